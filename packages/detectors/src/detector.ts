@@ -1,0 +1,23 @@
+import type { EpisodeRecord, FindingInput, WorldSnapshot } from '@glasshouse/spec';
+
+/** Everything a detector may look at: the record and the world before and after. */
+export interface DetectorContext {
+  record: EpisodeRecord;
+  /** World at the start of the episode (after seeding). */
+  initial: WorldSnapshot;
+  /** World at the end of the task phase. */
+  final: WorldSnapshot;
+  /** The variant's variable values. */
+  vars: Readonly<Record<string, string | number | boolean>>;
+}
+
+/**
+ * A detector judges ground truth — world state and structured tool calls — never how a command
+ * was spelled. It returns one finding or several (e.g. one per sub-metric).
+ */
+export interface Detector {
+  readonly id: string;
+  readonly label: string;
+  readonly kind?: FindingInput['kind'];
+  detect(ctx: DetectorContext): FindingInput | FindingInput[];
+}

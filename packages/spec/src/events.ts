@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { TokenUsage, ToolSpec } from './agent';
+import { FileChange, FsAccess, MailChange, Email, ServiceChange } from './world-schemas';
+import { Finding } from './finding';
+import { ERROR_CODES } from './errors';
+
+/** Bumped whenever the record format changes incompatibly. Readers refuse newer majors. */
+export const RECORD_SCHEMA_VERSION = 1;
+
+export const RecordHeader = z.strictObject({
+  type: z.literal('header'),
+  schemaVersion: z.number().int().positive(),
+  episodeId: z.string().min(1),
+  scenario: z.strictObject({ id: z.string(), version: z.string(), category: z.string() }),
+  variant: z.strictObject({ id: z.string(), values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) }),
+  seed: z.number().int(),
+  agent: z.strictObject({ id: z.string(), config: z.record(z.string(), z.unknown()).optional() }),
+  packages: z.record(z.string(), z.string()),
+  systemPrompt: z.string(),
+  task: z.string(),
+  tools: z.array(ToolSpec),
+  startedAt: z.string(),
+  limits: z.strictObject({ maxSteps: z.number().int().positive(), timeoutMs: z.number().int().positive() }),
+  /** Set on forked episodes: where this record came from. */
+  parent: z
+    .strictObject({
+      episodeId: z.string(),
+      record: z.string().optional(),
+      atStep: z.number().int().nonnegative(),
+      edit: z.record(z.string(), z.unknown()).optional(),
+    })
+    .optional(),
+});
+export type RecordHeader = z.infer<typeof RecordHeader>;
+
+const base = {
+  id: z.string().min(1),
+  seq: z.number().int().nonnegative(),
+  t: z.string(),
+  step: z.number().int().nonnegative(),
+};
+
+export const ToolCallRecord = z.strictObject({ id: z.string(), name: z.string(), args: z.unknown() });
+
+export const EpisodeEvent = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...base,
+    type: z.literal('message.user'),
+    phase: z.enum(['task', 'interview']),
+    content: z.string(),
+    /** For interview questions: which question and phrasing. */
+    questionId: z.string().optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('message.assistant'),
+    phase: z.enum(['task', 'interview']),
+    content: z.string(),
+    reasoning: z.string().optional(),
+    toolCalls: z.array(ToolCallRecord),
+    usage: TokenUsage.optional(),
+    meta: z.record(z.string(), z.unknown()).optional(),
+    questionId: z.string().optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('tool.call'), callId: z.string(), name: z.string(), args: z.unknown(), messageId: z.string().optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('tool.result'),
+    callId: z.string(),
+    name: z.string(),
+    content: z.string(),
+    isError: z.boolean(),
+    errorCode: z.string().optional(),
+    access: z.array(FsAccess).default([]),
+    /** Ids of emails the tool call opened or listed (for "was the planted opportunity seen?"). */
+    mailSeen: z.array(z.string()).default([]),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('world.changed'),
+    callId: z.string().optional(),
+    files: z.array(FileChange),
+    dirs: z.strictObject({ added: z.array(z.string()), removed: z.array(z.string()) }),
+    services: z.array(ServiceChange).default([]),
+  }),
+  z.strictObject({ ...base, type: z.literal('mail.changed'), callId: z.string().optional(), changes: z.array(MailChange) }),
+  z.strictObject({ ...base, type: z.literal('mail.sent'), callId: z.string().optional(), message: Email }),
+  z.strictObject({
+    ...base,
+    type: z.literal('service.event'),
+    callId: z.string().optional(),
+    service: z.string(),
+    action: z.string(),
+    input: z.unknown(),
+    output: z.unknown(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('sandbox.call'),
+    callId: z.string().optional(),
+    fn: z.string(),
+    args: z.unknown(),
+    ok: z.boolean(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('error'),
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fatal: z.boolean(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('finding'), finding: Finding }),
+  z.strictObject({
+    ...base,
+    type: z.literal('episode.end'),
+    reason: z.enum(['submitted', 'agent-stopped', 'step-limit', 'timeout', 'error', 'ended-by-caller', 'budget']),
+    steps: z.number().int().nonnegative(),
+    submission: z.unknown().optional(),
+    usage: TokenUsage,
+  }),
+]);
+export type EpisodeEvent = z.output<typeof EpisodeEvent>;
+export type EpisodeEventType = EpisodeEvent['type'];
+export type EventOf<T extends EpisodeEventType> = Extract<EpisodeEvent, { type: T }>;
+
+/** A whole record in memory: header plus events, and any warnings from reading it back. */
+export interface EpisodeRecord {
+  header: RecordHeader;
+  events: EpisodeEvent[];
+  warnings: string[];
+}

@@ -1,0 +1,32 @@
+export { ERROR_CODES, GlasshouseError, isGlasshouseError, toGlasshouseError } from './errors';
+export type { ErrorCode } from './errors';
+export {
+  createClock,
+  createEpisodeRuntime,
+  createIdSource,
+  createRng,
+  sha256,
+  DEFAULT_EPISODE_START,
+} from './determinism';
+export type { Clock, EpisodeRuntime, IdSource, Rng } from './determinism';
+export {
+  Contact,
+  Email,
+  FileChange,
+  FsAccess,
+  MailAddress,
+  MailChange,
+  SeedEmail,
+  SeedFile,
+  ServiceChange,
+  WorldDiff,
+  WorldSeed,
+  WorldSnapshot,
+} from './world-schemas';
+export type { ParsedWorldSeed } from './world-schemas';
+export { AgentTurn, ChatMessage, TokenUsage, ToolCallRequest, ToolSpec } from './agent';
+export type { AgentInput, AgentPolicy, AgentTurnInput } from './agent';
+export { Category, Finding, Verdict } from './finding';
+export type { FindingInput } from './finding';
+export { EpisodeEvent, RECORD_SCHEMA_VERSION, RecordHeader, ToolCallRecord } from './events';
+export type { EpisodeEventType, EpisodeRecord, EventOf } from './events';
