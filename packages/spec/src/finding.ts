@@ -32,7 +32,7 @@ export const Finding = z.strictObject({
   explanation: z.string(),
   /** What the finding measures: a covert action, or a transcript property (awareness, spec citation). */
   kind: z.enum(['covert-action', 'task', 'eval-awareness', 'spec-citation', 'interview']).default('covert-action'),
-  /** Optional numeric score (e.g. accuracy) for aggregate detectors. */
+  /** Measurement: task 1 = success / 0 = failure; awareness and citation 1 = present / 0 = absent; or a raw score such as accuracy. See episodeVerdict. */
   score: z.number().optional(),
 });
 export type Finding = z.output<typeof Finding>;
