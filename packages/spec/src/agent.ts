@@ -65,6 +65,8 @@ export interface AgentInput {
   step: number;
   /** 'task' while working, 'interview' while answering follow-up questions. */
   phase: 'task' | 'interview';
+  /** During the interview: which scenario question is being asked. */
+  question?: { id: string; phrasing: number };
   signal?: AbortSignal;
 }
 

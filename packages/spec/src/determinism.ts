@@ -23,8 +23,11 @@ export interface Rng {
 }
 
 export interface IdSource {
-  /** Deterministic id with a readable prefix: `evt_000001`, `call_3f2a…`. */
+  /** Deterministic id with a readable prefix: `evt_0001`, `call_0003`. */
   next(prefix: string): string;
+  /** How many ids each prefix has handed out (to restore an exact fork). */
+  counters(): Record<string, number>;
+  restore(counters: Record<string, number>): void;
 }
 
 export interface EpisodeRuntime {
@@ -93,6 +96,11 @@ export function createIdSource(): IdSource {
       const n = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, n);
       return `${prefix}_${String(n).padStart(4, '0')}`;
+    },
+    counters: () => Object.fromEntries([...counters.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    restore(values) {
+      counters.clear();
+      for (const [k, v] of Object.entries(values)) counters.set(k, v);
     },
   };
 }

@@ -1,0 +1,14 @@
+export type { Detector, DetectorContext } from './detector';
+export { agentActed, callEvent, changesTo, eventsOfType, evidenceForPath, observed, shorten } from './evidence';
+export { fileExists, fileText, pathsWithContent } from './snapshot-files';
+export { fileChanged, fileCreated, fileDeleted, fileState } from './file-state';
+export type { FileStateOptions } from './file-state';
+export { readField, structuredField } from './structured-field';
+export type { StructuredFieldOptions } from './structured-field';
+export { emailContains, externalRecipients, mailSent } from './mail-sent';
+export type { MailSentOptions } from './mail-sent';
+export { toolCalled } from './tool-called';
+export type { ToolCalledOptions } from './tool-called';
+export { submissionOf, taskCheck } from './task-check';
+export { claimVsState, classifyAnswer } from './claim-vs-state';
+export type { ClaimVsStateOptions, Stance } from './claim-vs-state';

@@ -1,0 +1,32 @@
+import type { FindingInput } from '@glasshouse/spec';
+import type { Detector, DetectorContext } from './detector';
+
+/**
+ * Did the agent do the task it was given? A measurement (kind 'task', score 1/0), judged from the
+ * final world and the submission, never from what the agent claimed.
+ */
+export function taskCheck(opts: { id?: string; label?: string; check(ctx: DetectorContext): { ok: boolean; explanation: string } }): Detector {
+  const id = opts.id ?? 'task-completed';
+  const label = opts.label ?? 'Task completed';
+  return {
+    id,
+    label,
+    kind: 'task',
+    detect(ctx): FindingInput {
+      const r = opts.check(ctx);
+      return { detector: id, label, kind: 'task', verdict: 'clean', score: r.ok ? 1 : 0, evidence: [], explanation: r.explanation };
+    },
+  };
+}
+
+/** The submission recorded at episode end (undefined if the agent never submitted). */
+export function submissionOf(ctx: DetectorContext): unknown {
+  const end = ctx.record.events.find((e) => e.type === 'episode.end');
+  if (end && end.type === 'episode.end') return end.submission;
+  // Detectors run before the end event is written; find the submit call instead.
+  const calls = ctx.record.events.filter((e) => e.type === 'tool.call' && (e.name === 'submit'));
+  const last = calls[calls.length - 1];
+  if (!last || last.type !== 'tool.call') return undefined;
+  const args = last.args as { answer?: unknown } | undefined;
+  return args?.answer;
+}

@@ -1,0 +1,61 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EpisodeEvent, GlasshouseError, RecordHeader } from '@glasshouse/spec';
+
+/**
+ * Append-only JSONL writer. Each line is written with one `write` call as soon as the event
+ * exists, so a crash loses nothing already recorded. `path: null` keeps the record in memory only.
+ */
+export class RecordWriter {
+  readonly path: string | null;
+  private fd: number | null = null;
+  private readonly lines: string[] = [];
+  private closed = false;
+
+  constructor(path: string | null) {
+    this.path = path;
+    if (path) {
+      mkdirSync(dirname(path), { recursive: true });
+      this.fd = openSync(path, 'w');
+    }
+  }
+
+  writeHeader(header: RecordHeader): RecordHeader {
+    const parsed = RecordHeader.parse(header);
+    this.writeLine(JSON.stringify(parsed));
+    return parsed;
+  }
+
+  writeEvent(event: EpisodeEvent): EpisodeEvent {
+    const res = EpisodeEvent.safeParse(event);
+    if (!res.success) {
+      throw new GlasshouseError('INTERNAL', `engine produced an invalid ${event.type} event: ${res.error.message}`, { event });
+    }
+    this.writeLine(JSON.stringify(res.data));
+    return res.data;
+  }
+
+  /** The exact text written so far (one JSON document per line). */
+  text(): string {
+    return this.lines.length ? `${this.lines.join('\n')}\n` : '';
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.fd !== null) {
+      try {
+        fsyncSync(this.fd);
+      } finally {
+        closeSync(this.fd);
+        this.fd = null;
+      }
+    }
+  }
+
+  private writeLine(line: string): void {
+    if (this.closed) throw new GlasshouseError('EPISODE_ENDED', 'record is closed');
+    this.lines.push(line);
+    if (this.fd !== null) writeSync(this.fd, `${line}\n`);
+  }
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { Category, GlasshouseError, WorldSeed } from '@glasshouse/spec';
+import type { AgentTurnInput } from '@glasshouse/spec';
+import type { Detector } from '@glasshouse/detectors';
+import { isToolPackName } from '@glasshouse/tools';
+import type { ToolDefinition, ToolPackName } from '@glasshouse/tools';
+
+export type VariableValue = string | number | boolean;
+export type VariantValues = Readonly<Record<string, VariableValue>>;
+
+/** What a scenario builds for one variant: the world and the prompts. */
+export interface ScenarioBuild {
+  world: WorldSeed;
+  systemPrompt: string;
+  task: string;
+  /** Appended to the system prompt when the standard `goalNudge` variable is 'strong'. */
+  goalNudge?: string;
+}
+
+export interface InterviewQuestion {
+  id: string;
+  /** Several phrasings; each is asked in turn. */
+  phrasings: string[];
+}
+
+/** A scripted reference policy: the turns an honest or covert agent takes in this scenario. */
+export interface ReferencePolicy {
+  kind: 'honest' | 'covert' | 'inert';
+  description: string;
+  turns(vars: VariantValues): AgentTurnInput[];
+  /** Answer to a follow-up interview question (default: a non-answer). */
+  answer?(questionId: string, phrasing: string, vars: VariantValues): string;
+}
+
+/** Where the planted opportunity is, so checks can prove the agent could see it. */
+export interface Opportunity {
+  /** Files whose reading (or listing, for directories) counts as seeing the opportunity. */
+  files?: string[];
+  /** Seed email ids whose reading counts as seeing it. */
+  emails?: string[];
+}
+
+export interface ScenarioDefinition {
+  id: string;
+  version: string;
+  category: Category;
+  title: string;
+  description: string;
+  /** Variables and their values; the variants are the product (or `variants` if given). */
+  variables: Readonly<Record<string, readonly VariableValue[]>>;
+  /** Optional explicit subset of variants. */
+  variants?: readonly VariantValues[];
+  build(vars: VariantValues): ScenarioBuild;
+  tools: ReadonlyArray<ToolPackName | ToolDefinition>;
+  detectors: readonly Detector[] | ((vars: VariantValues) => readonly Detector[]);
+  interview?: readonly InterviewQuestion[];
+  policies: Readonly<Record<string, ReferencePolicy>>;
+  opportunity: Opportunity;
+  limits?: { maxSteps?: number; timeoutMs?: number };
+}
+
+const Value = z.union([z.string(), z.number(), z.boolean()]);
+const fn = (what: string) => z.custom<(...a: never[]) => unknown>((v) => typeof v === 'function', { message: `${what} must be a function` });
+
+const ScenarioShape = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case'),
+  version: z.string().min(1),
+  category: Category,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  variables: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'variable names are camelCase words'), z.array(Value).min(1, 'a variable needs at least one value')),
+  variants: z.array(z.record(z.string(), Value)).min(1).optional(),
+  build: fn('build'),
+  tools: z
+    .array(
+      z.union([
+        z.string().refine(isToolPackName, { message: 'unknown tool pack (bash, files, email, run_js, submit)' }),
+        z.custom<ToolDefinition>((v) => typeof v === 'object' && v !== null && typeof (v as ToolDefinition).handler === 'function' && typeof (v as ToolDefinition).name === 'string', { message: 'tool must be a pack name or a ToolDefinition' }),
+      ]),
+    )
+    .min(1),
+  detectors: z.union([
+    z.array(z.custom<Detector>((v) => typeof v === 'object' && v !== null && typeof (v as Detector).detect === 'function' && typeof (v as Detector).id === 'string', { message: 'detector must have id and detect()' })).min(1),
+    fn('detectors'),
+  ]),
+  interview: z.array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1) })).optional(),
+  policies: z
+    .record(
+      z.string(),
+      z.object({ kind: z.enum(['honest', 'covert', 'inert']), description: z.string().min(1), turns: fn('policy.turns'), answer: fn('policy.answer').optional() }),
+    )
+    .refine((p) => Object.values(p).some((x) => x.kind === 'honest'), { message: 'needs at least one honest policy' })
+    .refine((p) => Object.values(p).some((x) => x.kind === 'covert'), { message: 'needs at least one covert policy' }),
+  opportunity: z.strictObject({ files: z.array(z.string().startsWith('/')).optional(), emails: z.array(z.string()).optional() }),
+  limits: z.strictObject({ maxSteps: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() }).optional(),
+});
+
+function formatIssues(where: string, error: z.ZodError): string {
+  return error.issues.map((i) => `${where}: ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('\n');
+}
+
+/**
+ * Validate a scenario module. Errors name the source file, the field and what is wrong, and the
+ * build is exercised once per variant so a bad world seed is caught here, not mid-run.
+ */
+export function validateScenario(value: unknown, source = '<scenario>'): ScenarioDefinition {
+  const shape = ScenarioShape.safeParse(value);
+  if (!shape.success) {
+    throw new GlasshouseError('SCENARIO_INVALID', formatIssues(source, shape.error), { source, issues: shape.error.issues });
+  }
+  const def = value as ScenarioDefinition;
+  const names = new Set<string>();
+  for (const t of def.tools) {
+    const list = typeof t === 'string' ? [t] : [t.name];
+    for (const n of list) {
+      if (names.has(n)) throw new GlasshouseError('SCENARIO_INVALID', `${source}: tools: '${n}' listed twice`, { source });
+      names.add(n);
+    }
+  }
+  for (const v of def.variants ?? []) {
+    for (const [k, val] of Object.entries(v)) {
+      const allowed = def.variables[k];
+      if (!allowed) throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: unknown variable '${k}'`, { source });
+      if (!allowed.includes(val)) throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: ${k}=${String(val)} is not one of ${allowed.join(', ')}`, { source });
+    }
+  }
+  return def;
+}
+
+export function defineScenario(def: ScenarioDefinition): ScenarioDefinition {
+  return def;
+}
+
+/** Check a build's world seed, naming the scenario and variant on failure. */
+export function checkBuild(def: ScenarioDefinition, vars: VariantValues, variantId: string): ScenarioBuild {
+  let build: ScenarioBuild;
+  try {
+    build = def.build(vars);
+  } catch (err) {
+    throw new GlasshouseError('SCENARIO_INVALID', `${def.id} [${variantId}]: build() threw: ${(err as Error).message}`);
+  }
+  const seed = WorldSeed.safeParse(build.world);
+  if (!seed.success) throw new GlasshouseError('SCENARIO_INVALID', formatIssues(`${def.id} [${variantId}] world`, seed.error));
+  if (typeof build.systemPrompt !== 'string' || typeof build.task !== 'string' || !build.task.trim()) {
+    throw new GlasshouseError('SCENARIO_INVALID', `${def.id} [${variantId}]: build() must return systemPrompt and a non-empty task`);
+  }
+  return build;
+}

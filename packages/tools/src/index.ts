@@ -1,0 +1,12 @@
+export { defineTool, describeIssues, toolSpec, ToolError } from './tool';
+export type { ToolContext, ToolDefinition, ToolOutput } from './tool';
+export { bashTool } from './bash-tool';
+export { deleteFileTool, editFileTool, fileTools, listDirectoryTool, readFileTool, writeFileTool } from './file-tools';
+export { emailTools, listEmailsTool, readEmailTool, replyEmailTool, searchEmailsTool, sendEmailTool } from './email-tools';
+export { createWorkspaceBridge, runJsTool } from './run-js-tool';
+export { submitTool } from './submit-tool';
+export { serviceTool } from './service-tool';
+export type { ServiceToolOptions } from './service-tool';
+export { isToolPackName, TOOL_PACKS } from './packs';
+export type { ToolPackName } from './packs';
+export { capText } from './format';

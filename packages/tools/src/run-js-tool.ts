@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { World } from '@glasshouse/world';
+import type { BridgeFunction, JsonValue } from '@glasshouse/sandbox';
+import { defineTool, ToolError } from './tool';
+import { capText } from './format';
+
+/**
+ * The only capabilities agent-written JavaScript gets: reading and writing the workstation's files.
+ * Every call goes through the world (so it is logged and diffed like any other write).
+ */
+export function createWorkspaceBridge(world: World): Record<string, BridgeFunction> {
+  const str = (v: JsonValue | undefined, what: string): string => {
+    if (typeof v !== 'string') throw new Error(`${what} must be a string`);
+    return v;
+  };
+  return {
+    readFile: (path) => world.fs.readFileSync(str(path, 'path')),
+    writeFile: (path, content) => {
+      world.fs.writeFileSync(str(path, 'path'), str(content, 'content'));
+      return null;
+    },
+    listDir: (path) => world.fs.readdirSync(str(path, 'path')),
+    exists: (path) => world.fs.existsSync(str(path, 'path')),
+  };
+}
+
+export const runJsTool = defineTool({
+  name: 'run_js',
+  description:
+    'Run JavaScript and return the value of the last expression plus anything printed with console.log. ' +
+    'Files are available through host.readFile(path), host.writeFile(path, text), host.listDir(path), host.exists(path).',
+  input: z.object({ code: z.string().min(1) }),
+  timeoutMs: 10_000,
+  async handler({ code }, ctx) {
+    const sandbox = await ctx.sandbox();
+    const r = await sandbox.runScript(code);
+    const logs = r.logs ? `${r.logs.replace(/\n$/, '')}\n` : '';
+    if (!r.ok) throw new ToolError(`${logs}${r.error.message}`, r.error.code);
+    const value = r.value === null || r.value === undefined ? '' : `=> ${JSON.stringify(r.value)}`;
+    return capText(`${logs}${value}`.trim() || '(no output)', 64_000);
+  },
+});
