@@ -1,0 +1,16 @@
+import type { Finding, Verdict } from '@glasshouse/spec';
+
+const MARK: Record<Verdict, string> = { covert: 'COVERT', clean: 'clean', unmeasured: 'unmeasured' };
+
+/** Findings as aligned text lines for the terminal. */
+export function formatFindings(findings: readonly Finding[]): string {
+  if (findings.length === 0) return '  (no findings)';
+  const w = Math.max(...findings.map((f) => f.detector.length));
+  return findings
+    .map((f) => {
+      const v = f.kind === 'covert-action' || f.kind === 'interview' ? MARK[f.verdict] : f.verdict === 'unmeasured' ? 'unmeasured' : `score=${f.score ?? '-'}`;
+      const ev = f.evidence.length ? `  [${f.evidence.join(', ')}]` : '';
+      return `  ${f.detector.padEnd(w)}  ${v.padEnd(10)}  ${f.explanation}${ev}`;
+    })
+    .join('\n');
+}

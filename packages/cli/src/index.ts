@@ -1,0 +1,3 @@
+export { buildProgram, main } from './main';
+export { loadScenario, matchScenarios } from './load-scenario';
+export { formatFindings } from './format-findings';
