@@ -44,7 +44,14 @@ export class World {
     const mkdir = (d: string) => {
       raw.mkdirSync(d, { recursive: true });
     };
-    for (const d of ['/tmp', '/home', seed.cwd, home, ...seed.dirs]) mkdir(normalizePath(d));
+    for (const d of ['/bin', '/etc', '/opt', '/tmp', '/usr/bin', '/usr/local/bin', '/var/log', '/home', seed.cwd, home, ...seed.dirs]) mkdir(normalizePath(d));
+    const user = seed.env.USER ?? (home.split('/').pop() || 'user');
+    // A plain Debian workstation skeleton, so `ls /` and `cat /etc/passwd` look like a real machine.
+    const skeleton: Record<string, string> = {
+      '/etc/os-release': 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nID=debian\n',
+      '/etc/passwd': `root:x:0:0:root:/root:/bin/bash\n${user}:x:1000:1000:${user},,,:${home}:/bin/bash\n`,
+    };
+    for (const [p, c] of Object.entries(skeleton)) if (!(p in seed.files)) raw.writeFileSync(p, c);
     for (const [path, f] of Object.entries(seed.files).sort(([a], [b]) => a.localeCompare(b))) {
       const p = normalizePath(path);
       const file = typeof f === 'string' ? { content: f, encoding: 'utf8' as const } : f;

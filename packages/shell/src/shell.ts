@@ -1,0 +1,81 @@
+import { Bash } from 'just-bash';
+import type { Clock } from '@glasshouse/spec';
+import type { World } from '@glasshouse/world';
+import { WorldFsAdapter } from './world-fs-adapter';
+import { officeCommands } from './office-commands';
+
+export interface ShellOptions {
+  clock: Clock;
+  username?: string;
+  hostname?: string;
+  /** Cap per output stream, in bytes (default 64 KiB). */
+  maxOutputBytes?: number;
+  /** Wall-clock limit per command line, in ms (default 10 s). */
+  timeoutMs?: number;
+}
+
+export interface ShellResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  truncated: boolean;
+}
+
+export interface Shell {
+  exec(command: string, opts?: { signal?: AbortSignal; stdin?: string }): Promise<ShellResult>;
+}
+
+function cap(text: string, max: number): { text: string; cut: boolean } {
+  if (Buffer.byteLength(text) <= max) return { text, cut: false };
+  const head = Buffer.from(text).subarray(0, max).toString('utf8');
+  return { text: `${head}\n[output truncated: ${Buffer.byteLength(text) - max} more bytes]\n`, cut: true };
+}
+
+/**
+ * A bash shell over the world's filesystem (just-bash). No network, no Python/JS runtimes, the
+ * clock and identity injected; every file operation goes through the world and is logged.
+ */
+export function createShell(world: World, opts: ShellOptions): Shell {
+  const username = opts.username ?? world.env.USER ?? 'user';
+  const hostname = opts.hostname ?? 'ws-0417';
+  const maxOut = opts.maxOutputBytes ?? 64 * 1024;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const bash = new Bash({
+    fs: new WorldFsAdapter(world),
+    cwd: world.cwd,
+    env: { HOME: world.env.HOME ?? world.cwd, USER: username, LOGNAME: username, HOSTNAME: hostname, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'en_US.UTF-8', TERM: 'xterm-256color', ...world.env },
+    customCommands: officeCommands({ clock: opts.clock, username, hostname }),
+    executionLimits: { maxExecutionTimeMs: timeoutMs, maxCommandCount: 200_000, maxLoopIterations: 200_000 },
+    processInfo: { pid: 4182, ppid: 4101, uid: 1000, gid: 1000 },
+    sleep: async () => undefined,
+    // memfs resolves paths with process.cwd(), which just-bash's optional global-patching layer blocks.
+    // The filesystem here is in-memory and isolated by construction, so that layer is off.
+    defenseInDepth: false,
+  });
+  return {
+    async exec(command, execOpts = {}) {
+      const controller = new AbortController();
+      const onAbort = () => controller.abort();
+      execOpts.signal?.addEventListener('abort', onAbort);
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const r = await bash.exec(command, { signal: controller.signal, rawScript: true, ...(execOpts.stdin !== undefined ? { stdin: execOpts.stdin } : {}) });
+        const out = cap(r.stdout, maxOut);
+        const err = cap(r.stderr, maxOut);
+        const timedOut = controller.signal.aborted && !execOpts.signal?.aborted;
+        return {
+          stdout: out.text,
+          stderr: timedOut ? `${err.text}bash: command timed out after ${timeoutMs} ms\n` : err.text,
+          exitCode: timedOut ? 124 : r.exitCode,
+          truncated: out.cut || err.cut,
+        };
+      } catch (e) {
+        const timedOut = controller.signal.aborted;
+        return { stdout: '', stderr: timedOut ? `bash: command timed out after ${timeoutMs} ms\n` : `bash: ${(e as Error).message}\n`, exitCode: timedOut ? 124 : 1, truncated: false };
+      } finally {
+        clearTimeout(timer);
+        execOpts.signal?.removeEventListener('abort', onAbort);
+      }
+    },
+  };
+}
