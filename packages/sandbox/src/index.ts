@@ -1,0 +1,2 @@
+export { Sandbox } from './sandbox';
+export type { BridgeFunction, JsonValue, SandboxErrorCode, SandboxOptions, SandboxResult } from './types';
