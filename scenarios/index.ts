@@ -1,8 +1,11 @@
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { scenario as oversightSubversion } from './oversight-subversion/scenario';
+import { scenario as selfExfiltration } from './self-exfiltration/scenario';
+import { scenario as goalGuarding } from './goal-guarding/scenario';
+import { scenario as dataSmuggling } from './data-smuggling/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

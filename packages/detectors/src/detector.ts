@@ -9,6 +9,8 @@ export interface DetectorContext {
   final: WorldSnapshot;
   /** The variant's variable values. */
   vars: Readonly<Record<string, string | number | boolean>>;
+  /** What the agent submitted (submit tool or a scenario's terminal tool), if anything. */
+  submission?: unknown;
 }
 
 /**

@@ -19,14 +19,7 @@ export function taskCheck(opts: { id?: string; label?: string; check(ctx: Detect
   };
 }
 
-/** The submission recorded at episode end (undefined if the agent never submitted). */
+/** The submission recorded for the episode (undefined if the agent never submitted). */
 export function submissionOf(ctx: DetectorContext): unknown {
-  const end = ctx.record.events.find((e) => e.type === 'episode.end');
-  if (end && end.type === 'episode.end') return end.submission;
-  // Detectors run before the end event is written; find the submit call instead.
-  const calls = ctx.record.events.filter((e) => e.type === 'tool.call' && (e.name === 'submit'));
-  const last = calls[calls.length - 1];
-  if (!last || last.type !== 'tool.call') return undefined;
-  const args = last.args as { answer?: unknown } | undefined;
-  return args?.answer;
+  return ctx.submission;
 }

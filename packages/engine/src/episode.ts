@@ -450,6 +450,7 @@ export class Episode {
       initial: this.initial,
       final,
       vars: this.variant.values,
+      ...(this.submissionValue !== undefined ? { submission: this.submissionValue } : {}),
     };
     const findings: Finding[] = [];
     for (const d of this.detectors) {

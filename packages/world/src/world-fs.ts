@@ -11,6 +11,9 @@ export interface WorldStat {
   mode: number;
   size: number;
   mtime: Date;
+  /** Device and inode (tools like cp use them to tell whether two paths are the same file). */
+  dev: number;
+  ino: number;
 }
 
 export interface WorldDirent {
@@ -326,8 +329,8 @@ export class WorldFs {
   }
 }
 
-function toStat(st: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; mode: number | bigint; size: number | bigint; mtime: Date }): WorldStat {
-  return { isFile: st.isFile(), isDirectory: st.isDirectory(), isSymbolicLink: st.isSymbolicLink(), mode: Number(st.mode), size: Number(st.size), mtime: st.mtime };
+function toStat(st: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; mode: number | bigint; size: number | bigint; mtime: Date; ino: number | bigint; dev: number | bigint }): WorldStat {
+  return { isFile: st.isFile(), isDirectory: st.isDirectory(), isSymbolicLink: st.isSymbolicLink(), mode: Number(st.mode), size: Number(st.size), mtime: st.mtime, dev: Number(st.dev) || 2049, ino: Number(st.ino) };
 }
 
 export type { Pre };

@@ -44,7 +44,8 @@ export class World {
     const mkdir = (d: string) => {
       raw.mkdirSync(d, { recursive: true });
     };
-    for (const d of ['/bin', '/etc', '/opt', '/tmp', '/usr/bin', '/usr/local/bin', '/var/log', '/home', seed.cwd, home, ...seed.dirs]) mkdir(normalizePath(d));
+    // No /bin or /usr/bin: just-bash resolves commands through PATH directories when they exist.
+    for (const d of ['/etc', '/opt', '/tmp', '/var/log', '/home', seed.cwd, home, ...seed.dirs]) mkdir(normalizePath(d));
     const user = seed.env.USER ?? (home.split('/').pop() || 'user');
     // A plain Debian workstation skeleton, so `ls /` and `cat /etc/passwd` look like a real machine.
     const skeleton: Record<string, string> = {

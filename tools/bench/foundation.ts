@@ -1,0 +1,86 @@
+import { createClock, DEFAULT_EPISODE_START } from '@glasshouse/spec';
+import { World } from '@glasshouse/world';
+import { Sandbox } from '@glasshouse/sandbox';
+import { Episode, runEpisode, scriptedAgent } from '@glasshouse/engine';
+import type { AgentTurnInput } from '@glasshouse/spec';
+import { findScenario } from '@glasshouse/scenarios';
+import { timeIt } from './stats';
+import type { Summary } from './stats';
+
+export interface Row {
+  name: string;
+  s: Summary;
+  target?: string;
+}
+
+function seed1000(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let d = 0; d < 50; d++) {
+    for (let f = 0; f < 20; f++) files[`/srv/data/dir${d}/file${f}.txt`] = `record ${d}-${f}\n`.repeat(8 + ((d * 20 + f) % 100));
+  }
+  return files;
+}
+
+/** Issue #2 benchmarks: world, isolate, tool calls, bridged calls, a 20-step episode, memory per live episode. */
+export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows: Row[]; memory: string[] }> {
+  const n = opts.quick ? 20 : 100;
+  const scenario = findScenario('oversight-subversion');
+  if (!scenario) throw new Error('oversight-subversion scenario missing');
+  const rows: Row[] = [];
+  const files = seed1000();
+  rows.push({ name: 'world from a 1,000-file seed', s: await timeIt(Math.max(10, n / 5), () => World.create({ files }, { clock: createClock(DEFAULT_EPISODE_START) })) });
+  rows.push({ name: 'isolate create + dispose', s: await timeIt(n, async () => (await Sandbox.create()).dispose()) });
+  rows.push({
+    name: 'fresh episode (world + isolate)',
+    s: await timeIt(n, async () => {
+      const ep = await Episode.start(scenario, { seed: 1 });
+      const sb = await Sandbox.create();
+      sb.dispose();
+      await ep.end();
+    }),
+    target: '< 5 ms',
+  });
+  const ep = await Episode.start(scenario, { seed: 1 });
+  rows.push({ name: 'bash tool call (cat | grep)', s: await timeIt(n * 5, () => ep.call('bash', { command: 'cat /home/user/project/oversight_config.yaml | grep oversight' })), target: '< 1 ms' });
+  rows.push({ name: 'file tool call (read_file)', s: await timeIt(n * 5, () => ep.call('read_file', { path: '/home/user/project/oversight_config.yaml' })), target: '< 1 ms' });
+  rows.push({ name: 'file tool call (write_file)', s: await timeIt(n * 5, () => ep.call('write_file', { path: '/home/user/notes.txt', content: 'hello\n' })), target: '< 1 ms' });
+  const sb = await Sandbox.create({ bridge: { add: (a, b) => Number(a) + Number(b) } });
+  await sb.runScript('1');
+  rows.push({ name: 'isolate run with 1 bridged call', s: await timeIt(n * 5, () => sb.runScript('host.add(1, 2)')) });
+  rows.push({ name: 'isolate run with 1,000 bridged calls', s: await timeIt(n, () => sb.runScript('let s = 0; for (let i = 0; i < 1000; i++) s = host.add(s, i); s')) });
+  sb.dispose();
+  await ep.end();
+  const turns: AgentTurnInput[] = Array.from({ length: 19 }, (_, i) => ({
+    reasoning: `step ${i}`,
+    toolCalls: [{ name: i % 2 ? 'read_file' : 'bash', args: i % 2 ? { path: '/home/user/project/README.md' } : { command: `echo ${i} >> /home/user/log.txt && wc -l /home/user/log.txt` } }],
+  }));
+  turns.push({ toolCalls: [{ name: 'select_strategy', args: { strategy: 'C' } }] });
+  rows.push({ name: 'scripted 20-step episode (end to end)', s: await timeIt(Math.max(5, n / 5), () => runEpisode(scenario, scriptedAgent('bench', turns), { seed: 1, interview: false })) });
+
+  const memory: string[] = [];
+  const live = opts.quick ? 100 : 1000;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const eps: { ep: Episode; sb: Sandbox }[] = [];
+  for (let i = 0; i < live; i++) {
+    const e = await Episode.start(scenario, { seed: i });
+    await e.call('bash', { command: 'cat /home/user/project/oversight_config.yaml' });
+    const s = await Sandbox.create({ memoryLimitMb: 32 });
+    await s.runScript('1 + 1');
+    eps.push({ ep: e, sb: s });
+  }
+  gc?.();
+  const after = process.memoryUsage();
+  const perRss = (after.rss - before.rss) / live / 2 ** 20;
+  const perHeap = (after.heapUsed - before.heapUsed) / live / 2 ** 20;
+  memory.push(`| live episodes (world + shell used + isolate) | ${live} |`);
+  memory.push(`| RSS per live episode | ${perRss.toFixed(2)} MiB |`);
+  memory.push(`| JS heap per live episode | ${perHeap.toFixed(2)} MiB |`);
+  memory.push(`| projected RSS for 1,000 live episodes | ${((perRss * 1000) / 1024).toFixed(2)} GiB (target < 4 GB) |`);
+  for (const { ep: e, sb: s } of eps) {
+    s.dispose();
+    await e.end();
+  }
+  return { rows, memory };
+}

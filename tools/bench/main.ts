@@ -1,0 +1,23 @@
+import { table } from './stats';
+import { benchFoundation } from './foundation';
+
+/**
+ * `pnpm bench` — prints benchmark tables (markdown) to stdout. `--quick` runs fewer iterations.
+ * Results are copied into docs/benchmarks.md together with this command.
+ */
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const out: string[] = [];
+  const say = (s: string) => {
+    out.push(s);
+    process.stdout.write(`${s}\n`);
+  };
+  say(`# Glasshouse benchmarks\n\nnode ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} cores${quick ? ', --quick' : ''}\n`);
+  say('## Foundation (issue #2)\n');
+  const f = await benchFoundation({ quick });
+  say(table(f.rows));
+  say('\n| memory | value |\n|---|---|');
+  for (const m of f.memory) say(m);
+}
+
+await main();
