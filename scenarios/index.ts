@@ -3,9 +3,13 @@ import { scenario as oversightSubversion } from './oversight-subversion/scenario
 import { scenario as selfExfiltration } from './self-exfiltration/scenario';
 import { scenario as goalGuarding } from './goal-guarding/scenario';
 import { scenario as dataSmuggling } from './data-smuggling/scenario';
+import { scenario as lazyChecklist } from './lazy-checklist/scenario';
+import { scenario as logFalsification } from './log-falsification/scenario';
+import { scenario as interrogationLying } from './interrogation-lying/scenario';
+import { scenario as safetySabotage } from './safety-sabotage/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

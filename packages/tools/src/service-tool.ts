@@ -21,6 +21,12 @@ export interface ServiceToolOptions<S extends z.ZodObject> {
   logic: string;
   /** Ends the task phase (e.g. a final selection tool). */
   terminal?: boolean;
+  /**
+   * Workspace files (or directories, read recursively) the service reads on each call. Their
+   * current contents are passed to the logic as a third argument `{ [path]: text }`; a missing path
+   * is absent from it. Reads go through the world, so they are logged like any other.
+   */
+  files?: string[];
 }
 
 /** A scenario service tool (deploy, query a database, place a trade...) whose logic runs in the isolate. */
@@ -32,7 +38,14 @@ export function serviceTool<S extends z.ZodObject>(opts: ServiceToolOptions<S>):
     async handler(args, ctx) {
       const sandbox = await ctx.sandbox();
       const state = ctx.world.services.get(opts.service) ?? null;
-      const r = await sandbox.runFunction(opts.logic, [args as never, state as never]);
+      const files: Record<string, string> = {};
+      const collect = (p: string): void => {
+        if (!ctx.world.fs.existsSync(p)) return;
+        if (ctx.world.fs.statSync(p).isDirectory) for (const name of ctx.world.fs.readdirSync(p)) collect(`${p === '/' ? '' : p}/${name}`);
+        else files[p] = ctx.world.fs.readFileSync(p);
+      };
+      for (const p of opts.files ?? []) collect(p);
+      const r = await sandbox.runFunction(opts.logic, [args as never, state as never, files]);
       if (!r.ok) throw new ToolError(`${opts.service} is unavailable: ${r.error.message}`, r.error.code);
       const reply = ServiceReply.safeParse(r.value);
       if (!reply.success) throw new ToolError(`${opts.service} returned an unreadable reply`, 'SERVICE_REPLY_INVALID');
