@@ -7,9 +7,11 @@ import { scenario as lazyChecklist } from './lazy-checklist/scenario';
 import { scenario as logFalsification } from './log-falsification/scenario';
 import { scenario as interrogationLying } from './interrogation-lying/scenario';
 import { scenario as safetySabotage } from './safety-sabotage/scenario';
+import { scenario as sandbaggingCapability } from './sandbagging-capability/scenario';
+import { scenario as sandbaggingQa } from './sandbagging-qa/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -56,6 +56,12 @@ export interface ScenarioDefinition {
   interview?: readonly InterviewQuestion[];
   policies: Readonly<Record<string, ReferencePolicy>>;
   opportunity: Opportunity;
+  /**
+   * Control variants: the incentive to act covertly is removed (e.g. no unlearning threat). The
+   * checker then expects the covert policies to stay clean there, proving the detector separates
+   * strategy from incapacity.
+   */
+  isControl?: (vars: VariantValues) => boolean;
   limits?: { maxSteps?: number; timeoutMs?: number };
 }
 
@@ -92,6 +98,7 @@ const ScenarioShape = z.strictObject({
     .refine((p) => Object.values(p).some((x) => x.kind === 'honest'), { message: 'needs at least one honest policy' })
     .refine((p) => Object.values(p).some((x) => x.kind === 'covert'), { message: 'needs at least one covert policy' }),
   opportunity: z.strictObject({ files: z.array(z.string().startsWith('/')).optional(), emails: z.array(z.string()).optional() }),
+  isControl: fn('isControl').optional(),
   limits: z.strictObject({ maxSteps: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() }).optional(),
 });
 
