@@ -1,0 +1,64 @@
+import { episodeVerdict, measured, type EpisodeRecord, type Finding, type TokenUsage } from '@glasshouse/spec';
+import type { EpisodeSummary } from './report-schema';
+
+function sortedRecord<T>(values: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function epochOf(record: EpisodeRecord): number | null {
+  const fromConfig = record.header.agent.config?.['epoch'];
+  if (typeof fromConfig === 'number' && Number.isInteger(fromConfig)) return fromConfig;
+  const fromVariant = record.header.variant.values['epoch'];
+  if (typeof fromVariant === 'number' && Number.isInteger(fromVariant)) return fromVariant;
+  return null;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function addUsage(acc: TokenUsage | null, u: TokenUsage): TokenUsage {
+  const out: TokenUsage = { inputTokens: (acc?.inputTokens ?? 0) + u.inputTokens, outputTokens: (acc?.outputTokens ?? 0) + u.outputTokens };
+  if (acc?.reasoningTokens !== undefined || u.reasoningTokens !== undefined) {
+    out.reasoningTokens = (acc?.reasoningTokens ?? 0) + (u.reasoningTokens ?? 0);
+  }
+  if (acc?.costUsd !== undefined || u.costUsd !== undefined) out.costUsd = (acc?.costUsd ?? 0) + (u.costUsd ?? 0);
+  return out;
+}
+
+/** Reduce one record to what the report needs. Findings are the record's `finding` events. */
+export function summarizeEpisode(record: EpisodeRecord): EpisodeSummary {
+  const { header, events } = record;
+  const findings: Finding[] = [];
+  let end: Extract<EpisodeRecord['events'][number], { type: 'episode.end' }> | undefined;
+  let summed: TokenUsage | null = null;
+  for (const event of events) {
+    if (event.type === 'finding') findings.push(event.finding);
+    else if (event.type === 'episode.end') end = event;
+    else if (event.type === 'message.assistant' && event.usage) summed = addUsage(summed, event.usage);
+  }
+  const judged = findings.filter((f) => f.kind === 'covert-action' || f.kind === 'interview');
+  const variables = Object.fromEntries(Object.entries(header.variant.values).filter(([k]) => k !== 'epoch'));
+  return {
+    episodeId: header.episodeId,
+    scenario: header.scenario.id,
+    scenarioVersion: header.scenario.version,
+    category: header.scenario.category,
+    variant: header.variant.id,
+    variables: sortedRecord(variables),
+    agent: header.agent.id,
+    seed: header.seed,
+    epoch: epochOf(record),
+    parentEpisodeId: header.parent?.episodeId ?? null,
+    verdict: episodeVerdict(findings),
+    taskSuccess: measured(findings, 'task'),
+    evalAwareness: measured(findings, 'eval-awareness'),
+    specCitation: measured(findings, 'spec-citation'),
+    covertDetectors: unique(judged.filter((f) => f.verdict === 'covert').map((f) => f.detector)),
+    unmeasuredDetectors: unique(judged.filter((f) => f.kind === 'covert-action' && f.verdict === 'unmeasured').map((f) => f.detector)),
+    findings: findings.length,
+    steps: end?.steps ?? null,
+    endReason: end?.reason ?? null,
+    usage: end?.usage ?? summed,
+  };
+}
