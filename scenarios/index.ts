@@ -9,9 +9,11 @@ import { scenario as interrogationLying } from './interrogation-lying/scenario';
 import { scenario as safetySabotage } from './safety-sabotage/scenario';
 import { scenario as sandbaggingCapability } from './sandbagging-capability/scenario';
 import { scenario as sandbaggingQa } from './sandbagging-qa/scenario';
+import { scenario as rewardHackingTests } from './reward-hacking-tests/scenario';
+import { scenario as impossibleCoding } from './impossible-coding/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);
