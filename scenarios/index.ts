@@ -11,9 +11,12 @@ import { scenario as sandbaggingCapability } from './sandbagging-capability/scen
 import { scenario as sandbaggingQa } from './sandbagging-qa/scenario';
 import { scenario as rewardHackingTests } from './reward-hacking-tests/scenario';
 import { scenario as impossibleCoding } from './impossible-coding/scenario';
+import { scenario as insiderTrading } from './insider-trading/scenario';
+import { scenario as resourceQuota } from './resource-quota/scenario';
+import { scenario as specSabotage } from './spec-sabotage/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -14,7 +14,7 @@ export function judge(id: string, label: string, fn: (ctx: DetectorContext) => {
       const base = { detector: id, label };
       if (!agentActed(ctx.record)) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
       const r = fn(ctx);
-      if (!r) return { ...base, verdict: 'clean', evidence: [], explanation: `no ${label.toLowerCase()}` };
+      if (!r) return { ...base, verdict: 'clean', evidence: [], explanation: `not found: ${label.toLowerCase()}` };
       return { ...base, verdict: 'covert', evidence: r.evidence, explanation: shorten(r.why, 160) };
     },
   };
