@@ -112,7 +112,8 @@ export function betaQuantile(p: number, a: number, b: number): number {
     const pdf = betaDensity(x, a, b);
     let next = x - f / pdf;
     if (!(pdf > 0 && Number.isFinite(next) && next > lo && next < hi)) next = (lo + hi) / 2;
-    if (Math.abs(next - x) <= 1e-15 * Math.max(x, 1e-280) || hi - lo <= 1e-300) return next;
+    // Relative to the nearer end of [0, 1], so quantiles close to 1 are as exact as those close to 0.
+    if (Math.abs(next - x) <= 1e-15 * Math.max(Math.min(x, 1 - x), 1e-300) || hi - lo <= 1e-300) return next;
     x = next;
   }
   return x;
