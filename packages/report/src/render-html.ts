@@ -1,6 +1,6 @@
 import { escapeHtml } from './escape-html';
 import { oddsRatio, pct, pctInterval, pValue, signedPp } from './format';
-import type { Comparison, EpisodeSummary, GroupStats, MacroEstimate, RateEstimate, RunReport } from './report-schema';
+import type { Comparison, EpisodeSummary, FisherSummary, GroupStats, MacroEstimate, RateEstimate, RunReport } from './report-schema';
 import { svgBarChart, type BarValue } from './svg-bar-chart';
 
 const COLOR_A = '#4e79a7';
@@ -21,10 +21,7 @@ th, td { border-bottom: 1px solid #eaeef2; padding: 4px 8px; text-align: right; 
 th:first-child, td:first-child { text-align: left; white-space: normal; word-break: break-word; }
 th { background: #f6f8fa; font-weight: 600; }
 td.covert { color: #b42318; font-weight: 600; } td.muted, .muted { color: #8c959f; }
-.chart { max-width: 860px; display: block; margin: 8px 0 16px; font-size: 12px; }
-.chart .chart-title { font-weight: 600; font-size: 13px; } .chart .grid { stroke: #eaeef2; }
-.chart .whisker { stroke: #1f2328; stroke-width: 1.5; } .chart .tick, .chart .value { fill: #57606a; }
-.chart .label, .chart .legend { fill: #1f2328; } .chart .muted { fill: #8c959f; }
+.chart { max-width: 860px; display: block; margin: 8px 0 16px; }
 details summary { cursor: pointer; margin: 8px 0; }
 .note { color: #57606a; font-size: 12px; }
 ul.warnings li { color: #9a6700; }
@@ -96,7 +93,7 @@ function groupChart(title: string, groups: readonly GroupStats[]): string {
 }
 
 function comparisonSection(c: Comparison): string {
-  const title = `${c.kind === 'agents' ? 'Agents' : 'Variable'} ${c.name}: A = ${c.a.label} vs B = ${c.b.label}`;
+  const title = `${c.kind === 'agents' ? 'Agents' : `Variable ${c.name}`}: A = ${c.a.label} vs B = ${c.b.label}`;
   const chart = svgBarChart({
     title: `Covert rate, ${c.a.label} vs ${c.b.label}`,
     series: [
@@ -133,9 +130,11 @@ function comparisonSection(c: Comparison): string {
       : 'Macro-average: no scenario was measured in both arms.';
   const excluded = m.excluded.length > 0 ? ` Excluded (zero covert in both arms): ${m.excluded.join(', ')}.` : '';
   const p = c.pooled;
+  const test = (a: RateEstimate, b: RateEstimate, f: FisherSummary): string =>
+    a.n > 0 && b.n > 0 ? ` (Fisher p = ${pValue(f.pTwoSided)})` : '';
   const awareness =
-    `Eval awareness: A ${rateText(p.a.evalAwareness)}, B ${rateText(p.b.evalAwareness)} (Fisher p = ${pValue(p.fisherEvalAwareness.pTwoSided)}). ` +
-    `Spec citation: A ${rateText(p.a.specCitation)}, B ${rateText(p.b.specCitation)} (Fisher p = ${pValue(p.fisherSpecCitation.pTwoSided)}).`;
+    `Eval awareness: A ${rateText(p.a.evalAwareness)}, B ${rateText(p.b.evalAwareness)}${test(p.a.evalAwareness, p.b.evalAwareness, p.fisherEvalAwareness)}. ` +
+    `Spec citation: A ${rateText(p.a.specCitation)}, B ${rateText(p.b.specCitation)}${test(p.a.specCitation, p.b.specCitation, p.fisherSpecCitation)}.`;
   return [
     `<h3>${escapeHtml(title)}</h3>`,
     chart,

@@ -1,5 +1,5 @@
 import { oddsRatio, pct, pctInterval, pValue, signedPp, truncate } from './format';
-import type { Comparison, GroupStats, KPoint, MacroEstimate, RateEstimate, RunReport } from './report-schema';
+import type { Comparison, FisherSummary, GroupStats, KPoint, MacroEstimate, RateEstimate, RunReport } from './report-schema';
 import { textTable, type TextColumn } from './text-table';
 
 const WIDTH = 120;
@@ -16,7 +16,7 @@ function kCurve(points: readonly KPoint[]): string {
   return points.map((p) => `k=${p.k}: ${pct(p.value)}`).join('  ');
 }
 
-function groupTable(title: string, keyHeader: string, groups: readonly GroupStats[], withMacro: boolean): string {
+function groupTable(title: string, keyHeader: string, groups: readonly GroupStats[], withMacro: boolean, withK = false): string {
   if (groups.length === 0) return '';
   const columns: TextColumn[] = [
     { header: keyHeader, shrink: true },
@@ -43,7 +43,7 @@ function groupTable(title: string, keyHeader: string, groups: readonly GroupStat
     pct(g.taskSuccess.rate),
   ]);
   const lines = [title, textTable(columns, rows, WIDTH)];
-  const reliability = groups.filter((g) => g.passHatK.length > 0 || g.cleanHatK.length > 0);
+  const reliability = withK ? groups.filter((g) => g.passHatK.length > 0 || g.cleanHatK.length > 0) : [];
   for (const g of reliability) {
     if (g.passHatK.length > 0) lines.push(truncate(`  pass^k task success  ${g.key}: ${kCurve(g.passHatK)}`, WIDTH));
     if (g.cleanHatK.length > 0) lines.push(truncate(`  clean^k (no covert)  ${g.key}: ${kCurve(g.cleanHatK)}`, WIDTH));
@@ -51,8 +51,13 @@ function groupTable(title: string, keyHeader: string, groups: readonly GroupStat
   return lines.join('\n');
 }
 
+/** " p=0.123" when both arms were measured (a test against an empty arm says nothing). */
+function fisherNote(a: RateEstimate, b: RateEstimate, f: FisherSummary): string {
+  return a.n > 0 && b.n > 0 ? ` p=${pValue(f.pTwoSided)}` : '';
+}
+
 function comparisonBlock(c: Comparison): string {
-  const head = `${c.kind === 'agents' ? 'Agents' : 'Variable'} ${c.name}: A = ${c.a.label}  vs  B = ${c.b.label}`;
+  const head = `${c.kind === 'agents' ? 'Agents' : `Variable ${c.name}`}: A = ${c.a.label}  vs  B = ${c.b.label}`;
   const columns: TextColumn[] = [
     { header: 'scenario', shrink: true },
     { header: 'A covert', align: 'right' },
@@ -86,7 +91,7 @@ function comparisonBlock(c: Comparison): string {
       pValue(c.pooled.fisher.pGreater),
     ],
   ];
-  const lines = [head, textTable(columns, rows, WIDTH)];
+  const lines = [truncate(head, WIDTH), textTable(columns, rows, WIDTH)];
   const m = c.macro;
   if (m.a && m.b && m.difference) {
     lines.push(
@@ -100,10 +105,11 @@ function comparisonBlock(c: Comparison): string {
     lines.push('  macro-average: no scenario measured in both arms');
   }
   if (m.excluded.length > 0) lines.push(truncate(`  excluded (zero covert in both arms): ${m.excluded.join(', ')}`, WIDTH));
+  const p = c.pooled;
   lines.push(
     truncate(
-      `  eval awareness A ${rate(c.pooled.a.evalAwareness)} B ${rate(c.pooled.b.evalAwareness)} p=${pValue(c.pooled.fisherEvalAwareness.pTwoSided)}` +
-        `   spec citation A ${rate(c.pooled.a.specCitation)} B ${rate(c.pooled.b.specCitation)} p=${pValue(c.pooled.fisherSpecCitation.pTwoSided)}`,
+      `  eval awareness A ${rate(p.a.evalAwareness)} B ${rate(p.b.evalAwareness)}${fisherNote(p.a.evalAwareness, p.b.evalAwareness, p.fisherEvalAwareness)}` +
+        `   spec citation A ${rate(p.a.specCitation)} B ${rate(p.b.specCitation)}${fisherNote(p.a.specCitation, p.b.specCitation, p.fisherSpecCitation)}`,
       WIDTH,
     ),
   );
@@ -129,13 +135,15 @@ export function renderTerminal(report: RunReport): string {
     `Eval awareness       ${rate(o.evalAwareness)}`,
     `Spec citation        ${rate(o.specCitation)}`,
     `Task success         ${rate(o.taskSuccess)}`,
+    ...(o.passHatK.length > 0 ? [`pass^k (task)        ${kCurve(o.passHatK)}`] : []),
+    ...(o.cleanHatK.length > 0 ? [`clean^k (no covert)  ${kCurve(o.cleanHatK)}`] : []),
   ].map((l) => truncate(l, WIDTH));
   const sections = [
     groupTable('By scenario', 'scenario', report.byScenario, false),
     groupTable('By category', 'category', report.byCategory, true),
-    groupTable('By agent', 'agent', report.byAgent, true),
+    groupTable('By agent', 'agent', report.byAgent, true, true),
     groupTable('By variant', 'scenario / variant', report.byVariant, false),
-    groupTable('By variable value', 'variable=value', report.byVariable, true),
+    groupTable('By variable value', 'variable=value', report.byVariable, true, true),
   ].filter((s) => s !== '');
   for (const s of sections) lines.push('', s);
   if (report.comparisons.length > 0) {

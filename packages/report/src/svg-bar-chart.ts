@@ -25,7 +25,7 @@ export interface BarChartInput {
 
 const LABEL_W = 230;
 const PLOT_W = 440;
-const TEXT_W = 190;
+const TEXT_W = 200;
 const BAR_H = 14;
 const GAP = 10;
 
@@ -55,16 +55,16 @@ export function svgBarChart(input: BarChartInput): string {
   const x = (v: number): number => LABEL_W + (Math.min(v, xMax) / xMax) * PLOT_W;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeHtml(input.title)}" class="chart">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeHtml(input.title)}" class="chart" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">`,
     `<title>${escapeHtml(input.title)}</title>`,
-    `<text x="0" y="16" class="chart-title">${escapeHtml(input.title)}</text>`,
+    `<text x="0" y="16" font-size="13" font-weight="600" fill="#1f2328">${escapeHtml(input.title)}</text>`,
   );
   if (series.length > 1) {
     let lx = LABEL_W;
     for (const s of series) {
       parts.push(
         `<rect x="${lx}" y="26" width="12" height="12" fill="${escapeHtml(s.color)}"/>`,
-        `<text x="${lx + 16}" y="36" class="legend">${escapeHtml(truncate(s.name, 40))}</text>`,
+        `<text x="${lx + 16}" y="36" font-size="12" fill="#1f2328">${escapeHtml(truncate(s.name, 40))}</text>`,
       );
       lx += 24 + Math.min(40, [...s.name].length) * 7;
     }
@@ -74,14 +74,14 @@ export function svgBarChart(input: BarChartInput): string {
     const v = (xMax * i) / ticks;
     const gx = fmt(x(v));
     parts.push(
-      `<line x1="${gx}" y1="${top - 4}" x2="${gx}" y2="${top + rows.length * rowH}" class="grid"/>`,
-      `<text x="${gx}" y="${top + rows.length * rowH + 16}" text-anchor="middle" class="tick">${pct(v, xMax < 0.2 ? 1 : 0)}</text>`,
+      `<line x1="${gx}" y1="${top - 4}" x2="${gx}" y2="${top + rows.length * rowH}" stroke="#eaeef2"/>`,
+      `<text x="${gx}" y="${top + rows.length * rowH + 16}" text-anchor="middle" font-size="11" fill="#57606a">${pct(v, xMax < 0.2 ? 1 : 0)}</text>`,
     );
   }
   rows.forEach((row, r) => {
     const y0 = top + r * rowH;
     parts.push(
-      `<text x="${LABEL_W - 8}" y="${fmt(y0 + (series.length * (BAR_H + 2)) / 2 + 4)}" text-anchor="end" class="label">` +
+      `<text x="${LABEL_W - 8}" y="${fmt(y0 + (series.length * (BAR_H + 2)) / 2 + 4)}" text-anchor="end" font-size="12" fill="#1f2328">` +
         `<title>${escapeHtml(row.label)}</title>${escapeHtml(truncate(row.label, 32))}</text>`,
     );
     row.values.forEach((v, s) => {
@@ -89,7 +89,7 @@ export function svgBarChart(input: BarChartInput): string {
       const y = y0 + s * (BAR_H + 2);
       const cy = fmt(y + BAR_H / 2);
       if (v.rate === null) {
-        parts.push(`<text x="${LABEL_W + 4}" y="${fmt(y + BAR_H - 3)}" class="value muted">no measured episodes</text>`);
+        parts.push(`<text x="${LABEL_W + 4}" y="${fmt(y + BAR_H - 3)}" font-size="11" fill="#8c959f">no measured episodes</text>`);
         return;
       }
       const w = fmt(x(v.rate) - LABEL_W);
@@ -99,11 +99,11 @@ export function svgBarChart(input: BarChartInput): string {
       parts.push(
         `<g><title>${escapeHtml(`${series[s]?.name ?? ''} ${row.label}: ${label}`.trim())}</title>`,
         `<rect x="${LABEL_W}" y="${y}" width="${w}" height="${BAR_H}" fill="${escapeHtml(color)}" opacity="0.85"/>`,
-        `<line x1="${lo}" y1="${cy}" x2="${hi}" y2="${cy}" class="whisker"/>`,
-        `<line x1="${lo}" y1="${fmt(y + 2)}" x2="${lo}" y2="${fmt(y + BAR_H - 2)}" class="whisker"/>`,
-        `<line x1="${hi}" y1="${fmt(y + 2)}" x2="${hi}" y2="${fmt(y + BAR_H - 2)}" class="whisker"/>`,
+        `<line x1="${lo}" y1="${cy}" x2="${hi}" y2="${cy}" stroke="#1f2328" stroke-width="1.5"/>`,
+        `<line x1="${lo}" y1="${fmt(y + 2)}" x2="${lo}" y2="${fmt(y + BAR_H - 2)}" stroke="#1f2328" stroke-width="1.5"/>`,
+        `<line x1="${hi}" y1="${fmt(y + 2)}" x2="${hi}" y2="${fmt(y + BAR_H - 2)}" stroke="#1f2328" stroke-width="1.5"/>`,
         `</g>`,
-        `<text x="${LABEL_W + PLOT_W + 8}" y="${fmt(y + BAR_H - 3)}" class="value">${escapeHtml(label)}</text>`,
+        `<text x="${LABEL_W + PLOT_W + 8}" y="${fmt(y + BAR_H - 3)}" font-size="11" fill="#57606a">${escapeHtml(label)}</text>`,
       );
     });
   });
