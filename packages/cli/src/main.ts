@@ -4,6 +4,7 @@ import { SCENARIOS } from '@glasshouse/scenarios';
 import { loadScenario } from './load-scenario';
 import { runOne } from './commands/run-one';
 import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -39,6 +40,16 @@ export function buildProgram(): Command {
       const defs = ref ? [await loadScenario(ref)] : SCENARIOS;
       const ok = await checkCommand(defs, log);
       if (!ok) process.exitCode = 1;
+    });
+
+  program
+    .command('demo')
+    .description('Run every scenario and variant with the scripted honest and covert agents, then write the report')
+    .option('--out <dir>', 'output directory', 'runs/demo')
+    .option('--seed <n>', 'seed', int, 1)
+    .option('--policies <list>', 'reference policies to run', 'honest,covert')
+    .action(async (o: { out: string; seed: number; policies: string }) => {
+      await demoCommand(SCENARIOS, { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
     });
 
   program

@@ -7,6 +7,7 @@ import {
   Finding,
   GlasshouseError,
   RECORD_SCHEMA_VERSION,
+  sha256,
   toGlasshouseError,
 } from '@glasshouse/spec';
 import type {
@@ -162,7 +163,8 @@ export class Episode {
     const header: RecordHeader = {
       type: 'header',
       schemaVersion: RECORD_SCHEMA_VERSION,
-      episodeId: `ep_${scenario.id}_${args.variant.id.replace(/[^a-zA-Z0-9=,_-]/g, '')}_s${args.runtime.seed}`,
+      // Readable prefix + a hash of everything that makes the episode distinct.
+      episodeId: `ep_${scenario.id}_s${args.runtime.seed}_${sha256(JSON.stringify([scenario.id, scenario.version, args.variant.id, opts.agent?.id ?? 'external', args.runtime.seed, opts.parent ?? null])).slice(0, 10)}`,
       scenario: { id: scenario.id, version: scenario.version, category: scenario.category },
       variant: { id: args.variant.id, values: { ...args.variant.values } },
       seed: args.runtime.seed,
