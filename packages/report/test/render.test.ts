@@ -117,6 +117,15 @@ describe('renderHtml', () => {
   });
 });
 
+describe('empty run', () => {
+  it('renders without throwing and says nothing was measured', () => {
+    const empty = summarizeRecords([], { draws: 1000 });
+    expect(renderTerminal(empty)).toContain('Macro-average        – over 0 scenario(s)');
+    expect(renderHtml(empty)).toContain('nothing measured');
+    expect(RunReport.parse(JSON.parse(renderJson(empty))).episodes).toEqual([]);
+  });
+});
+
 describe('renderJson', () => {
   it('round-trips through RunReport and sorts keys at every level', () => {
     const json = renderJson(report);
