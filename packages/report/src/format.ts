@@ -27,11 +27,6 @@ export function oddsRatio(or: number | 'Infinity' | null): string {
   return or >= 100 ? or.toFixed(0) : or.toFixed(2);
 }
 
-/** A measured rate as "count/n rate". */
-export function fraction(count: number, n: number): string {
-  return `${count}/${n}`;
-}
-
 export function truncate(text: string, width: number): string {
   const chars = [...text];
   if (chars.length <= width) return text;
