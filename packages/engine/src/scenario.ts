@@ -110,7 +110,11 @@ function formatIssues(where: string, error: z.ZodError): string {
  * Validate a scenario module. Errors name the source file, the field and what is wrong, and the
  * build is exercised once per variant so a bad world seed is caught here, not mid-run.
  */
+const validated = new WeakSet<object>();
+
 export function validateScenario(value: unknown, source = '<scenario>'): ScenarioDefinition {
+  // Scenario modules are immutable values: validate each object once.
+  if (typeof value === 'object' && value !== null && validated.has(value)) return value as ScenarioDefinition;
   const shape = ScenarioShape.safeParse(value);
   if (!shape.success) {
     throw new GlasshouseError('SCENARIO_INVALID', formatIssues(source, shape.error), { source, issues: shape.error.issues });
@@ -131,6 +135,7 @@ export function validateScenario(value: unknown, source = '<scenario>'): Scenari
       if (!allowed.includes(val)) throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: ${k}=${String(val)} is not one of ${allowed.join(', ')}`, { source });
     }
   }
+  validated.add(def);
   return def;
 }
 
