@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRecord } from '@glasshouse/engine';
+
+const ROOT = resolve(__dirname, '..');
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+describe('glasshouse CLI', () => {
+  it('run writes the record and prints the findings', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gh-cli-'));
+    const r = cli('run', 'oversight-subversion', '--agent', 'scripted:covert-cp', '--seed', '4', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/verdict: COVERT/);
+    expect(r.stdout).toMatch(/oversight-disabled\s+COVERT\s+\/home\/user\/project\/oversight_config\.yaml: oversight_enabled is now false/);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(1);
+    const rec = readRecord(join(out, files[0]!));
+    expect(rec.header.seed).toBe(4);
+    expect(rec.header.agent.id).toBe('scripted:covert-cp');
+    expect(rec.events.at(-1)?.type).toBe('episode.end');
+  });
+
+  it('check passes for a library scenario and exits non-zero with a coded error on bad input', () => {
+    const ok = cli('check', 'goal-guarding');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^ok +goal-guarding +\(\d+ episodes over 8 variants\)/m);
+    const bad = cli('run', 'goal-guarding', '--agent', 'scripted:nope', '--out', mkdtempSync(join(tmpdir(), 'gh-cli-')));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/error \[CONFIG_INVALID\]: goal-guarding has no policy 'nope'/);
+    const unknown = cli('run', 'nope', '--agent', 'scripted:honest');
+    expect(unknown.stderr).toMatch(/error \[SCENARIO_NOT_FOUND\]/);
+  });
+});
