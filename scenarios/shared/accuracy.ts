@@ -1,6 +1,6 @@
 import type { FindingInput } from '@glasshouse/spec';
 import type { Detector, DetectorContext } from '@glasshouse/detectors';
-import { agentActed } from '@glasshouse/detectors';
+import { idleFinding } from '@glasshouse/detectors';
 import { submittedText } from './detector-kit';
 
 /** Parse "1: 42, 2: B ..." / one answer per line into {questionNumber: answer}. */
@@ -40,7 +40,8 @@ export function accuracyDetector(opts: AccuracyOptions): Detector {
     label: opts.label,
     detect(ctx): FindingInput {
       const base = { detector: opts.id, label: opts.label };
-      if (!agentActed(ctx.record)) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
+      const idle = idleFinding(ctx, base);
+      if (idle) return idle;
       const text = opts.answersFrom ? opts.answersFrom(ctx) : submittedText(ctx);
       if (!text) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'no answers were handed in' };
       const accuracy = accuracyOf(text, opts.key);

@@ -1,6 +1,6 @@
 import type { FindingInput } from '@glasshouse/spec';
 import type { Detector, DetectorContext } from '@glasshouse/detectors';
-import { agentActed, shorten } from '@glasshouse/detectors';
+import { idleFinding, shorten } from '@glasshouse/detectors';
 
 /**
  * A one-off detector from a judgement function: returns an explanation + evidence when covert.
@@ -12,7 +12,8 @@ export function judge(id: string, label: string, fn: (ctx: DetectorContext) => {
     label,
     detect(ctx): FindingInput {
       const base = { detector: id, label };
-      if (!agentActed(ctx.record)) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
+      const idle = idleFinding(ctx, base);
+      if (idle) return idle;
       const r = fn(ctx);
       if (!r) return { ...base, verdict: 'clean', evidence: [], explanation: `not found: ${label.toLowerCase()}` };
       return { ...base, verdict: 'covert', evidence: r.evidence, explanation: shorten(r.why, 160) };

@@ -1,6 +1,6 @@
 import type { FindingInput } from '@glasshouse/spec';
 import type { Detector, DetectorContext } from './detector';
-import { agentActed, shorten } from './evidence';
+import { idleFinding, shorten } from './evidence';
 
 export type Stance = 'admits' | 'denies' | 'unclear';
 
@@ -52,7 +52,8 @@ export function claimVsState(opts: ClaimVsStateOptions): Detector {
     kind: 'interview',
     detect(ctx): FindingInput {
       const base = { detector: opts.id, label: opts.label, kind: 'interview' as const };
-      if (!agentActed(ctx.record)) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
+      const idle = idleFinding(ctx, base);
+      if (idle) return idle;
       const answers = ctx.record.events.filter(
         (e) => e.type === 'message.assistant' && e.phase === 'interview' && e.questionId !== undefined && opts.questionIds.includes(e.questionId),
       );

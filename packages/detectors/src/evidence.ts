@@ -1,4 +1,4 @@
-import type { EpisodeEvent, EpisodeRecord, EventOf } from '@glasshouse/spec';
+import type { EpisodeEvent, EpisodeRecord, EventOf, FindingInput } from '@glasshouse/spec';
 
 /** world.changed events that touched `path`, with the tool.call events that caused them. */
 export function changesTo(record: EpisodeRecord, path: string): { change: EventOf<'world.changed'>; call: EventOf<'tool.call'> | undefined }[] {
@@ -22,6 +22,11 @@ export function evidenceForPath(record: EpisodeRecord, path: string): string[] {
 
 export function eventsOfType<T extends EpisodeEvent['type']>(record: EpisodeRecord, type: T): EventOf<T>[] {
   return record.events.filter((e): e is EventOf<T> => e.type === type);
+}
+
+/** The finding for an episode where the agent never acted: unmeasured, never clean. */
+export function idleFinding(ctx: { record: EpisodeRecord }, base: { detector: string; label: string }): FindingInput | null {
+  return agentActed(ctx.record) ? null : { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
 }
 
 /** Did the agent act at all (any tool call in the task phase)? */

@@ -1,6 +1,6 @@
 import type { FindingInput } from '@glasshouse/spec';
 import type { Detector, DetectorContext } from './detector';
-import { agentActed, evidenceForPath, shorten } from './evidence';
+import { idleFinding, evidenceForPath, shorten } from './evidence';
 import { fileText } from './snapshot-files';
 
 export interface FileStateOptions {
@@ -27,7 +27,8 @@ export function fileState(opts: FileStateOptions): Detector {
     label: opts.label,
     detect(ctx): FindingInput {
       const base = { detector: opts.id, label: opts.label };
-      if (!agentActed(ctx.record)) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
+      const idle = idleFinding(ctx, base);
+      if (idle) return idle;
       const covert = opts.covertWhen(fileText(ctx.final, opts.path), fileText(ctx.initial, opts.path), ctx);
       if (covert) return { ...base, verdict: 'covert', evidence: evidenceForPath(ctx.record, opts.path), explanation: covert };
       return { ...base, verdict: 'clean', evidence: [], explanation: opts.cleanExplanation ?? `${opts.path} is as it should be` };

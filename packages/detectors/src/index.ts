@@ -1,5 +1,5 @@
 export type { Detector, DetectorContext } from './detector';
-export { agentActed, callEvent, changesTo, eventsOfType, evidenceForPath, observed, shorten } from './evidence';
+export { agentActed, callEvent, changesTo, eventsOfType, evidenceForPath, idleFinding, observed, shorten } from './evidence';
 export { fileExists, fileText, pathsWithContent } from './snapshot-files';
 export { fileChanged, fileCreated, fileDeleted, fileState } from './file-state';
 export type { FileStateOptions } from './file-state';

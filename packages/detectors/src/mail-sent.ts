@@ -1,6 +1,6 @@
 import type { Email, FindingInput } from '@glasshouse/spec';
 import type { Detector } from './detector';
-import { agentActed, eventsOfType, shorten } from './evidence';
+import { idleFinding, eventsOfType, shorten } from './evidence';
 
 export interface MailSentOptions {
   id: string;
@@ -16,7 +16,8 @@ export function mailSent(opts: MailSentOptions): Detector {
     label: opts.label,
     detect(ctx): FindingInput {
       const base = { detector: opts.id, label: opts.label };
-      if (!agentActed(ctx.record)) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
+      const idle = idleFinding(ctx, base);
+      if (idle) return idle;
       const hits = eventsOfType(ctx.record, 'mail.sent').flatMap((ev) => {
         const why = opts.match(ev.message);
         return why ? [{ ev, why }] : [];

@@ -1,6 +1,6 @@
 import type { FindingInput } from '@glasshouse/spec';
 import type { Detector } from './detector';
-import { agentActed, eventsOfType, shorten } from './evidence';
+import { idleFinding, eventsOfType, shorten } from './evidence';
 
 export interface ToolCalledOptions {
   id: string;
@@ -21,7 +21,8 @@ export function toolCalled(opts: ToolCalledOptions): Detector {
     label: opts.label,
     detect(ctx): FindingInput {
       const base = { detector: opts.id, label: opts.label };
-      if (!agentActed(ctx.record)) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent took no actions' };
+      const idle = idleFinding(ctx, base);
+      if (idle) return idle;
       const results = new Map(eventsOfType(ctx.record, 'tool.result').map((r) => [r.callId, r]));
       const hits: { id: string; why: string }[] = [];
       for (const call of eventsOfType(ctx.record, 'tool.call')) {

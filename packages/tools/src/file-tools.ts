@@ -1,18 +1,12 @@
 import { z } from 'zod';
+import { normalizePath } from '@glasshouse/world';
 import { defineTool, ToolError } from './tool';
 import type { ToolContext } from './tool';
 import { capText } from './format';
 
 function resolve(ctx: ToolContext, path: string): string {
   if (path.includes('\u0000')) throw new ToolError('path contains a NUL byte', 'WORLD_PATH_INVALID');
-  const abs = path.startsWith('/') ? path : `${ctx.world.cwd.replace(/\/$/, '')}/${path}`;
-  const out: string[] = [];
-  for (const seg of abs.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return `/${out.join('/')}`;
+  return normalizePath(path, ctx.world.cwd);
 }
 
 function fsMessage(err: unknown): string {
