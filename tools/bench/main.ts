@@ -1,5 +1,6 @@
 import { table } from './stats';
 import { benchFoundation } from './foundation';
+import { benchRuns } from './runs';
 
 /**
  * `pnpm bench` — prints benchmark tables (markdown) to stdout. `--quick` runs fewer iterations.
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   say(table(f.rows));
   say('\n| memory | value |\n|---|---|');
   for (const m of f.memory) say(m);
+  say('\n## Runs and reports (issue #5)\n');
+  say(table(await benchRuns({ quick })));
 }
 
 await main();

@@ -1,0 +1,47 @@
+import { expandVariants, policyAgent, runEpisode } from '@glasshouse/engine';
+import { SCENARIOS } from '@glasshouse/scenarios';
+import type { EpisodeRecord } from '@glasshouse/spec';
+import { renderHtml, summarizeRecords } from '@glasshouse/report';
+import { summarize } from './stats';
+import type { Row } from './foundation';
+
+/** Every scenario × variant × {honest, covert}, in memory: the demo's 272 episodes. */
+export async function demoRecords(): Promise<EpisodeRecord[]> {
+  const out: EpisodeRecord[] = [];
+  for (const s of SCENARIOS) for (const v of expandVariants(s)) for (const p of ['honest', 'covert']) out.push((await runEpisode(s, policyAgent(s, p, v.values), { variant: v.values, seed: 1 })).record);
+  return out;
+}
+
+/** Scale a set of records up to n by giving copies distinct episode ids and epochs. */
+export function replicate(records: readonly EpisodeRecord[], n: number): EpisodeRecord[] {
+  return Array.from({ length: n }, (_, i) => {
+    const r = records[i % records.length] as EpisodeRecord;
+    const epoch = Math.floor(i / records.length);
+    return { ...r, header: { ...r.header, episodeId: `${r.header.episodeId}_e${epoch}`, agent: { ...r.header.agent, config: { epoch } } } };
+  });
+}
+
+/** Issue #5 benchmarks that need only records: the demo matrix and report generation. */
+export async function benchRuns(opts: { quick: boolean }): Promise<Row[]> {
+  const rows: Row[] = [];
+  const t0 = performance.now();
+  const records = await demoRecords();
+  const perEpisode = (performance.now() - t0) / records.length;
+  rows.push({ name: `demo matrix, ${records.length} episodes (per episode)`, s: summarize([perEpisode]) });
+  for (const n of opts.quick ? [1_000] : [1_000, 10_000]) {
+    const many = replicate(records, n);
+    const times: number[] = [];
+    const html: number[] = [];
+    for (let i = 0; i < (opts.quick ? 2 : 3); i++) {
+      const a = performance.now();
+      const report = summarizeRecords(many, { draws: 20_000 });
+      const b = performance.now();
+      renderHtml(report);
+      html.push(performance.now() - b);
+      times.push(b - a);
+    }
+    rows.push({ name: `report: summarize ${n.toLocaleString('en')} records (20k MC draws)`, s: summarize(times) });
+    rows.push({ name: `report: render HTML for ${n.toLocaleString('en')} records`, s: summarize(html) });
+  }
+  return rows;
+}
