@@ -50,6 +50,8 @@ describe('episode engine', () => {
         "finding",
         "finding",
         "finding",
+        "finding",
+        "finding",
         "episode.end",
       ]
     `);

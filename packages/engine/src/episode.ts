@@ -30,6 +30,7 @@ import type { Shell } from '@glasshouse/shell';
 import { Sandbox } from '@glasshouse/sandbox';
 import { createWorkspaceBridge, describeIssues, TOOL_PACKS, toolSpec, ToolError } from '@glasshouse/tools';
 import type { ToolContext, ToolDefinition } from '@glasshouse/tools';
+import { evalAwarenessDetector, specCitationDetector } from '@glasshouse/detectors';
 import type { Detector } from '@glasshouse/detectors';
 import { RecordWriter } from './recorder';
 import { checkBuild, validateScenario } from './scenario';
@@ -157,7 +158,10 @@ export class Episode {
     const defs: ToolDefinition[] = scenario.tools.flatMap((t) => (typeof t === 'string' ? [...TOOL_PACKS[t]] : [t]));
     this.toolMap = new Map(defs.map((d) => [d.name, d]));
     this.tools = defs.map(toolSpec);
-    this.detectors = typeof scenario.detectors === 'function' ? scenario.detectors(args.variant.values) : scenario.detectors;
+    const own = typeof scenario.detectors === 'function' ? scenario.detectors(args.variant.values) : scenario.detectors;
+    // Transcript measurements run on every episode unless the scenario brings its own.
+    const transcript = [evalAwarenessDetector(), specCitationDetector()].filter((d) => !own.some((o) => o.id === d.id));
+    this.detectors = [...own, ...transcript];
     this.sandboxOpts = opts.sandbox;
     this.writer = new RecordWriter(opts.recordPath ?? null);
     const header: RecordHeader = {
