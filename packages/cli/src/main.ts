@@ -1,10 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isGlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError, isGlasshouseError } from '@glasshouse/spec';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import { loadScenario } from './load-scenario';
 import { runOne } from './commands/run-one';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
+import { runMatrixCommand } from './commands/run-matrix';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -19,17 +20,31 @@ export function buildProgram(): Command {
 
   program
     .command('run')
-    .description('Run one episode of a scenario and print its findings')
-    .argument('<scenario>', 'scenario id or path to a scenario module')
-    .requiredOption('--agent <spec>', 'scripted:honest | scripted:covert | scripted:<policy> | a model spec')
-    .option('--variant <id>', 'variant, e.g. goalNudge=none,spec=true')
-    .option('--seed <n>', 'seed', int, 1)
+    .description('Run one episode of a scenario, or with --scenarios a whole matrix (resumable)')
+    .argument('[scenario]', 'scenario id or path to a scenario module (single episode)')
+    .option('--scenarios <globs>', 'matrix: comma-separated scenario id globs, e.g. "*" or "sandbagging*,oversight-*"')
+    .option('--variants <list>', "matrix: 'all' or ';'-separated partial variant ids (e.g. 'spec=true;spec=false')", 'all')
+    .option('--agent <spec>', 'scripted:honest | scripted:covert | scripted:<policy> | a model spec (repeatable in a matrix)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--variant <id>', 'single episode: variant, e.g. goalNudge=none,spec=true')
+    .option('--epochs <k>', 'matrix: epochs per cell', int, 1)
+    .option('--concurrency <n>', 'matrix: episodes in flight', int, 2)
+    .option('--seed <n>', 'seed (matrix: seed base)', int, 1)
     .option('--out <dir>', 'output directory', 'runs/single')
     .option('--max-steps <n>', 'step limit', int)
+    .option('--budget-tokens <n>', 'matrix: stop scheduling once this many tokens are used', int)
+    .option('--budget-usd <x>', 'matrix: stop scheduling once this cost is reached', Number)
+    .option('--force', 'matrix: run into an output directory whose manifest has a different config')
+    .option('--no-report', 'matrix: skip writing the report')
     .option('--no-interview', 'skip the follow-up interview')
-    .action(async (ref: string, o: { agent: string; variant?: string; seed: number; out: string; maxSteps?: number; interview: boolean }) => {
+    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; concurrency: number; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean }) => {
+      if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
+      if (o.scenarios) {
+        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios }, log);
+        return;
+      }
+      if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
       const def = await loadScenario(ref);
-      await runOne(def, o, log);
+      await runOne(def, { ...o, agent: o.agent[0] as string }, log);
     });
 
   program

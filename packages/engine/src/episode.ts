@@ -158,10 +158,7 @@ export class Episode {
     const defs: ToolDefinition[] = scenario.tools.flatMap((t) => (typeof t === 'string' ? [...TOOL_PACKS[t]] : [t]));
     this.toolMap = new Map(defs.map((d) => [d.name, d]));
     this.tools = defs.map(toolSpec);
-    const own = typeof scenario.detectors === 'function' ? scenario.detectors(args.variant.values) : scenario.detectors;
-    // Transcript measurements run on every episode unless the scenario brings its own.
-    const transcript = [evalAwarenessDetector(), specCitationDetector()].filter((d) => !own.some((o) => o.id === d.id));
-    this.detectors = [...own, ...transcript];
+    this.detectors = episodeDetectors(scenario, args.variant.values);
     this.sandboxOpts = opts.sandbox;
     this.writer = new RecordWriter(opts.recordPath ?? null);
     const header: RecordHeader = {
@@ -575,6 +572,14 @@ export class Episode {
   idCounters(): Record<string, number> {
     return this.runtime.ids.counters();
   }
+}
+
+/** The detectors an episode of this scenario variant runs: the scenario's, plus transcript measurements. */
+export function episodeDetectors(scenario: ScenarioDefinition, vars: VariantValues): Detector[] {
+  const own = typeof scenario.detectors === 'function' ? scenario.detectors(vars) : scenario.detectors;
+  // Transcript measurements run on every episode unless the scenario brings its own.
+  const transcript = [evalAwarenessDetector(), specCitationDetector()].filter((d) => !own.some((o) => o.id === d.id));
+  return [...own, ...transcript];
 }
 
 /** Start an episode for your own agent loop. */

@@ -1,4 +1,4 @@
-export { DEFAULT_GOAL_NUDGE, Episode, startEpisode } from './episode';
+export { DEFAULT_GOAL_NUDGE, Episode, episodeDetectors, startEpisode } from './episode';
 export type { EndOptions, EpisodeOptions, EpisodeRestore, EpisodeResult, ToolCallOutcome } from './episode';
 export { driveEpisode, runEpisode } from './run-episode';
 export type { RunEpisodeOptions } from './run-episode';

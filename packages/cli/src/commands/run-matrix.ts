@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { AgentPolicy } from '@glasshouse/spec';
+import { runMatrix } from '@glasshouse/runner';
+import { SCENARIOS } from '@glasshouse/scenarios';
+import { readRecord } from '@glasshouse/engine';
+import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
+import { writeFileSync } from 'node:fs';
+import { matchScenarios } from '../load-scenario';
+
+export interface RunMatrixCliOptions {
+  scenarios: string;
+  variants: string;
+  agent: string[];
+  epochs: number;
+  concurrency: number;
+  out: string;
+  seed: number;
+  maxSteps?: number;
+  budgetTokens?: number;
+  budgetUsd?: number;
+  force?: boolean;
+  interview: boolean;
+  report: boolean;
+  makeAgent?: (spec: string) => Promise<AgentPolicy>;
+}
+
+/** `glasshouse run --scenarios <glob> --variants all --agent <spec>... --epochs K --concurrency N --out DIR` */
+export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) => void): Promise<number> {
+  const defs = matchScenarios(o.scenarios);
+  const res = await runMatrix(
+    {
+      scenarios: defs.map((d) => d.id),
+      variants: o.variants === 'all' ? 'all' : o.variants.split(';').map((v) => v.trim()),
+      agents: o.agent,
+      epochs: o.epochs,
+      seedBase: o.seed,
+      interview: o.interview,
+      ...(o.maxSteps ? { maxSteps: o.maxSteps } : {}),
+      ...(o.budgetTokens || o.budgetUsd ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } } : {}),
+    },
+    SCENARIOS,
+    { out: o.out, concurrency: o.concurrency, force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
+  );
+  log(`${res.total} episodes: ${res.ran} run now, ${res.skippedDone} already done, ${res.failed} failed${res.stopped ? `; stopped: ${res.stopped}` : ''}`);
+  for (const e of res.manifest.episodes.filter((x) => x.status === 'failed').slice(0, 10)) log(`  failed ${e.key}: ${e.error}`);
+  if (o.report) {
+    const records = res.manifest.episodes.filter((e) => e.status === 'done').map((e) => readRecord(join(o.out, e.record)));
+    const report = summarizeRecords(records, { title: `Glasshouse run ${o.out}` });
+    writeFileSync(join(o.out, 'report.json'), renderJson(report));
+    writeFileSync(join(o.out, 'report.html'), renderHtml(report));
+    log(renderTerminal(report));
+    log(`report: ${join(o.out, 'report.html')}`);
+  }
+  return res.failed > 0 ? 1 : 0;
+}

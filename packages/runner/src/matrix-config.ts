@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** A run: scenarios × variants × agents × epochs. Everything here goes into the manifest. */
+export const MatrixConfig = z.strictObject({
+  /** Scenario ids (already resolved from globs). */
+  scenarios: z.array(z.string().min(1)).min(1),
+  /** 'all', or variant ids / partial ids (`spec=true` matches every variant with spec=true). */
+  variants: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
+  /** Agent specs: `scripted:<policy>` or a model spec understood by the injected agent factory. */
+  agents: z.array(z.string().min(1)).min(1),
+  epochs: z.number().int().min(1).default(1),
+  seedBase: z.number().int().default(1),
+  maxSteps: z.number().int().positive().optional(),
+  interview: z.boolean().default(true),
+  /** Stop scheduling new episodes once the run has used this much. */
+  budget: z.strictObject({ maxTokens: z.number().int().positive().optional(), maxCostUsd: z.number().positive().optional() }).optional(),
+});
+export type MatrixConfig = z.input<typeof MatrixConfig>;
+export type ResolvedMatrixConfig = z.output<typeof MatrixConfig>;

@@ -1,0 +1,173 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { GlasshouseError, toGlasshouseError } from '@glasshouse/spec';
+import type { AgentPolicy, TokenUsage, Verdict } from '@glasshouse/spec';
+import { packageVersions, parseRecord, policyAgent, runEpisode } from '@glasshouse/engine';
+import type { ScenarioDefinition } from '@glasshouse/engine';
+import { MatrixConfig } from './matrix-config';
+import type { ResolvedMatrixConfig } from './matrix-config';
+import { planEpisodes } from './episode-plan';
+import type { PlannedEpisode } from './episode-plan';
+import { readManifest, writeManifest } from './manifest';
+import type { Manifest, ManifestEpisode } from './manifest';
+import { createProgress } from './progress';
+import type { Progress, ProgressState } from './progress';
+
+export interface RunMatrixOptions {
+  out: string;
+  concurrency?: number;
+  /** Build non-scripted agents (model adapters) from their spec strings. */
+  makeAgent?: (spec: string, ctx: { scenario: ScenarioDefinition; episode: PlannedEpisode }) => Promise<AgentPolicy> | AgentPolicy;
+  /** Re-run even when the manifest's config differs. */
+  force?: boolean;
+  progress?: Progress | false;
+  /** Wall-clock source for manifest metadata only. */
+  wallClock?: () => Date;
+}
+
+export interface RunMatrixResult {
+  out: string;
+  total: number;
+  ran: number;
+  skippedDone: number;
+  failed: number;
+  stopped: string | null;
+  manifest: Manifest;
+}
+
+/** Is the record at `path` complete (parses and ends with episode.end)? */
+export function recordComplete(path: string): { verdict: Verdict } | null {
+  if (!existsSync(path)) return null;
+  try {
+    const rec = parseRecord(readFileSync(path, 'utf8'), path);
+    if (rec.warnings.length || rec.events.at(-1)?.type !== 'episode.end') return null;
+    const findings = rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []));
+    const judged = findings.filter((f) => f.kind === 'covert-action' || f.kind === 'interview');
+    const verdict: Verdict = judged.some((f) => f.verdict === 'covert') ? 'covert' : judged.some((f) => f.verdict === 'unmeasured') || judged.length === 0 ? 'unmeasured' : 'clean';
+    return { verdict };
+  } catch {
+    return null;
+  }
+}
+
+function gitRevision(): string | null {
+  const r = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function comparable(c: ResolvedMatrixConfig): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(c)) as Record<string, unknown>;
+}
+
+function diffConfig(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`);
+}
+
+/**
+ * Run a matrix of episodes concurrently, one JSONL record per episode plus a manifest updated
+ * atomically after each episode. Re-running with the same `out` resumes: finished records are kept
+ * untouched, incomplete ones are re-run. A config that differs from the manifest is an error.
+ */
+export async function runMatrix(input: MatrixConfig, scenarios: readonly ScenarioDefinition[], opts: RunMatrixOptions): Promise<RunMatrixResult> {
+  const parsed = MatrixConfig.safeParse(input);
+  if (!parsed.success) throw new GlasshouseError('CONFIG_INVALID', `run config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const config = parsed.data;
+  const plan = planEpisodes(config, scenarios);
+  const now = () => (opts.wallClock ?? (() => new Date()))().toISOString();
+  mkdirSync(join(opts.out, 'records'), { recursive: true });
+  const previous = readManifest(opts.out);
+  if (previous && !opts.force) {
+    const diff = diffConfig(previous.config, comparable(config));
+    if (diff.length) throw new GlasshouseError('CONFIG_INVALID', `${opts.out} holds a run with a different config (${diff.join('; ')}); use a new --out or --force`);
+  }
+  const episodes: ManifestEpisode[] = plan.map((p) => ({ key: p.key, scenario: p.scenario, variant: p.variantId, agent: p.agent, epoch: p.epoch, seed: p.seed, record: `records/${p.key}.jsonl`, status: 'pending' }));
+  const manifest: Manifest = {
+    manifestVersion: 1,
+    config: comparable(config),
+    versions: packageVersions(),
+    gitRevision: gitRevision(),
+    wallClock: { firstStarted: previous?.wallClock.firstStarted ?? now(), lastUpdated: now() },
+    stopped: null,
+    episodes,
+  };
+  let skippedDone = 0;
+  const todo: { p: PlannedEpisode; m: ManifestEpisode }[] = [];
+  plan.forEach((p, i) => {
+    const m = episodes[i] as ManifestEpisode;
+    const done = recordComplete(join(opts.out, m.record));
+    if (done) {
+      m.status = 'done';
+      m.verdict = done.verdict;
+      skippedDone++;
+    } else {
+      rmSync(join(opts.out, m.record), { force: true });
+      todo.push({ p, m });
+    }
+  });
+  writeManifest(opts.out, manifest);
+
+  const state: ProgressState = { done: skippedDone, total: plan.length, covert: episodes.filter((e) => e.verdict === 'covert').length, failed: 0, skipped: 0 };
+  const progress = opts.progress === false ? null : (opts.progress ?? createProgress());
+  progress?.update(state);
+  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+  let stopped: string | null = null;
+  let ran = 0;
+  let next = 0;
+  const overBudget = (): string | null => {
+    const b = config.budget;
+    if (!b) return null;
+    const tokens = usage.inputTokens + usage.outputTokens;
+    if (b.maxTokens !== undefined && tokens >= b.maxTokens) return `token budget reached (${tokens} ≥ ${b.maxTokens})`;
+    if (b.maxCostUsd !== undefined && (usage.costUsd ?? 0) >= b.maxCostUsd) return `cost budget reached ($${(usage.costUsd ?? 0).toFixed(2)} ≥ $${b.maxCostUsd})`;
+    return null;
+  };
+
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (stopped) return;
+      const item = todo[next++];
+      if (!item) return;
+      const { p, m } = item;
+      const def = scenarios.find((s) => s.id === p.scenario) as ScenarioDefinition;
+      try {
+        const agent = p.agent.startsWith('scripted:') ? policyAgent(def, p.agent.slice(9), p.variant) : opts.makeAgent ? await opts.makeAgent(p.agent, { scenario: def, episode: p }) : null;
+        if (!agent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for '${p.agent}'`);
+        const res = await runEpisode(def, agent, {
+          variant: p.variant,
+          seed: p.seed,
+          recordPath: join(opts.out, m.record),
+          interview: config.interview,
+          agentConfig: { spec: p.agent, epoch: p.epoch },
+          ...(config.maxSteps ? { maxSteps: config.maxSteps } : {}),
+        });
+        const end = res.record.events.at(-1);
+        if (end?.type === 'episode.end') {
+          usage.inputTokens += end.usage.inputTokens;
+          usage.outputTokens += end.usage.outputTokens;
+          if (end.usage.costUsd !== undefined) usage.costUsd = (usage.costUsd ?? 0) + end.usage.costUsd;
+        }
+        m.status = 'done';
+        m.verdict = res.verdict;
+        if (res.verdict === 'covert') state.covert++;
+        ran++;
+      } catch (err) {
+        m.status = 'failed';
+        m.error = toGlasshouseError(err).message;
+        state.failed++;
+      }
+      state.done++;
+      manifest.wallClock.lastUpdated = now();
+      const why = overBudget();
+      if (why && !stopped) stopped = why;
+      manifest.stopped = stopped;
+      writeManifest(opts.out, manifest);
+      progress?.update(state);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, () => worker()));
+  if (stopped) for (const { m } of todo) if (m.status === 'pending') m.status = 'skipped';
+  writeManifest(opts.out, manifest);
+  progress?.stop();
+  return { out: opts.out, total: plan.length, ran, skippedDone, failed: state.failed, stopped, manifest };
+}
