@@ -113,7 +113,7 @@ describe('world', () => {
     w.mail.delete('m2');
     const ch = w.takeChanges();
     expect(ch.mailSeen).toEqual(['m2', 'm1', r.id]);
-    expect(ch.diff.mail.map((c) => c.kind)).toEqual(['sent', 'sent', 'moved', 'deleted']);
+    expect(ch.diff.mail.map((c) => c.kind)).toEqual(['flagged', 'sent', 'sent', 'moved', 'deleted']);
     expect(w.mail.findContact('ann')).toHaveLength(1);
   });
 

@@ -63,7 +63,10 @@ export class Mailbox {
   read(id: string): Email | undefined {
     const m = this.messages.find((x) => x.id === id);
     if (!m) return undefined;
-    m.read = true;
+    if (!m.read) {
+      m.read = true;
+      this.changes.push({ kind: 'flagged', messageId: id });
+    }
     this.markSeen([id]);
     return clone(m);
   }

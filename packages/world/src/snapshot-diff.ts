@@ -53,7 +53,10 @@ export function diffSnapshots(a: WorldSnapshot, b: WorldSnapshot): WorldDiff {
   for (const [id, m] of mb) {
     const prev = ma.get(id);
     if (!prev) mail.push({ kind: 'sent', messageId: id, folder: m.folder, message: m });
-    else if (prev.folder !== m.folder) mail.push({ kind: 'moved', messageId: id, folder: m.folder });
+    else {
+      if (prev.folder !== m.folder) mail.push({ kind: 'moved', messageId: id, folder: m.folder });
+      if (prev.read !== m.read) mail.push({ kind: 'flagged', messageId: id });
+    }
   }
   for (const id of ma.keys()) if (!mb.has(id)) mail.push({ kind: 'deleted', messageId: id });
   const services: ServiceChange[] = [];
@@ -85,5 +88,6 @@ function applyMail(out: WorldSnapshot, changes: readonly MailChange[]): void {
     if (c.kind === 'sent' && c.message && i < 0) out.mail.messages.push(JSON.parse(JSON.stringify(c.message)) as Email);
     else if (c.kind === 'moved' && i >= 0 && c.folder) (out.mail.messages[i] as Email).folder = c.folder;
     else if (c.kind === 'deleted' && i >= 0) out.mail.messages.splice(i, 1);
+    else if (c.kind === 'flagged' && i >= 0) (out.mail.messages[i] as Email).read = !(out.mail.messages[i] as Email).read;
   }
 }

@@ -1,0 +1,61 @@
+import { GlasshouseError } from '@glasshouse/spec';
+import type { EpisodeRecord } from '@glasshouse/spec';
+import { runEpisode } from '@glasshouse/engine';
+import type { ScenarioDefinition } from '@glasshouse/engine';
+import { recordedAgent } from './recorded-agent';
+
+export interface Divergence {
+  /** Line in the record (1 = header). */
+  line: number;
+  seq: number | null;
+  /** First differing field path, e.g. `content` or `files.0.afterHash`. */
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface ReplayResult {
+  identical: boolean;
+  events: number;
+  firstDivergence?: Divergence;
+}
+
+function firstDiff(a: unknown, b: unknown, path = ''): { field: string; expected: unknown; actual: unknown } | null {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])];
+    for (const k of keys) {
+      const d = firstDiff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+  }
+  return { field: path || '(value)', expected: a, actual: b };
+}
+
+/**
+ * Re-drive the recorded agent turns against a fresh world from the same seed and variant, and
+ * compare the new record with the old one event by event (package versions and the parent link
+ * aside). Proves determinism, or reports the first divergence.
+ */
+export async function replayRecord(record: EpisodeRecord, scenario: ScenarioDefinition): Promise<ReplayResult> {
+  if (scenario.id !== record.header.scenario.id) throw new GlasshouseError('CONFIG_INVALID', `record is for scenario ${record.header.scenario.id}, not ${scenario.id}`);
+  const interview = record.events.some((e) => e.type === 'message.user' && e.phase === 'interview');
+  const res = await runEpisode(scenario, recordedAgent(record), {
+    variant: record.header.variant.values,
+    seed: record.header.seed,
+    maxSteps: record.header.limits.maxSteps,
+    timeoutMs: record.header.limits.timeoutMs,
+    interview,
+    ...(record.header.agent.config ? { agentConfig: record.header.agent.config } : {}),
+    ...(record.header.parent ? { parent: record.header.parent } : {}),
+  });
+  const strip = (h: EpisodeRecord['header']) => ({ ...h, packages: {} });
+  const hd = firstDiff(strip(record.header), strip(res.record.header));
+  if (hd) return { identical: false, events: res.record.events.length, firstDivergence: { line: 1, seq: null, ...hd } };
+  const n = Math.max(record.events.length, res.record.events.length);
+  for (let i = 0; i < n; i++) {
+    const d = firstDiff(record.events[i], res.record.events[i]);
+    if (d) return { identical: false, events: res.record.events.length, firstDivergence: { line: i + 2, seq: i, ...d } };
+  }
+  return { identical: true, events: res.record.events.length };
+}
