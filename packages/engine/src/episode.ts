@@ -205,7 +205,7 @@ export class Episode {
     const initial = restore?.initial ?? world.snapshot();
     let live = world;
     if (restore) {
-      live = World.fromSnapshot(restore.world, { clock: runtime.clock });
+      live = World.fromSnapshot(restore.world, { clock: runtime.clock, cwd: world.cwd, env: { ...world.env } });
       runtime.clock.advance(Math.max(0, restore.clockMs - runtime.clock.now()));
       runtime.ids.restore(restore.idCounters);
     }

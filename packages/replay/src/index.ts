@@ -4,3 +4,7 @@ export type { Divergence, ReplayResult } from './replay-record';
 export { applyEvent, initialWorld, worldAt } from './rebuild-world';
 export { recordedFindings, regradeRecord, regradeRun } from './regrade';
 export type { Regraded } from './regrade';
+export { forkEpisode } from './fork';
+export type { ForkOptions, ReasoningEdit } from './fork';
+export { DEFAULT_AWARENESS_SENTENCE, forkBatch, RANDOM_SENTENCES } from './intervention';
+export type { ArmCount, Intervention, InterventionOptions, InterventionReport } from './intervention';
