@@ -34,4 +34,21 @@ describe('glasshouse CLI', () => {
     const unknown = cli('run', 'nope', '--agent', 'scripted:honest');
     expect(unknown.stderr).toMatch(/error \[SCENARIO_NOT_FOUND\]/);
   });
+
+  it('matrix run, replay, regrade, fork and report work from the command line', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gh-cli-'));
+    const run = cli('run', '--scenarios', 'goal-*', '--variants', 'spec=true', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--out', out);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/8 episodes: 8 run now, 0 already done, 0 failed/);
+    const replay = cli('replay', out);
+    expect(replay.status, replay.stdout).toBe(0);
+    expect(replay.stdout.match(/^identical/gm)).toHaveLength(8);
+    expect(cli('regrade', out).stdout).toMatch(/8 records regraded, 0 verdicts changed/);
+    const rec = join(out, 'records', readdirSync(join(out, 'records')).find((f) => f.includes('covert'))!);
+    const fork = cli('fork', rec, '--at', '3', '--agent', 'scripted:honest', '--out', join(out, 'fork.jsonl'));
+    expect(fork.status, fork.stderr).toBe(0);
+    expect(readRecord(join(out, 'fork.jsonl')).header.parent?.atStep).toBe(3);
+    const report = cli('report', out);
+    expect(report.stdout).toMatch(/report: .*report\.html/);
+  });
 });

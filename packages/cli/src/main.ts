@@ -6,6 +6,7 @@ import { runOne } from './commands/run-one';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { runMatrixCommand } from './commands/run-matrix';
+import { registerReplayCommands } from './commands/replay-fork';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -66,6 +67,8 @@ export function buildProgram(): Command {
     .action(async (o: { out: string; seed: number; policies: string }) => {
       await demoCommand(SCENARIOS, { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
     });
+
+  registerReplayCommands(program, log);
 
   program
     .command('list')

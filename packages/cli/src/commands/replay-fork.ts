@@ -1,0 +1,120 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { GlasshouseError } from '@glasshouse/spec';
+import type { AgentPolicy, EpisodeRecord } from '@glasshouse/spec';
+import { policyAgent, readRecord } from '@glasshouse/engine';
+import { findScenario, SCENARIOS } from '@glasshouse/scenarios';
+import { forkBatch, forkEpisode, regradeRun, replayRecord } from '@glasshouse/replay';
+import type { Intervention } from '@glasshouse/replay';
+import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
+import { formatFindings } from '../format-findings';
+
+type Log = (s: string) => void;
+type MakeAgent = (spec: string, record: EpisodeRecord) => Promise<AgentPolicy>;
+
+function scenarioOf(record: EpisodeRecord) {
+  const def = findScenario(record.header.scenario.id);
+  if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `record is for scenario '${record.header.scenario.id}', which is not in the library`);
+  return def;
+}
+
+/** Records of a run directory (its records/ folder) or a single record file. */
+export function recordsOf(path: string): string[] {
+  if (path.endsWith('.jsonl')) return [path];
+  const dir = existsSync(join(path, 'records')) ? join(path, 'records') : path;
+  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
+}
+
+function agentFor(spec: string, record: EpisodeRecord, makeAgent?: MakeAgent): Promise<AgentPolicy> {
+  if (spec.startsWith('scripted:')) return Promise.resolve(policyAgent(scenarioOf(record), spec.slice(9), record.header.variant.values));
+  if (!makeAgent) throw new GlasshouseError('CONFIG_INVALID', `unknown agent '${spec}'`);
+  return makeAgent(spec, record);
+}
+
+export function registerReplayCommands(program: Command, log: Log, makeAgent?: MakeAgent): void {
+  program
+    .command('replay')
+    .description('Re-drive a record against a fresh world and prove identical results (or show the first divergence)')
+    .argument('<record>', 'record file or run directory')
+    .action(async (path: string) => {
+      let bad = 0;
+      for (const f of recordsOf(path)) {
+        const rec = readRecord(f);
+        const r = await replayRecord(rec, scenarioOf(rec));
+        if (r.identical) log(`identical  ${basename(f)}  (${r.events} events)`);
+        else {
+          bad++;
+          const d = r.firstDivergence!;
+          log(`DIVERGED   ${basename(f)}  line ${d.line} (seq ${d.seq ?? '-'}) field ${d.field}\n  expected ${JSON.stringify(d.expected)?.slice(0, 200)}\n  actual   ${JSON.stringify(d.actual)?.slice(0, 200)}`);
+        }
+      }
+      if (bad) process.exitCode = 1;
+    });
+
+  program
+    .command('regrade')
+    .description("Re-run today's detectors over a run's records without touching the model")
+    .argument('<run>', 'run directory')
+    .action((run: string) => {
+      const out = regradeRun(run, SCENARIOS);
+      const changed = out.filter((r) => r.changed);
+      for (const r of out.filter((x) => x.error)) log(`error    ${r.episodeId}: ${r.error}`);
+      for (const r of changed) log(`changed  ${r.episodeId}: ${r.oldVerdict} → ${r.newVerdict}`);
+      log(`${out.length} records regraded, ${changed.length} verdicts changed; findings in ${join(run, 'regraded')}`);
+    });
+
+  program
+    .command('fork')
+    .description('Fork a record at step k (exact world from the log), optionally editing the reasoning, and continue with a live agent')
+    .argument('<record>', 'record file')
+    .requiredOption('--at <step>', '0-based assistant turn to fork at', (v: string) => Number(v))
+    .requiredOption('--agent <spec>', 'agent that continues')
+    .option('--edit-reasoning <text>', 'replace the reasoning of turn k')
+    .option('--remove-matching <regex>', "remove sentences matching this pattern from turn k's reasoning ('eval-awareness' for awareness)")
+    .option('--inject <sentence>', "insert a sentence at the start of turn k's reasoning")
+    .option('--out <file>', 'record path for the fork')
+    .action(async (path: string, o: { at: number; agent: string; editReasoning?: string; removeMatching?: string; inject?: string; out?: string }) => {
+      const rec = readRecord(path);
+      const edit = o.editReasoning !== undefined || o.removeMatching !== undefined || o.inject !== undefined
+        ? { ...(o.editReasoning !== undefined ? { editReasoning: o.editReasoning } : {}), ...(o.removeMatching !== undefined ? { removeMatching: o.removeMatching } : {}), ...(o.inject !== undefined ? { inject: o.inject } : {}) }
+        : undefined;
+      const out = o.out ?? join(dirname(path), `${basename(path, '.jsonl')}.fork-at${o.at}.jsonl`);
+      const res = await forkEpisode(rec, scenarioOf(rec), { atStep: o.at, agent: await agentFor(o.agent, rec, makeAgent), recordPath: out, parentRecord: path, ...(edit ? { edit } : {}) });
+      log(`fork of ${rec.header.episodeId} at step ${o.at}: verdict ${res.verdict.toUpperCase()}`);
+      log(formatFindings(res.findings));
+      log(`record: ${out}`);
+    });
+
+  program
+    .command('intervene')
+    .description('Batch awareness intervention: remove or inject evaluation-awareness (or a random control sentence) and resample')
+    .argument('<run>', 'run directory or record')
+    .requiredOption('--intervention <kind>', 'remove-awareness | inject-awareness | inject-random')
+    .requiredOption('--agent <spec>', 'agent that resamples')
+    .option('--samples <n>', 'resamples per record', (v: string) => Number(v), 5)
+    .action(async (run: string, o: { intervention: Intervention; agent: string; samples: number }) => {
+      const records = recordsOf(run).map((f) => readRecord(f));
+      const agents = new Map<string, AgentPolicy>();
+      for (const r of records) agents.set(r.header.episodeId, await agentFor(o.agent, r, makeAgent));
+      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agents.get(r.header.episodeId)!, scenarioFor: findScenario });
+      const pct = (a: { covert: number; n: number; lower: number; upper: number }) => `${a.covert}/${a.n} [${(a.lower * 100).toFixed(1)}, ${(a.upper * 100).toFixed(1)}]`;
+      log(`${o.intervention}: ${rep.eligible} eligible records (${rep.ineligible} not applicable), ${o.samples} samples each`);
+      log(`covert before ${pct(rep.before)}  after ${pct(rep.after)}  Fisher p = ${rep.pTwoSided.toPrecision(3)}`);
+    });
+
+  program
+    .command('report')
+    .description('Report a run: terminal table, report.json and a self-contained report.html')
+    .argument('<run>', 'run directory')
+    .option('--before <agent>', 'agent id for a before/after comparison')
+    .option('--after <agent>', 'agent id for a before/after comparison')
+    .action((run: string, o: { before?: string; after?: string }) => {
+      const records = recordsOf(run).map((f) => readRecord(f));
+      const report = summarizeRecords(records, { title: `Glasshouse run ${basename(run)}`, ...(o.before && o.after ? { agents: { before: o.before, after: o.after } } : {}) });
+      writeFileSync(join(run, 'report.json'), renderJson(report));
+      writeFileSync(join(run, 'report.html'), renderHtml(report));
+      log(renderTerminal(report));
+      log(`report: ${join(run, 'report.html')}`);
+    });
+}
