@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { runMatrixCommand } from './commands/run-matrix';
 import { registerReplayCommands } from './commands/replay-fork';
+import { agentFromSpec, createProviderLimiter } from '@glasshouse/agents';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -15,6 +16,10 @@ function int(v: string): number {
   if (!Number.isInteger(n)) throw new InvalidArgumentError(`'${v}' is not an integer`);
   return n;
 }
+
+/** Model agents share one per-provider request limiter per CLI process. */
+const limiter = createProviderLimiter({ maxConcurrent: Number(process.env.GLASSHOUSE_MAX_CONCURRENT_REQUESTS ?? 4) });
+const makeAgent = async (spec: string) => agentFromSpec(spec, { limiter });
 
 export function buildProgram(): Command {
   const program = new Command('glasshouse').description('Simulated workplaces that plant opportunities for covert actions, with ground-truth detectors.');
@@ -40,12 +45,12 @@ export function buildProgram(): Command {
     .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; concurrency: number; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean }) => {
       if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
       if (o.scenarios) {
-        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios }, log);
+        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent }, log);
         return;
       }
       if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
       const def = await loadScenario(ref);
-      await runOne(def, { ...o, agent: o.agent[0] as string }, log);
+      await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent }, log);
     });
 
   program
@@ -68,7 +73,7 @@ export function buildProgram(): Command {
       await demoCommand(SCENARIOS, { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
     });
 
-  registerReplayCommands(program, log);
+  registerReplayCommands(program, log, makeAgent);
 
   program
     .command('list')
