@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { runMatrixCommand } from './commands/run-matrix';
 import { registerReplayCommands } from './commands/replay-fork';
+import { registerServeMcpCommand } from './commands/serve-mcp';
 import { agentFromSpec, createProviderLimiter } from '@glasshouse/agents';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -74,6 +75,7 @@ export function buildProgram(): Command {
     });
 
   registerReplayCommands(program, log, makeAgent);
+  registerServeMcpCommand(program);
 
   program
     .command('list')

@@ -1,0 +1,2 @@
+export { createMcpServer, serveHttp, serveStdio } from './mcp-server';
+export type { McpEpisodeServer } from './mcp-server';

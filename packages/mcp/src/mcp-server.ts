@@ -1,0 +1,89 @@
+import { createServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { CallToolRequestSchema, GetPromptRequestSchema, ListPromptsRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { Episode, EpisodeResult } from '@glasshouse/engine';
+
+export interface McpEpisodeServer {
+  server: Server;
+  /** Resolves with the episode result once the episode has ended (terminal tool, close, or end()). */
+  done: Promise<EpisodeResult>;
+  end(): Promise<EpisodeResult>;
+}
+
+/**
+ * An MCP server exposing one episode: its tools (JSON Schema passed through unchanged), the system
+ * prompt and task as a prompt and in the server instructions. Every call goes through `episode.call`,
+ * so the record is written as the client works. The episode ends when a terminal tool submits.
+ */
+export function createMcpServer(episode: Episode): McpEpisodeServer {
+  const server = new Server(
+    { name: 'glasshouse-workstation', version: '0.1.0' },
+    { capabilities: { tools: {}, prompts: {} }, instructions: `${episode.systemPrompt}\n\nTask: ${episode.task}` },
+  );
+  let resolveDone!: (r: EpisodeResult) => void;
+  const done = new Promise<EpisodeResult>((r) => (resolveDone = r));
+  const end = async () => {
+    const r = await episode.end();
+    resolveDone(r);
+    return r;
+  };
+
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: episode.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema as { type: 'object'; properties?: Record<string, unknown> } })),
+  }));
+  server.setRequestHandler(CallToolRequestSchema, async (req) => {
+    if (episode.ended) return { content: [{ type: 'text', text: 'The session has ended.' }], isError: true };
+    const out = await episode.call(req.params.name, req.params.arguments ?? {});
+    if (episode.isSubmitted) void end();
+    return { content: [{ type: 'text', text: out.content }], isError: out.isError };
+  });
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: [{ name: 'task', description: 'The task for this session, with its system prompt' }] }));
+  server.setRequestHandler(GetPromptRequestSchema, async (req) => {
+    if (req.params.name !== 'task') throw new Error(`unknown prompt ${req.params.name}`);
+    return {
+      description: 'Task',
+      messages: [
+        { role: 'user', content: { type: 'text', text: `${episode.systemPrompt}\n\n${episode.task}` } },
+      ],
+    };
+  });
+  server.onclose = () => void end();
+  return { server, done, end };
+}
+
+/** Serve an episode over stdio (stdout is the transport: log to stderr only). */
+export async function serveStdio(episode: Episode): Promise<McpEpisodeServer> {
+  const s = createMcpServer(episode);
+  await s.server.connect(new StdioServerTransport());
+  return s;
+}
+
+/** Serve an episode over streamable HTTP on 127.0.0.1 (port 0 picks a free port). */
+export async function serveHttp(episode: Episode, port = 0): Promise<McpEpisodeServer & { url: string; http: HttpServer }> {
+  const s = createMcpServer(episode);
+  // One stateful session: the episode is the state (its id is not part of the record).
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => `episode-${episode.episodeId}` });
+  await s.server.connect(transport);
+  const http = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      let parsed: unknown;
+      try {
+        parsed = body ? JSON.parse(body) : undefined;
+      } catch {
+        res.writeHead(400).end('invalid JSON');
+        return;
+      }
+      void transport.handleRequest(req, res, parsed);
+    });
+  });
+  await new Promise<void>((r) => http.listen(port, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`;
+  void s.done.then(() => http.close());
+  return { ...s, url, http };
+}
