@@ -2,6 +2,8 @@ import { expandVariants, policyAgent, runEpisode } from '@glasshouse/engine';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import type { EpisodeRecord } from '@glasshouse/spec';
 import { renderHtml, summarizeRecords } from '@glasshouse/report';
+import { regradeRecord, replayRecord } from '@glasshouse/replay';
+import { findScenario } from '@glasshouse/scenarios';
 import { summarize } from './stats';
 import type { Row } from './foundation';
 
@@ -28,6 +30,22 @@ export async function benchRuns(opts: { quick: boolean }): Promise<Row[]> {
   const records = await demoRecords();
   const perEpisode = (performance.now() - t0) / records.length;
   rows.push({ name: `demo matrix, ${records.length} episodes (per episode)`, s: summarize([perEpisode]) });
+  const byId = (r: EpisodeRecord) => findScenario(r.header.scenario.id)!;
+  const rp: number[] = [];
+  for (const r of records) {
+    const a = performance.now();
+    const res = await replayRecord(r, byId(r));
+    if (!res.identical) throw new Error(`replay diverged for ${r.header.episodeId}`);
+    rp.push(performance.now() - a);
+  }
+  rows.push({ name: `replay (re-drive + compare), per record, ${records.length} records`, s: summarize(rp) });
+  const nRegrade = opts.quick ? 1_000 : 10_000;
+  const many = replicate(records, nRegrade);
+  const g0 = performance.now();
+  for (const r of many) regradeRecord(r, byId(r));
+  const total = performance.now() - g0;
+  rows.push({ name: `regrade ${nRegrade.toLocaleString('en')} records (total)`, s: summarize([total]) });
+  rows.push({ name: `regrade, per record`, s: summarize([total / nRegrade]) });
   for (const n of opts.quick ? [1_000] : [1_000, 10_000]) {
     const many = replicate(records, n);
     const times: number[] = [];
