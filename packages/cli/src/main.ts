@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo';
 import { runMatrixCommand } from './commands/run-matrix';
 import { registerReplayCommands } from './commands/replay-fork';
 import { registerServeMcpCommand } from './commands/serve-mcp';
+import { registerViewCommand } from './commands/view';
 import { agentFromSpec, createProviderLimiter } from '@glasshouse/agents';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -76,6 +77,7 @@ export function buildProgram(): Command {
 
   registerReplayCommands(program, log, makeAgent);
   registerServeMcpCommand(program);
+  registerViewCommand(program, log);
 
   program
     .command('list')

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RunStore } from './run-store';
+
+const WEB = new URL('../web/', import.meta.url);
+const ASSETS: Record<string, [string, string]> = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
+  '/app.css': ['app.css', 'text/css; charset=utf-8'],
+};
+
+export interface ViewerServer {
+  url: string;
+  store: RunStore;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Serve the viewer for a run directory or a record on 127.0.0.1 (port 0 picks a free port). */
+export async function startViewer(path: string, port = 0): Promise<ViewerServer> {
+  const store = new RunStore(path);
+  const assets = Object.fromEntries(Object.entries(ASSETS).map(([route, [file, type]]) => [route, { body: readFileSync(new URL(file, WEB)), type }]));
+  const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const asset = assets[url.pathname];
+    if (asset) {
+      res.writeHead(200, { 'content-type': asset.type, 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'" });
+      res.end(asset.body);
+      return;
+    }
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== 'api') return json(res, 404, { error: 'not found' });
+    if (parts[1] === 'episodes' && parts.length === 2) return json(res, 200, { root: store.root, episodes: store.list() });
+    if (parts[1] === 'search') return json(res, 200, { ids: store.search(url.searchParams.get('q') ?? '') });
+    const id = parts[2];
+    const rec = id ? store.get(id) : undefined;
+    if (parts[1] !== 'episodes' || !id || !rec) return json(res, 404, { error: `no episode ${id ?? ''}` });
+    if (parts.length === 3) {
+      const findings = rec.events.flatMap((e) => (e.type === 'finding' ? [{ ...e.finding, eventId: e.id }] : []));
+      const steps = rec.events.map((e) => e.step);
+      return json(res, 200, { id, header: rec.header, count: rec.events.length, findings, steps, ids: rec.events.map((e) => e.id), types: rec.events.map((e) => e.type), warnings: rec.warnings });
+    }
+    if (parts[3] === 'events') {
+      const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0));
+      const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100)));
+      return json(res, 200, { offset, events: store.events(id, offset, limit) });
+    }
+    if (parts[3] === 'world') {
+      const at = Number(url.searchParams.get('at') ?? rec.events.length);
+      const w = store.worldAt(id, at);
+      return json(res, 200, w ? { at, fromSeed: w.fromSeed, files: w.world.files, mail: w.world.mail.messages, services: w.world.services } : null);
+    }
+    return json(res, 404, { error: 'not found' });
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url, store, server, close: () => new Promise((r) => server.close(() => r())) };
+}
