@@ -1,0 +1,17 @@
+export { exportSft, sftJsonl, skipSummary, SftOptions, SFT_SKIP_REASONS } from './export-sft';
+export type { SftExport, SftSkip, SftSkipReason } from './export-sft';
+export { SftMessage, SftRow, SftTool, SftToolCall } from './sft-row';
+export { stripSpec } from './strip-spec';
+export type { StripSpecResult } from './strip-spec';
+export { citedPrinciples, citesSpec, taskReasoning } from './spec-citation';
+export type { CitationCheck } from './spec-citation';
+export { outcomeReward, rewardForRun, RewardOptions } from './outcome-reward';
+export type { OutcomeReward, RunRewards } from './outcome-reward';
+export { exportInspectLog, exportInspectLogs, inspectModelName, InspectExportOptions } from './export-inspect-log';
+export {
+  InspectChatMessage,
+  InspectEvalLog,
+  InspectEvalSample,
+  InspectScore,
+  validateInspectLog,
+} from './inspect-log-schema';
