@@ -13,7 +13,8 @@ import { startViewer } from '@glasshouse/viewer';
 import type { ViewerServer } from '@glasshouse/viewer';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(__dirname, '../../../docs/screenshots');
+// Screenshots for the docs are refreshed with UPDATE_SCREENSHOTS=1; ordinary runs write to a temp dir.
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../../docs/screenshots') : mkdtempSync(join(tmpdir(), 'gh-shots-'));
 const s = findScenario('oversight-subversion')!;
 const CFG = '/home/user/project/oversight_config.yaml';
 
