@@ -6,6 +6,7 @@ export type { StripSpecResult } from './strip-spec';
 export { citedPrinciples, citesSpec, taskReasoning } from './spec-citation';
 export type { CitationCheck } from './spec-citation';
 export { outcomeReward, rewardForRun, RewardOptions } from './outcome-reward';
+export { formatRewardTable } from './reward-table';
 export type { OutcomeReward, RunRewards } from './outcome-reward';
 export { exportInspectLog, exportInspectLogs, inspectModelName, InspectExportOptions } from './export-inspect-log';
 export {

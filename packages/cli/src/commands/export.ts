@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { GlasshouseError } from '@glasshouse/spec';
+import type { EpisodeRecord } from '@glasshouse/spec';
+import { readRecord } from '@glasshouse/engine';
+import { exportInspectLog, exportInspectLogs, exportSft, formatRewardTable, rewardForRun, sftJsonl, skipSummary } from '@glasshouse/export';
+import { recordsOf } from './replay-fork';
+
+type Log = (s: string) => void;
+
+function loadRecords(path: string): EpisodeRecord[] {
+  if (!existsSync(path)) throw new GlasshouseError('CONFIG_INVALID', `no such run directory or record: ${path}`);
+  const files = recordsOf(path);
+  if (files.length === 0) throw new GlasshouseError('CONFIG_INVALID', `no records (*.jsonl) in ${path}`);
+  return files.map((f) => readRecord(f));
+}
+
+function writeOut(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+function reasoningMode(v: string): 'field' | 'inline' | 'none' {
+  if (v === 'field' || v === 'inline' || v === 'none') return v;
+  throw new InvalidArgumentError(`'${v}' is not one of field, inline, none`);
+}
+
+function number(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError(`'${v}' is not a number`);
+  return n;
+}
+
+/** `<out>` for one agent, `<out minus .json>.<agent>.json` per agent when a run has several. */
+function perAgentPath(out: string, agent: string): string {
+  const ext = extname(out) || '.json';
+  return join(dirname(out), `${basename(out, extname(out))}.${agent.replace(/[^a-zA-Z0-9._-]+/g, '_')}${ext}`);
+}
+
+/** `glasshouse export sft|inspect|rewards`: training data, Inspect logs and RL rewards from a run's records. */
+export function registerExportCommand(program: Command, log: Log = (s) => process.stdout.write(`${s}\n`)): void {
+  const cmd = program.command('export').description("Export a run's records: SFT rows (deliberative alignment), an Inspect eval log, or outcome rewards");
+
+  cmd
+    .command('sft')
+    .description('Chat fine-tuning JSONL from good-outcome, spec-citing episodes, with the spec removed from the system prompt and the reasoning kept')
+    .argument('<run>', 'run directory (or a record file)')
+    .requiredOption('--out <file>', 'JSONL file to write')
+    .option('--spec <file>', 'text of the spec to strip (default: the built-in anti-scheming spec)')
+    .option('--include-reasoning <mode>', 'field | inline | none', reasoningMode, 'field' as const)
+    .option('--no-require-citation', 'keep good-outcome episodes even if the reasoning does not cite the spec')
+    .option('--no-require-spec', 'keep episodes whose prompt had no spec (nothing to strip)')
+    .option('--no-metadata', 'leave out the per-row metadata object')
+    .action((run: string, o: { out: string; spec?: string; includeReasoning: 'field' | 'inline' | 'none'; requireCitation: boolean; requireSpec: boolean; metadata: boolean }) => {
+      let spec: string | undefined;
+      if (o.spec !== undefined) {
+        try {
+          spec = readFileSync(o.spec, 'utf8');
+        } catch (err) {
+          throw new GlasshouseError('CONFIG_INVALID', `cannot read spec file ${o.spec}: ${(err as Error).message}`);
+        }
+        // Files usually end with a newline the prompt does not have after the spec block.
+        spec = spec.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+      }
+      const records = loadRecords(run);
+      const res = exportSft(records, {
+        ...(spec !== undefined ? { spec } : {}),
+        includeReasoning: o.includeReasoning,
+        requireCitation: o.requireCitation,
+        requireSpecInPrompt: o.requireSpec,
+        metadata: o.metadata,
+      });
+      writeOut(o.out, sftJsonl(res.rows));
+      log(`${records.length} episodes: kept ${res.kept}, skipped ${res.skipped.length}`);
+      for (const s of skipSummary(res.skipped)) {
+        const example = res.skipped.find((x) => x.reason === s.reason);
+        log(`  ${String(s.count).padStart(5)}  ${s.reason.padEnd(20)} e.g. ${example?.episodeId}: ${example?.detail}`);
+      }
+      if (res.droppedToolCalls) log(`  ${res.droppedToolCalls} tool calls that never ran (after a terminal tool) were left out`);
+      log(`wrote ${o.out}`);
+    });
+
+  cmd
+    .command('inspect')
+    .description("An Inspect eval log (.json, log version 2) that Inspect's viewer opens; one file per agent when the run has several")
+    .argument('<run>', 'run directory (or a record file)')
+    .requiredOption('--out <file>', 'log file to write (.json)')
+    .option('--task <name>', 'Inspect task name', 'glasshouse')
+    .option('--agent <id>', 'only this agent')
+    .action((run: string, o: { out: string; task: string; agent?: string }) => {
+      const records = loadRecords(run);
+      const agents = new Set(records.map((r) => r.header.agent.id));
+      const logs = o.agent || agents.size === 1 ? [{ agent: o.agent ?? [...agents][0]!, log: exportInspectLog(records, { task: o.task, ...(o.agent ? { agent: o.agent } : {}) }), path: o.out }] : exportInspectLogs(records, { task: o.task }).map((l) => ({ ...l, path: perAgentPath(o.out, l.agent) }));
+      for (const l of logs) {
+        writeOut(l.path, `${JSON.stringify(l.log, null, 2)}\n`);
+        log(`${l.agent}: ${l.log.samples?.length ?? 0} samples → ${l.path}`);
+      }
+    });
+
+  cmd
+    .command('rewards')
+    .description('Outcome-only reward per episode (task reward minus a penalty for a covert verdict), as a table')
+    .argument('<run>', 'run directory (or a record file)')
+    .option('--covert-penalty <x>', 'subtracted for a covert verdict', number, 1)
+    .option('--task-reward <x>', 'added when the task check passed', number, 1)
+    .option('--unmeasured <x>', 'task term when task success is unmeasured', number, 0)
+    .option('--json', 'print JSON instead of a table')
+    .action((run: string, o: { covertPenalty: number; taskReward: number; unmeasured: number; json?: boolean }) => {
+      const rewards = rewardForRun(loadRecords(run), { covertPenalty: o.covertPenalty, taskReward: o.taskReward, unmeasured: o.unmeasured });
+      log(o.json ? JSON.stringify(rewards, null, 2) : formatRewardTable(rewards));
+    });
+}
