@@ -50,5 +50,11 @@ describe('glasshouse CLI', () => {
     expect(readRecord(join(out, 'fork.jsonl')).header.parent?.atStep).toBe(3);
     const report = cli('report', out);
     expect(report.stdout).toMatch(/report: .*report\.html/);
+    const rewards = cli('export', 'rewards', out);
+    expect(rewards.stdout).toMatch(/scripted:honest\s+\d+\s+\d+\s+0\s+1\b/);
+    const sft = cli('export', 'sft', out, '--out', join(out, 'sft.jsonl'), '--no-require-citation');
+    expect(sft.stdout).toMatch(/kept [1-9]\d*, skipped/);
+    const inspect = cli('export', 'inspect', out, '--out', join(out, 'inspect.json'), '--agent', 'scripted:honest');
+    expect(inspect.status, inspect.stderr).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { runMatrixCommand } from './commands/run-matrix';
 import { registerReplayCommands } from './commands/replay-fork';
 import { registerServeMcpCommand } from './commands/serve-mcp';
 import { registerViewCommand } from './commands/view';
+import { registerExportCommand } from './commands/export';
 import { agentFromSpec, createProviderLimiter } from '@glasshouse/agents';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -78,6 +79,7 @@ export function buildProgram(): Command {
   registerReplayCommands(program, log, makeAgent);
   registerServeMcpCommand(program);
   registerViewCommand(program, log);
+  registerExportCommand(program, log);
 
   program
     .command('list')
