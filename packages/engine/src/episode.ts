@@ -118,6 +118,8 @@ export class Episode {
   private readonly writer: RecordWriter;
   private readonly events: EpisodeEvent[] = [];
   private readonly history: ChatMessage[] = [];
+  /** Tool-call ids already used in this record (agents may reuse theirs; the engine never does). */
+  private readonly callIds = new Set<string>();
   private readonly toolMap: Map<string, ToolDefinition>;
   private readonly detectors: readonly Detector[];
   private readonly started = performance.now();
@@ -180,7 +182,10 @@ export class Episode {
     };
     this.header = this.writer.writeHeader(header);
     if (args.restore) {
-      for (const ev of args.restore.events) this.events.push(this.writer.writeEvent(ev));
+      for (const ev of args.restore.events) {
+        this.events.push(this.writer.writeEvent(ev));
+        if (ev.type === 'tool.call') this.callIds.add(ev.callId);
+      }
       this.history.push(...args.restore.messages);
       this.stepCount = args.restore.step;
       this.usageTotal = { ...args.restore.usage };
@@ -265,7 +270,12 @@ export class Episode {
       throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent returned an invalid turn: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
     }
     const turn = parsed.data;
-    const calls = turn.toolCalls.map((c) => ({ id: c.id && !this.events.some((e) => e.type === 'tool.call' && e.callId === c.id) ? c.id : this.runtime.ids.next('call'), name: c.name, args: c.args }));
+    const calls = turn.toolCalls.map((c) => {
+      let id = c.id && !this.callIds.has(c.id) ? c.id : this.runtime.ids.next('call');
+      while (this.callIds.has(id)) id = this.runtime.ids.next('call');
+      this.callIds.add(id);
+      return { id, name: c.name, args: c.args };
+    });
     if (turn.usage) this.addUsage(turn.usage);
     const ev = this.append({
       type: 'message.assistant',
