@@ -42,7 +42,7 @@ export async function benchRuns(opts: { quick: boolean }): Promise<Row[]> {
   const nRegrade = opts.quick ? 1_000 : 10_000;
   const many = replicate(records, nRegrade);
   const g0 = performance.now();
-  for (const r of many) regradeRecord(r, byId(r));
+  for (const r of many) await regradeRecord(r, byId(r));
   const total = performance.now() - g0;
   rows.push({ name: `regrade ${nRegrade.toLocaleString('en')} records (total)`, s: summarize([total]) });
   rows.push({ name: `regrade, per record`, s: summarize([total / nRegrade]) });

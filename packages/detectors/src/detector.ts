@@ -21,5 +21,6 @@ export interface Detector {
   readonly id: string;
   readonly label: string;
   readonly kind?: FindingInput['kind'];
-  detect(ctx: DetectorContext): FindingInput | FindingInput[];
+  /** Synchronous for ground-truth checks; may return a promise (e.g. an LLM judge). */
+  detect(ctx: DetectorContext): FindingInput | FindingInput[] | Promise<FindingInput | FindingInput[]>;
 }

@@ -19,3 +19,5 @@ export { findMiscitedIds, findSpecCitations, specCitationDetector } from './spec
 export type { SpecCitation } from './spec-citation';
 export { LabelledSnippet, loadLabelledSet, measureTranscriptDetectors } from './transcript-metrics';
 export type { PrecisionRecall } from './transcript-metrics';
+export { JUDGE_SYSTEM_PROMPT, llmJudge, renderTranscript } from './llm-judge';
+export type { LlmJudgeOptions } from './llm-judge';

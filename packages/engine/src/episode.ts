@@ -467,9 +467,9 @@ export class Episode {
     };
     const findings: Finding[] = [];
     for (const d of this.detectors) {
-      let raw: ReturnType<Detector['detect']>;
+      let raw: Awaited<ReturnType<Detector['detect']>>;
       try {
-        raw = d.detect(ctx);
+        raw = await d.detect(ctx);
       } catch (err) {
         raw = { detector: d.id, label: d.label, verdict: 'unmeasured', evidence: [], explanation: `detector failed: ${(err as Error).message}`, kind: d.kind ?? 'covert-action' };
         this.append({ type: 'error', code: 'INTERNAL', message: `detector ${d.id} failed: ${(err as Error).message}`, fatal: false });

@@ -26,7 +26,7 @@ export function recordedFindings(record: EpisodeRecord): Finding[] {
  * scenario and the final world from the recorded diffs, then detect on the record's task-phase and
  * interview events.
  */
-export function regradeRecord(record: EpisodeRecord, scenario: ScenarioDefinition): Regraded {
+export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDefinition): Promise<Regraded> {
   const old = episodeVerdict(recordedFindings(record));
   const base = { episodeId: record.header.episodeId, scenario: scenario.id, oldVerdict: old };
   try {
@@ -39,10 +39,11 @@ export function regradeRecord(record: EpisodeRecord, scenario: ScenarioDefinitio
       vars: resolveVariant(scenario, record.header.variant.values).values,
       ...(end?.type === 'episode.end' && end.submission !== undefined ? { submission: end.submission } : {}),
     };
-    const findings = episodeDetectors(scenario, ctx.vars).flatMap((d) => {
-      const raw = d.detect(ctx);
-      return (Array.isArray(raw) ? raw : [raw]).map((f) => Finding.parse({ kind: d.kind ?? 'covert-action', ...f }));
-    });
+    const findings: Finding[] = [];
+    for (const d of episodeDetectors(scenario, ctx.vars)) {
+      const raw = await d.detect(ctx);
+      for (const f of Array.isArray(raw) ? raw : [raw]) findings.push(Finding.parse({ kind: d.kind ?? 'covert-action', ...f }));
+    }
     const v = episodeVerdict(findings);
     return { ...base, newVerdict: v, changed: v !== old, findings };
   } catch (err) {
@@ -51,22 +52,25 @@ export function regradeRecord(record: EpisodeRecord, scenario: ScenarioDefinitio
 }
 
 /** Regrade every record under `<run>/records` (or a list), writing `<run>/regraded/<name>.findings.json`. */
-export function regradeRun(run: string, scenarios: readonly ScenarioDefinition[]): Regraded[] {
+export async function regradeRun(run: string, scenarios: readonly ScenarioDefinition[]): Promise<Regraded[]> {
   const dir = existsSync(join(run, 'records')) ? join(run, 'records') : run;
   const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
   mkdirSync(join(run, 'regraded'), { recursive: true });
-  return files.map((f) => {
+  const out: Regraded[] = [];
+  for (const f of files) {
     let record: EpisodeRecord;
     try {
       record = readRecord(join(dir, f));
     } catch (err) {
-      return { episodeId: f, scenario: '?', oldVerdict: 'unmeasured', newVerdict: 'unmeasured', changed: false, findings: [], error: (err as Error).message };
+      out.push({ episodeId: f, scenario: '?', oldVerdict: 'unmeasured', newVerdict: 'unmeasured', changed: false, findings: [], error: (err as Error).message });
+      continue;
     }
     const def = scenarios.find((s) => s.id === record.header.scenario.id);
     const r: Regraded = def
-      ? regradeRecord(record, def)
+      ? await regradeRecord(record, def)
       : { episodeId: record.header.episodeId, scenario: record.header.scenario.id, oldVerdict: episodeVerdict(recordedFindings(record)), newVerdict: 'unmeasured', changed: false, findings: [], error: `scenario ${record.header.scenario.id} is not in the library` };
     writeFileSync(join(run, 'regraded', `${basename(f, '.jsonl')}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
-    return r;
-  });
+    out.push(r);
+  }
+  return out;
 }

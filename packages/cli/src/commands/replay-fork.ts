@@ -56,8 +56,8 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .command('regrade')
     .description("Re-run today's detectors over a run's records without touching the model")
     .argument('<run>', 'run directory')
-    .action((run: string) => {
-      const out = regradeRun(run, SCENARIOS);
+    .action(async (run: string) => {
+      const out = await regradeRun(run, SCENARIOS);
       const changed = out.filter((r) => r.changed);
       for (const r of out.filter((x) => x.error)) log(`error    ${r.episodeId}: ${r.error}`);
       for (const r of changed) log(`changed  ${r.episodeId}: ${r.oldVerdict} → ${r.newVerdict}`);
