@@ -98,6 +98,8 @@ export interface EpisodeRestore {
   step: number;
   usage: TokenUsage;
   rngSeedLabel?: string;
+  /** Set when the restored prefix already holds the `submit` call (a fork after the last turn). */
+  submission?: { value: unknown };
 }
 
 /**
@@ -189,6 +191,10 @@ export class Episode {
       this.history.push(...args.restore.messages);
       this.stepCount = args.restore.step;
       this.usageTotal = { ...args.restore.usage };
+      if (args.restore.submission) {
+        this.submitted = true;
+        this.submissionValue = args.restore.submission.value;
+      }
     } else {
       this.append({ type: 'message.user', phase: 'task', content: this.task });
       this.history.push({ role: 'user', content: this.task });
