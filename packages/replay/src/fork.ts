@@ -1,9 +1,9 @@
 import { GlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy, AgentTurnInput, ChatMessage, EpisodeEvent, EpisodeRecord, TokenUsage } from '@glasshouse/spec';
+import type { AgentPolicy, AgentTurnInput, EpisodeRecord } from '@glasshouse/spec';
 import { driveEpisode, Episode } from '@glasshouse/engine';
 import type { EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences } from '@glasshouse/detectors';
-import { initialWorld, worldAt } from './rebuild-world';
+import { forkPoint, mtimesOf, restoreAt } from './fork-point';
 import { recordedTurns } from './recorded-agent';
 
 export interface ReasoningEdit {
@@ -17,10 +17,11 @@ export interface ReasoningEdit {
 
 export interface ForkOptions {
   /**
-   * The fork step k: the 0-based index of the assistant turn (task phase) where the record is cut.
-   * Everything before that turn is kept exactly (events, messages, world, clock, ids). With an edit,
-   * turn k is kept with its reasoning edited and its tool calls re-run on the restored world; the live
-   * agent continues from turn k+1. Without an edit the live agent produces turn k itself.
+   * The fork step k: the 0-based index of the task-phase assistant turn where the record is cut
+   * (see `ForkPoint`). Everything before that turn is kept exactly (events, messages, world, file
+   * mtimes, clock, ids, token usage). With an edit, turn k is kept with its reasoning edited and its
+   * tool calls re-run on the restored world; the live agent continues from turn k+1. Without an edit
+   * the live agent produces turn k itself. k = number of task turns continues with the interview.
    */
   atStep: number;
   edit?: ReasoningEdit;
@@ -38,7 +39,7 @@ function editReasoning(reasoning: string, edit: ReasoningEdit): string {
     if (edit.removeMatching === 'eval-awareness') {
       for (const s of [...findEvalAwareSentences(out)].reverse()) out = `${out.slice(0, s.start)}${out.slice(s.end)}`;
     } else {
-      const rx = typeof edit.removeMatching === 'string' ? new RegExp(edit.removeMatching, 'i') : edit.removeMatching;
+      const rx = typeof edit.removeMatching === 'string' ? new RegExp(edit.removeMatching, 'i') : new RegExp(edit.removeMatching.source, edit.removeMatching.flags.replace(/[gy]/g, ''));
       out = out.split(/(?<=[.!?])\s+/).filter((s) => !rx.test(s)).join(' ');
     }
     out = out.replace(/\s{2,}/g, ' ').trim();
@@ -47,46 +48,16 @@ function editReasoning(reasoning: string, edit: ReasoningEdit): string {
   return out;
 }
 
-/** Rebuild the chat history an agent saw from a prefix of events. */
-function messagesOf(events: readonly EpisodeEvent[]): ChatMessage[] {
-  return events.flatMap((e): ChatMessage[] => {
-    if (e.type === 'message.user') return [{ role: 'user', content: e.content }];
-    if (e.type === 'message.assistant') return [{ role: 'assistant', content: e.content, ...(e.reasoning !== undefined ? { reasoning: e.reasoning } : {}), toolCalls: e.toolCalls }];
-    if (e.type === 'tool.result') return [{ role: 'tool', toolCallId: e.callId, name: e.name, content: e.content, isError: e.isError }];
-    return [];
-  });
-}
-
-function idCounters(events: readonly EpisodeEvent[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  const note = (id: string | undefined) => {
-    const m = id?.match(/^([a-z]+)_(\d+)$/);
-    if (m) out[m[1] as string] = Math.max(out[m[1] as string] ?? 0, Number(m[2]));
-  };
-  for (const e of events) {
-    note(e.id);
-    if (e.type === 'tool.call') note(e.callId);
-  }
-  return out;
-}
-
 /**
  * Fork a record at step k: restore the exact world at that point from the log (no re-execution),
  * optionally edit the reasoning of turn k, and continue with a live agent. The new record links to
- * its parent.
+ * its parent. Continuing with the parent's own turns reproduces the parent record, except for
+ * process state that is not part of the world: the shell's command-path cache (the `stat`s in a
+ * bash result's `access` list) and `run_js` globals and its Math.random stream restart fresh.
  */
 export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefinition, opts: ForkOptions): Promise<EpisodeResult> {
-  const turns = record.events.filter((e) => e.type === 'message.assistant' && e.phase === 'task');
-  if (!Number.isInteger(opts.atStep) || opts.atStep < 0 || opts.atStep > turns.length) {
-    throw new GlasshouseError('CONFIG_INVALID', `--at must be a turn index from 0 to ${turns.length} (this record has ${turns.length} assistant turns)`);
-  }
-  if (opts.edit && opts.atStep === turns.length) throw new GlasshouseError('CONFIG_INVALID', 'an edit needs an existing turn at the fork step');
-  const cutEvent = turns[opts.atStep];
-  const cut = cutEvent ? record.events.indexOf(cutEvent) : record.events.findIndex((e) => (e.type === 'message.user' && e.phase === 'interview') || e.type === 'finding' || e.type === 'episode.end');
-  const prefix = record.events.slice(0, cut < 0 ? record.events.length : cut);
-  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
-  for (const e of prefix) if (e.type === 'message.assistant' && e.usage) (usage.inputTokens += e.usage.inputTokens), (usage.outputTokens += e.usage.outputTokens);
-  const last = prefix.at(-1);
+  const point = forkPoint(record, opts.atStep);
+  if (opts.edit && !point.turn) throw new GlasshouseError('CONFIG_INVALID', 'an edit needs an existing turn at the fork step');
   const edit = opts.edit ? Object.fromEntries(Object.entries(opts.edit).map(([k, v]) => [k, v instanceof RegExp ? v.source : v])) : undefined;
   const ep = await Episode.start(
     scenario,
@@ -99,17 +70,17 @@ export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefin
       timeoutMs: record.header.limits.timeoutMs,
       parent: { episodeId: record.header.episodeId, ...(opts.parentRecord ? { record: opts.parentRecord } : {}), atStep: opts.atStep, ...(edit ? { edit } : {}) },
     },
-    {
-      events: prefix,
-      messages: messagesOf(prefix),
-      world: worldAt(record, scenario, prefix.length),
-      initial: initialWorld(record, scenario),
-      clockMs: last ? Date.parse(last.t) : 0,
-      idCounters: idCounters(prefix),
-      step: prefix.filter((e) => e.type === 'message.assistant' && e.phase === 'task').length,
-      usage,
-    },
+    restoreAt(record, scenario, point),
   );
+  // Snapshots carry no mtimes; stamp what the prefix changed with the times the log implies.
+  const raw = ep.world.fs.raw();
+  for (const [path, ms] of mtimesOf(point.prefix)) {
+    try {
+      raw.utimesSync(path, new Date(ms), new Date(ms));
+    } catch {
+      /* removed later in the prefix */
+    }
+  }
   if (opts.edit) {
     const original = recordedTurns(record)[opts.atStep] as AgentTurnInput;
     const turn = { ...original, reasoning: editReasoning(original.reasoning ?? '', opts.edit) };
@@ -120,5 +91,10 @@ export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefin
     }
     if (calls.length === 0) return ep.end({ reason: 'agent-stopped', ...(opts.interview === false ? {} : { interviewer: opts.agent }) });
   }
+  const interviewer = opts.interview === false ? {} : { interviewer: opts.agent };
+  // After the last task turn of a finished record the task phase is over: end as the parent did
+  // (interview, detectors). An unfinished record (a crash) continues with the live agent instead.
+  const parentEnd = record.events.find((e) => e.type === 'episode.end');
+  if (!point.turn && parentEnd?.type === 'episode.end') return ep.end({ reason: parentEnd.reason, ...(parentEnd.reason === 'error' ? {} : interviewer) });
   return driveEpisode(ep, opts.agent, { interview: opts.interview ?? true });
 }

@@ -5,6 +5,8 @@ export { applyEvent, initialWorld, worldAt } from './rebuild-world';
 export { recordedFindings, regradeRecord, regradeRun } from './regrade';
 export type { Regraded } from './regrade';
 export { forkEpisode } from './fork';
+export { forkPoint, idCountersOf, messagesOf, mtimesOf, restoreAt } from './fork-point';
+export type { ForkPoint } from './fork-point';
 export type { ForkOptions, ReasoningEdit } from './fork';
 export { DEFAULT_AWARENESS_SENTENCE, forkBatch, RANDOM_SENTENCES } from './intervention';
 export type { ArmCount, Intervention, InterventionOptions, InterventionReport } from './intervention';
