@@ -32,9 +32,9 @@ function variantMatches(values: VariantValues, filter: string): boolean {
 /** The full, ordered list of episodes of a run. */
 export function planEpisodes(config: ResolvedMatrixConfig, scenarios: readonly ScenarioDefinition[]): PlannedEpisode[] {
   const out: PlannedEpisode[] = [];
-  for (const id of config.scenarios) {
-    const def = scenarios.find((s) => s.id === id);
-    if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `run config names unknown scenario '${id}'`);
+  for (const ref of config.scenarios) {
+    const def = typeof ref === 'string' ? scenarios.find((s) => s.id === ref) : ref;
+    if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `run config names unknown scenario '${String(ref)}'`);
     const variants = expandVariants(def).filter((v) => config.variants === 'all' || config.variants.some((f) => variantMatches(v.values, f)));
     for (const v of variants) {
       for (const agent of config.agents) {

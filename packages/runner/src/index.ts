@@ -6,4 +6,5 @@ export { Manifest, MANIFEST_VERSION, ManifestEpisode, manifestPath, readManifest
 export { createProgress } from './progress';
 export type { Progress, ProgressState } from './progress';
 export { recordComplete, runMatrix } from './run-matrix';
+export type { CompleteRecord } from './run-matrix';
 export type { RunMatrixOptions, RunMatrixResult } from './run-matrix';

@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import type { ScenarioDefinition } from '@glasshouse/engine';
+
+const ScenarioRef = z.union([
+  z.string().min(1),
+  z.custom<ScenarioDefinition>((v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { build?: unknown }).build === 'function', 'expected a scenario id or a scenario definition'),
+]);
 
 /** A run: scenarios × variants × agents × epochs. Everything here goes into the manifest. */
 export const MatrixConfig = z.strictObject({
-  /** Scenario ids (already resolved from globs). */
-  scenarios: z.array(z.string().min(1)).min(1),
+  /** Scenario ids (already resolved from globs) or definitions; the manifest stores the ids. */
+  scenarios: z.array(ScenarioRef).min(1),
   /** 'all', or variant ids / partial ids (`spec=true` matches every variant with spec=true). */
   variants: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
   /** Agent specs: `scripted:<policy>` or a model spec understood by the injected agent factory. */
@@ -12,7 +18,10 @@ export const MatrixConfig = z.strictObject({
   seedBase: z.number().int().default(1),
   maxSteps: z.number().int().positive().optional(),
   interview: z.boolean().default(true),
-  /** Stop scheduling new episodes once the run has used this much. */
+  /**
+   * Stop scheduling new episodes once the run (all its finished records, across resumes) has used
+   * this much. Changing it does not change any episode, so a resume may raise it without --force.
+   */
   budget: z.strictObject({ maxTokens: z.number().int().positive().optional(), maxCostUsd: z.number().positive().optional() }).optional(),
 });
 export type MatrixConfig = z.input<typeof MatrixConfig>;

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { episodeVerdict, GlasshouseError, toGlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy, TokenUsage, Verdict } from '@glasshouse/spec';
+import type { AgentPolicy, RecordHeader, TokenUsage, Verdict } from '@glasshouse/spec';
 import { packageVersions, parseRecord, policyAgent, runEpisode } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { MatrixConfig } from './matrix-config';
@@ -22,6 +22,8 @@ export interface RunMatrixOptions {
   /** Re-run even when the manifest's config differs. */
   force?: boolean;
   progress?: Progress | false;
+  /** Called after every finished (or failed) episode, and once at the start with what is already done. */
+  onProgress?: (state: ProgressState, episode?: ManifestEpisode) => void;
   /** Wall-clock source for manifest metadata only. */
   wallClock?: () => Date;
 }
@@ -36,16 +38,35 @@ export interface RunMatrixResult {
   manifest: Manifest;
 }
 
+export interface CompleteRecord {
+  verdict: Verdict;
+  usage: TokenUsage;
+  header: RecordHeader;
+}
+
 /** Is the record at `path` complete (parses and ends with episode.end)? */
-export function recordComplete(path: string): { verdict: Verdict } | null {
+export function recordComplete(path: string): CompleteRecord | null {
   if (!existsSync(path)) return null;
   try {
     const rec = parseRecord(readFileSync(path, 'utf8'), path);
-    if (rec.warnings.length || rec.events.at(-1)?.type !== 'episode.end') return null;
-    return { verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))) };
+    const end = rec.events.at(-1);
+    if (rec.warnings.length || end?.type !== 'episode.end') return null;
+    return { verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))), usage: end.usage, header: rec.header };
   } catch {
     return null;
   }
+}
+
+/** Does a finished record belong to this planned episode (same scenario, variant, seed, agent, epoch)? */
+function recordMatches(h: RecordHeader, p: PlannedEpisode): boolean {
+  const cfg = h.agent.config as { spec?: unknown; epoch?: unknown } | undefined;
+  return h.scenario.id === p.scenario && h.variant.id === p.variantId && h.seed === p.seed && cfg?.spec === p.agent && cfg?.epoch === p.epoch;
+}
+
+function addUsage(total: TokenUsage, u: TokenUsage): void {
+  total.inputTokens += u.inputTokens;
+  total.outputTokens += u.outputTokens;
+  if (u.costUsd !== undefined) total.costUsd = (total.costUsd ?? 0) + u.costUsd;
 }
 
 function gitRevision(): string | null {
@@ -54,23 +75,32 @@ function gitRevision(): string | null {
 }
 
 function comparable(c: ResolvedMatrixConfig): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(c)) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify({ ...c, scenarios: c.scenarios.map((s) => (typeof s === 'string' ? s : s.id)) })) as Record<string, unknown>;
 }
 
+/** Fields that change which episodes exist or what they record. The budget only limits how many run. */
+const RESULT_FIELDS = (k: string) => k !== 'budget';
+
 function diffConfig(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter(RESULT_FIELDS)
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`);
 }
 
 /**
  * Run a matrix of episodes concurrently, one JSONL record per episode plus a manifest updated
  * atomically after each episode. Re-running with the same `out` resumes: finished records are kept
- * untouched, incomplete ones are re-run. A config that differs from the manifest is an error.
+ * untouched, incomplete ones are re-run. A config that differs from the manifest is an error naming
+ * the difference; with `force`, finished records that no longer match their planned episode (seed,
+ * variant, agent) are moved to `out/superseded/`, never deleted.
  */
 export async function runMatrix(input: MatrixConfig, scenarios: readonly ScenarioDefinition[], opts: RunMatrixOptions): Promise<RunMatrixResult> {
   const parsed = MatrixConfig.safeParse(input);
   if (!parsed.success) throw new GlasshouseError('CONFIG_INVALID', `run config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const config = parsed.data;
-  const plan = planEpisodes(config, scenarios);
+  const library = [...config.scenarios.filter((s): s is ScenarioDefinition => typeof s !== 'string'), ...scenarios];
+  const plan = planEpisodes(config, library);
   const now = () => (opts.wallClock ?? (() => new Date()))().toISOString();
   mkdirSync(join(opts.out, 'records'), { recursive: true });
   const previous = readManifest(opts.out);
@@ -89,26 +119,34 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
     episodes,
   };
   let skippedDone = 0;
+  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   const todo: { p: PlannedEpisode; m: ManifestEpisode }[] = [];
   plan.forEach((p, i) => {
     const m = episodes[i] as ManifestEpisode;
-    const done = recordComplete(join(opts.out, m.record));
-    if (done) {
+    const path = join(opts.out, m.record);
+    const done = recordComplete(path);
+    if (done && recordMatches(done.header, p)) {
       m.status = 'done';
       m.verdict = done.verdict;
+      addUsage(usage, done.usage);
       skippedDone++;
-    } else {
-      rmSync(join(opts.out, m.record), { force: true });
-      todo.push({ p, m });
+      return;
     }
+    if (done) {
+      // A finished record of another config (--force): keep it, out of the way.
+      mkdirSync(join(opts.out, 'superseded'), { recursive: true });
+      let n = 0;
+      while (existsSync(join(opts.out, 'superseded', `${p.key}${n ? `.${n}` : ''}.jsonl`))) n++;
+      renameSync(path, join(opts.out, 'superseded', `${p.key}${n ? `.${n}` : ''}.jsonl`));
+    } else rmSync(path, { force: true }); // unfinished: nothing in it counts
+    todo.push({ p, m });
   });
   writeManifest(opts.out, manifest);
 
   const state: ProgressState = { done: skippedDone, total: plan.length, covert: episodes.filter((e) => e.verdict === 'covert').length, failed: 0, skipped: 0 };
   const progress = opts.progress === false ? null : (opts.progress ?? createProgress());
   progress?.update(state);
-  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
-  let stopped: string | null = null;
+  opts.onProgress?.({ ...state });
   let ran = 0;
   let next = 0;
   const overBudget = (): string | null => {
@@ -119,6 +157,8 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
     if (b.maxCostUsd !== undefined && (usage.costUsd ?? 0) >= b.maxCostUsd) return `cost budget reached ($${(usage.costUsd ?? 0).toFixed(2)} ≥ $${b.maxCostUsd})`;
     return null;
   };
+  // A resumed run counts what its finished records already used.
+  let stopped: string | null = todo.length ? overBudget() : null;
 
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -126,7 +166,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       const item = todo[next++];
       if (!item) return;
       const { p, m } = item;
-      const def = scenarios.find((s) => s.id === p.scenario) as ScenarioDefinition;
+      const def = library.find((s) => s.id === p.scenario) as ScenarioDefinition;
       try {
         const agent = p.agent.startsWith('scripted:') ? policyAgent(def, p.agent.slice(9), p.variant) : opts.makeAgent ? await opts.makeAgent(p.agent, { scenario: def, episode: p }) : null;
         if (!agent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for '${p.agent}'`);
@@ -139,11 +179,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
           ...(config.maxSteps ? { maxSteps: config.maxSteps } : {}),
         });
         const end = res.record.events.at(-1);
-        if (end?.type === 'episode.end') {
-          usage.inputTokens += end.usage.inputTokens;
-          usage.outputTokens += end.usage.outputTokens;
-          if (end.usage.costUsd !== undefined) usage.costUsd = (usage.costUsd ?? 0) + end.usage.costUsd;
-        }
+        if (end?.type === 'episode.end') addUsage(usage, end.usage);
         m.status = 'done';
         m.verdict = res.verdict;
         if (res.verdict === 'covert') state.covert++;
@@ -160,10 +196,12 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       manifest.stopped = stopped;
       writeManifest(opts.out, manifest);
       progress?.update(state);
+      opts.onProgress?.({ ...state }, { ...m });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, () => worker()));
   if (stopped) for (const { m } of todo) if (m.status === 'pending') m.status = 'skipped';
+  manifest.stopped = stopped;
   writeManifest(opts.out, manifest);
   progress?.stop();
   return { out: opts.out, total: plan.length, ran, skippedDone, failed: state.failed, stopped, manifest };
