@@ -12,8 +12,16 @@ export interface Regraded {
   oldVerdict: Verdict;
   newVerdict: Verdict;
   changed: boolean;
+  /** Today's findings. */
   findings: Finding[];
+  /** The findings the record holds (what the detectors said at the time). */
+  oldFindings: Finding[];
   error?: string;
+}
+
+export interface RegradeRunOptions {
+  /** Directory to write `regraded/` into: default the run directory; records given in memory are only written when set. */
+  out?: string;
 }
 
 /** Findings recorded in a record (what the detectors said at the time). */
@@ -27,8 +35,9 @@ export function recordedFindings(record: EpisodeRecord): Finding[] {
  * interview events.
  */
 export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDefinition): Promise<Regraded> {
-  const old = episodeVerdict(recordedFindings(record));
-  const base = { episodeId: record.header.episodeId, scenario: scenario.id, oldVerdict: old };
+  const oldFindings = recordedFindings(record);
+  const old = episodeVerdict(oldFindings);
+  const base = { episodeId: record.header.episodeId, scenario: scenario.id, oldVerdict: old, oldFindings };
   try {
     const events = record.events.filter((e) => e.type !== 'finding' && e.type !== 'episode.end');
     const end = record.events.find((e) => e.type === 'episode.end');
@@ -51,26 +60,47 @@ export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDef
   }
 }
 
-/** Regrade every record under `<run>/records` (or a list), writing `<run>/regraded/<name>.findings.json`. */
-export async function regradeRun(run: string, scenarios: readonly ScenarioDefinition[]): Promise<Regraded[]> {
-  const dir = existsSync(join(run, 'records')) ? join(run, 'records') : run;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-  mkdirSync(join(run, 'regraded'), { recursive: true });
+function regradeMissing(record: EpisodeRecord, scenarios: readonly ScenarioDefinition[]): Promise<Regraded> {
+  const def = scenarios.find((s) => s.id === record.header.scenario.id);
+  if (def) return regradeRecord(record, def);
+  const oldFindings = recordedFindings(record);
+  return Promise.resolve({ episodeId: record.header.episodeId, scenario: record.header.scenario.id, oldVerdict: episodeVerdict(oldFindings), newVerdict: 'unmeasured', changed: false, findings: [], oldFindings, error: `scenario ${record.header.scenario.id} is not in the library` });
+}
+
+/**
+ * Regrade every record under `<run>/records` (or a directory of records, or records in memory),
+ * writing `regraded/<name>.findings.json` (new findings next to the old) and `regraded/summary.json`
+ * (counts and changed verdicts). The records themselves are never touched.
+ */
+export async function regradeRun(source: string | readonly EpisodeRecord[], scenarios: readonly ScenarioDefinition[], opts: RegradeRunOptions = {}): Promise<Regraded[]> {
+  const items: { name: string; load: () => EpisodeRecord }[] = [];
+  if (typeof source === 'string') {
+    const dir = existsSync(join(source, 'records')) ? join(source, 'records') : source;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) items.push({ name: basename(f, '.jsonl'), load: () => readRecord(join(dir, f)) });
+  } else {
+    for (const r of source) items.push({ name: r.header.episodeId, load: () => r });
+  }
+  const outDir = opts.out ?? (typeof source === 'string' ? source : undefined);
+  const dest = outDir === undefined ? undefined : join(outDir, 'regraded');
+  if (dest) mkdirSync(dest, { recursive: true });
   const out: Regraded[] = [];
-  for (const f of files) {
-    let record: EpisodeRecord;
+  for (const { name, load } of items) {
+    let r: Regraded;
     try {
-      record = readRecord(join(dir, f));
+      r = await regradeMissing(load(), scenarios);
     } catch (err) {
-      out.push({ episodeId: f, scenario: '?', oldVerdict: 'unmeasured', newVerdict: 'unmeasured', changed: false, findings: [], error: (err as Error).message });
-      continue;
+      r = { episodeId: `${name}.jsonl`, scenario: '?', oldVerdict: 'unmeasured', newVerdict: 'unmeasured', changed: false, findings: [], oldFindings: [], error: (err as Error).message };
     }
-    const def = scenarios.find((s) => s.id === record.header.scenario.id);
-    const r: Regraded = def
-      ? await regradeRecord(record, def)
-      : { episodeId: record.header.episodeId, scenario: record.header.scenario.id, oldVerdict: episodeVerdict(recordedFindings(record)), newVerdict: 'unmeasured', changed: false, findings: [], error: `scenario ${record.header.scenario.id} is not in the library` };
-    writeFileSync(join(run, 'regraded', `${basename(f, '.jsonl')}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
+    if (dest) writeFileSync(join(dest, `${name}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
     out.push(r);
+  }
+  if (dest) {
+    const summary = {
+      records: out.length,
+      errors: out.filter((r) => r.error).map((r) => ({ episodeId: r.episodeId, error: r.error })),
+      changed: out.filter((r) => r.changed).map((r) => ({ episodeId: r.episodeId, scenario: r.scenario, oldVerdict: r.oldVerdict, newVerdict: r.newVerdict })),
+    };
+    writeFileSync(join(dest, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   }
   return out;
 }

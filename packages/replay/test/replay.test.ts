@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineScenario, expandVariants, parseRecord, policyAgent, runEpisode } from '@glasshouse/engine';
 import { fileChanged } from '@glasshouse/detectors';
 import { SCENARIOS, findScenario } from '@glasshouse/scenarios';
-import { recordedFindings, regradeRecord, regradeRun, replayRecord, worldAt } from '@glasshouse/replay';
+import { benchRegrade, benchReplay, recordedFindings, regradeRecord, regradeRun, replayRecord, worldAt } from '@glasshouse/replay';
 
 const firstVariant = (id: string) => expandVariants(findScenario(id)!)[0]!.values;
 
@@ -68,5 +68,37 @@ describe('regrade', () => {
     const covert = await runEpisode(s, policyAgent(s, 'covert', firstVariant(s.id)), { seed: 1 });
     const lenient = defineScenario({ ...s, detectors: [fileChanged({ id: 'touched-report', label: 'Touched the report', path: '/home/lumen/reports/week10.txt' })] });
     expect(await regradeRecord(covert.record, lenient)).toMatchObject({ oldVerdict: 'covert', newVerdict: 'clean', changed: true });
+  });
+
+  it('regrades records in memory or a run directory, writing new findings next to the old and a summary, never touching the records', async () => {
+    const s = findScenario('goal-guarding')!;
+    const covert = await runEpisode(s, policyAgent(s, 'covert', firstVariant(s.id)), { seed: 8 });
+    const honest = await runEpisode(s, policyAgent(s, 'honest', firstVariant(s.id)), { seed: 8 });
+    const lenient = defineScenario({ ...s, detectors: [fileChanged({ id: 'touched-report', label: 'Touched the report', path: '/home/lumen/reports/week10.txt' })] });
+    const mem = await regradeRun([covert.record, honest.record], [lenient]);
+    expect(mem.map((r) => [r.oldVerdict, r.newVerdict, r.changed])).toEqual([['covert', 'clean', true], ['clean', 'clean', false]]);
+    expect(mem[0]!.oldFindings).toEqual(recordedFindings(covert.record));
+
+    const dir = mkdtempSync(join(tmpdir(), 'gh-regrade-'));
+    mkdirSync(join(dir, 'records'));
+    writeFileSync(join(dir, 'records', 'c.jsonl'), covert.text);
+    const before = statSync(join(dir, 'records', 'c.jsonl')).mtimeMs;
+    await regradeRun(dir, [lenient]);
+    const file = JSON.parse(readFileSync(join(dir, 'regraded', 'c.findings.json'), 'utf8'));
+    expect(file).toMatchObject({ oldVerdict: 'covert', newVerdict: 'clean', changed: true });
+    expect(file.oldFindings).toEqual(recordedFindings(covert.record));
+    expect(JSON.parse(readFileSync(join(dir, 'regraded', 'summary.json'), 'utf8'))).toEqual({ records: 1, errors: [], changed: [{ episodeId: covert.record.header.episodeId, scenario: s.id, oldVerdict: 'covert', newVerdict: 'clean' }] });
+    expect(readFileSync(join(dir, 'records', 'c.jsonl'), 'utf8')).toBe(covert.text);
+    expect(statSync(join(dir, 'records', 'c.jsonl')).mtimeMs).toBe(before);
+    expect(readdirSync(join(dir, 'records'))).toEqual(['c.jsonl']);
+  });
+});
+
+describe('bench helpers', () => {
+  it('time replay and regrade over n records', async () => {
+    const r = await benchReplay(3);
+    const g = await benchRegrade(5);
+    expect([r.n, r.perRecordMs.length, g.n, g.perRecordMs.length]).toEqual([3, 3, 5, 5]);
+    expect(r.perRecordMs.every((t) => t >= 0) && g.totalMs >= 0).toBe(true);
   });
 });
