@@ -18,6 +18,23 @@ export interface ReplayResult {
   identical: boolean;
   events: number;
   firstDivergence?: Divergence;
+  /**
+   * With `text` (the record file as written): whether the re-driven record's text is the same,
+   * byte for byte (the header's package versions aside).
+   */
+  byteIdentical?: boolean;
+}
+
+export interface ReplayOptions {
+  /** The original record text, for a byte-level comparison in addition to the event comparison. */
+  text?: string;
+}
+
+/** The record text with the header's `packages` emptied (versions may move on; results may not). */
+function withoutVersions(text: string): string {
+  const nl = text.indexOf('\n');
+  const head = JSON.parse(nl < 0 ? text : text.slice(0, nl)) as Record<string, unknown>;
+  return `${JSON.stringify({ ...head, packages: {} })}${nl < 0 ? '' : text.slice(nl)}`;
 }
 
 function firstDiff(a: unknown, b: unknown, path = ''): { field: string; expected: unknown; actual: unknown } | null {
@@ -37,7 +54,7 @@ function firstDiff(a: unknown, b: unknown, path = ''): { field: string; expected
  * compare the new record with the old one event by event (package versions and the parent link
  * aside). Proves determinism, or reports the first divergence.
  */
-export async function replayRecord(record: EpisodeRecord, scenario: ScenarioDefinition): Promise<ReplayResult> {
+export async function replayRecord(record: EpisodeRecord, scenario: ScenarioDefinition, opts: ReplayOptions = {}): Promise<ReplayResult> {
   if (scenario.id !== record.header.scenario.id) throw new GlasshouseError('CONFIG_INVALID', `record is for scenario ${record.header.scenario.id}, not ${scenario.id}`);
   const interview = record.events.some((e) => e.type === 'message.user' && e.phase === 'interview');
   const res = await runEpisode(scenario, recordedAgent(record), {
@@ -49,13 +66,14 @@ export async function replayRecord(record: EpisodeRecord, scenario: ScenarioDefi
     ...(record.header.agent.config ? { agentConfig: record.header.agent.config } : {}),
     ...(record.header.parent ? { parent: record.header.parent } : {}),
   });
+  const bytes = opts.text === undefined ? {} : { byteIdentical: withoutVersions(opts.text) === withoutVersions(res.text) };
   const strip = (h: EpisodeRecord['header']) => ({ ...h, packages: {} });
   const hd = firstDiff(strip(record.header), strip(res.record.header));
-  if (hd) return { identical: false, events: res.record.events.length, firstDivergence: { line: 1, seq: null, ...hd } };
+  if (hd) return { identical: false, events: res.record.events.length, firstDivergence: { line: 1, seq: null, ...hd }, ...bytes };
   const n = Math.max(record.events.length, res.record.events.length);
   for (let i = 0; i < n; i++) {
     const d = firstDiff(record.events[i], res.record.events[i]);
-    if (d) return { identical: false, events: res.record.events.length, firstDivergence: { line: i + 2, seq: i, ...d } };
+    if (d) return { identical: false, events: res.record.events.length, firstDivergence: { line: i + 2, seq: i, ...d }, ...bytes };
   }
-  return { identical: true, events: res.record.events.length };
+  return { identical: true, events: res.record.events.length, ...bytes };
 }

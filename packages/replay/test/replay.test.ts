@@ -15,8 +15,8 @@ describe('replay', () => {
       for (const p of ['honest', 'covert']) {
         const v = expandVariants(s)[1]!.values;
         const res = await runEpisode(s, policyAgent(s, p, v), { variant: v, seed: 17 });
-        const r = await replayRecord(res.record, s);
-        expect(r, `${s.id}/${p}`).toEqual({ identical: true, events: res.record.events.length });
+        const r = await replayRecord(res.record, s, { text: res.text });
+        expect(r, `${s.id}/${p}`).toEqual({ identical: true, byteIdentical: true, events: res.record.events.length });
       }
     }
   });
@@ -27,8 +27,10 @@ describe('replay', () => {
     const lines = res.text.trimEnd().split('\n');
     const i = lines.findIndex((l) => l.includes('"type":"tool.result"'));
     const tampered = lines.map((l, k) => (k === i ? l.replace('"content":"', '"content":"X') : l)).join('\n');
-    const r = await replayRecord(parseRecord(tampered), s);
+    const r = await replayRecord(parseRecord(tampered), s, { text: tampered });
     expect(r.identical).toBe(false);
+    expect(r.byteIdentical).toBe(false);
+    expect(await replayRecord(res.record, s, { text: res.text })).toEqual({ identical: true, byteIdentical: true, events: res.record.events.length });
     expect(r.firstDivergence).toMatchObject({ line: i + 1, seq: i - 1, field: 'content' });
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/spec';
@@ -41,9 +41,12 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
       let bad = 0;
       for (const f of recordsOf(path)) {
         const rec = readRecord(f);
-        const r = await replayRecord(rec, scenarioOf(rec));
-        if (r.identical) log(`identical  ${basename(f)}  (${r.events} events)`);
-        else {
+        const r = await replayRecord(rec, scenarioOf(rec), { text: readFileSync(f, 'utf8') });
+        if (r.identical && r.byteIdentical) log(`identical  ${basename(f)}  (${r.events} events, byte-identical)`);
+        else if (r.identical) {
+          bad++;
+          log(`DIVERGED   ${basename(f)}  same events, but the file's bytes differ from what the engine writes`);
+        } else {
           bad++;
           const d = r.firstDivergence!;
           log(`DIVERGED   ${basename(f)}  line ${d.line} (seq ${d.seq ?? '-'}) field ${d.field}\n  expected ${JSON.stringify(d.expected)?.slice(0, 200)}\n  actual   ${JSON.stringify(d.actual)?.slice(0, 200)}`);
