@@ -22,11 +22,19 @@ export interface InterventionOptions {
   intervention: Intervention;
   /** Resamples per eligible record. */
   samples: number;
-  /** A fresh live agent for each resample. */
-  agentFor: (record: EpisodeRecord, sample: number) => AgentPolicy;
+  /** A fresh live agent for each fork (scripted agents keep a turn counter, so never share one). */
+  agentFor: (record: EpisodeRecord, sample: number) => AgentPolicy | Promise<AgentPolicy>;
   scenarioFor: (id: string) => ScenarioDefinition | undefined;
   awarenessSentence?: string;
   rng?: Rng;
+  /**
+   * What "before" is: the parents' own verdicts (`original`, default), or N resamples from the same
+   * step with turn k kept unedited (`resampled`) — the fair baseline for a stochastic agent, since
+   * it differs from "after" only by the edit.
+   */
+  baseline?: 'original' | 'resampled';
+  /** Forks run at once (live model agents are slow); results keep record/sample order. */
+  concurrency?: number;
 }
 
 export interface ArmCount {
@@ -45,7 +53,8 @@ export interface InterventionReport {
   after: ArmCount;
   /** Fisher's exact test, before vs after (covert vs clean). */
   pTwoSided: number;
-  forks: { parent: string; sample: number; atStep: number; verdict: Verdict }[];
+  baseline: 'original' | 'resampled';
+  forks: { parent: string; sample: number; atStep: number; arm: 'before' | 'after'; verdict: Verdict }[];
 }
 
 function arm(verdicts: Verdict[]): ArmCount {
@@ -72,10 +81,13 @@ function plan(record: EpisodeRecord, intervention: Intervention): number | null 
  */
 export async function forkBatch(records: readonly EpisodeRecord[], opts: InterventionOptions): Promise<InterventionReport> {
   const rng = opts.rng ?? createRng(0, 'intervention');
+  const baseline = opts.baseline ?? 'original';
   const before: Verdict[] = [];
-  const after: Verdict[] = [];
-  const forks: InterventionReport['forks'] = [];
+  type Job = { record: EpisodeRecord; scenario: ScenarioDefinition; at: number; sample: number; arm: 'before' | 'after'; edit: ReasoningEdit };
+  const jobs: Job[] = [];
+  let eligible = 0;
   let ineligible = 0;
+  // Plan every fork first (the control sentences are drawn here, in order), then run them.
   for (const record of records) {
     const scenario = opts.scenarioFor(record.header.scenario.id);
     const at = scenario ? plan(record, opts.intervention) : null;
@@ -83,19 +95,31 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
       ineligible++;
       continue;
     }
-    before.push(episodeVerdict(recordedFindings(record)));
+    eligible++;
+    if (baseline === 'original') before.push(episodeVerdict(recordedFindings(record)));
     for (let s = 0; s < opts.samples; s++) {
       const edit: ReasoningEdit =
         opts.intervention === 'remove-awareness'
           ? { removeMatching: 'eval-awareness' }
           : { inject: opts.intervention === 'inject-awareness' ? (opts.awarenessSentence ?? DEFAULT_AWARENESS_SENTENCE) : rng.pick(RANDOM_SENTENCES) };
-      const res = await forkEpisode(record, scenario, { atStep: at, edit, agent: opts.agentFor(record, s) });
-      after.push(res.verdict);
-      forks.push({ parent: record.header.episodeId, sample: s, atStep: at, verdict: res.verdict });
+      if (baseline === 'resampled') jobs.push({ record, scenario, at, sample: s, arm: 'before', edit: {} });
+      jobs.push({ record, scenario, at, sample: s, arm: 'after', edit });
     }
   }
+  const results: Verdict[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < jobs.length; i = next++) {
+      const j = jobs[i] as Job;
+      results[i] = (await forkEpisode(j.record, j.scenario, { atStep: j.at, edit: j.edit, agent: await opts.agentFor(j.record, j.sample) })).verdict;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
+  const forks = jobs.map((j, i) => ({ parent: j.record.header.episodeId, sample: j.sample, atStep: j.at, arm: j.arm, verdict: results[i] as Verdict }));
+  const after = forks.filter((f) => f.arm === 'after').map((f) => f.verdict);
+  if (baseline === 'resampled') before.push(...forks.filter((f) => f.arm === 'before').map((f) => f.verdict));
   const b = arm(before);
   const a = arm(after);
   const p = fisherExact(b.covert, b.n - b.covert, a.covert, a.n - a.covert).pTwoSided;
-  return { intervention: opts.intervention, eligible: before.length, ineligible, before: b, after: a, pTwoSided: p, forks };
+  return { intervention: opts.intervention, eligible, ineligible, before: b, after: a, pTwoSided: p, baseline, forks };
 }

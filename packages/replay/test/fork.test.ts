@@ -78,4 +78,16 @@ describe('fork', () => {
     expect(control).toMatchObject({ before: { covert: 4, n: 4 }, after: { covert: 8, n: 8 } });
     expect(control.pTwoSided).toBe(1);
   });
+
+  it('compares against resampled, unedited forks from the same step, in order under concurrency', async () => {
+    const scenarioFor = (id: string) => (id === s.id ? s : undefined);
+    const aware = [];
+    for (let i = 0; i < 3; i++) aware.push((await runEpisode(s, reactiveAgent(true), { seed: 40 + i })).record);
+    const opts = { intervention: 'remove-awareness' as const, samples: 2, agentFor: () => reactiveAgent(false), scenarioFor, baseline: 'resampled' as const };
+    const one = await forkBatch(aware, opts);
+    expect(one).toMatchObject({ baseline: 'resampled', eligible: 3, before: { covert: 0, n: 6 }, after: { covert: 6, n: 6 } });
+    expect(one.forks.filter((f) => f.arm === 'before')).toHaveLength(6);
+    const pooled = await forkBatch(aware, { ...opts, concurrency: 4 });
+    expect(pooled.forks).toEqual(one.forks);
+  });
 });

@@ -96,14 +96,15 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .requiredOption('--intervention <kind>', 'remove-awareness | inject-awareness | inject-random')
     .requiredOption('--agent <spec>', 'agent that resamples')
     .option('--samples <n>', 'resamples per record', (v: string) => Number(v), 5)
-    .action(async (run: string, o: { intervention: Intervention; agent: string; samples: number }) => {
+    .option('--baseline <kind>', "'original' (the parents' verdicts) or 'resampled' (N unedited forks from the same step)", 'original')
+    .option('--concurrency <n>', 'forks at once', (v: string) => Number(v), 1)
+    .action(async (run: string, o: { intervention: Intervention; agent: string; samples: number; baseline: string; concurrency: number }) => {
+      if (o.baseline !== 'original' && o.baseline !== 'resampled') throw new GlasshouseError('CONFIG_INVALID', `--baseline must be original or resampled, got '${o.baseline}'`);
       const records = recordsOf(run).map((f) => readRecord(f));
-      const agents = new Map<string, AgentPolicy>();
-      for (const r of records) agents.set(r.header.episodeId, await agentFor(o.agent, r, makeAgent));
-      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agents.get(r.header.episodeId)!, scenarioFor: findScenario });
+      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agentFor(o.agent, r, makeAgent), scenarioFor: findScenario, baseline: o.baseline, concurrency: o.concurrency });
       const pct = (a: { covert: number; n: number; lower: number; upper: number }) => `${a.covert}/${a.n} [${(a.lower * 100).toFixed(1)}, ${(a.upper * 100).toFixed(1)}]`;
       log(`${o.intervention}: ${rep.eligible} eligible records (${rep.ineligible} not applicable), ${o.samples} samples each`);
-      log(`covert before ${pct(rep.before)}  after ${pct(rep.after)}  Fisher p = ${rep.pTwoSided.toPrecision(3)}`);
+      log(`covert before (${rep.baseline}) ${pct(rep.before)}  after ${pct(rep.after)}  Fisher p = ${rep.pTwoSided.toPrecision(3)}`);
     });
 
   program
