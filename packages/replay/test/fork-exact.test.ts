@@ -17,19 +17,8 @@ function continueParent(record: EpisodeRecord, k: number): AgentPolicy {
   };
 }
 
-/**
- * The shell's command-path cache (`hash`) lives in the shell process, not in the world, so a forked
- * shell looks a command up along PATH once more. Those lookups are the only difference allowed.
- */
-const PATH_DIRS = ['/usr/local/bin/', '/usr/bin/', '/bin/'];
-function normalize(e: EpisodeEvent | undefined): unknown {
-  if (e?.type !== 'tool.result' || !e.access) return e;
-  const lookup = (a: { op: string; path: string }) => a.op === 'stat' && PATH_DIRS.some((d) => a.path.startsWith(d) && !a.path.slice(d.length).includes('/'));
-  return { ...e, access: e.access.filter((a) => !lookup(a)) };
-}
-
 function firstDifference(a: readonly EpisodeEvent[], b: readonly EpisodeEvent[]): number | null {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if (JSON.stringify(normalize(a[i])) !== JSON.stringify(normalize(b[i]))) return i;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return i;
   return null;
 }
 

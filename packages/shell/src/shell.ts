@@ -59,6 +59,9 @@ export function createShell(world: World, opts: ShellOptions): Shell {
       execOpts.signal?.addEventListener('abort', onAbort);
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
+        // Each call starts from a fresh shell: forget command locations cached by earlier calls, so a
+        // call's filesystem accesses do not depend on what ran before (forks reproduce them exactly).
+        await bash.exec('hash -r', { rawScript: true });
         const r = await bash.exec(command, { signal: controller.signal, rawScript: true, ...(execOpts.stdin !== undefined ? { stdin: execOpts.stdin } : {}) });
         const out = cap(r.stdout, maxOut);
         const err = cap(r.stderr, maxOut);
