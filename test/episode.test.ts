@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AgentPolicy, AgentTurnInput } from '@glasshouse/spec';
+import type { AgentPolicy, AgentTurnInput } from '@glasshouse/schema';
 import { Episode, parseRecord, policyAgent, readRecord, runEpisode, scriptedAgent, startEpisode } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';
 

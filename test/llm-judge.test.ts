@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { AgentPolicy } from '@glasshouse/spec';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { defineScenario, policyAgent, runEpisode } from '@glasshouse/engine';
 import { llmJudge } from '@glasshouse/detectors';
 import { openAICompatibleAgent } from '@glasshouse/agents';

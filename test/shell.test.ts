@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createClock, sha256 } from '@glasshouse/spec';
+import { createClock, sha256 } from '@glasshouse/schema';
 import { World } from '@glasshouse/world';
 import { createShell } from '@glasshouse/shell';
 

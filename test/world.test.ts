@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createClock, sha256 } from '@glasshouse/spec';
+import { createClock, sha256 } from '@glasshouse/schema';
 import { applyDiff, diffSnapshots, World } from '@glasshouse/world';
 
 const clock = () => createClock(Date.UTC(2025, 2, 11, 9));

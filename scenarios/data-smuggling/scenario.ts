@@ -2,7 +2,7 @@ import { defineScenario } from '@glasshouse/engine';
 import type { VariantValues } from '@glasshouse/engine';
 import { claimVsState, emailContains, externalRecipients, mailSent, submissionOf, taskCheck } from '@glasshouse/detectors';
 import type { DetectorContext } from '@glasshouse/detectors';
-import type { Email } from '@glasshouse/spec';
+import type { Email } from '@glasshouse/schema';
 
 /**
  * Smuggling data out through email: the agent handles a customer's request and has access to a

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineScenario } from '@glasshouse/engine';
 import { claimVsState, emailContains, taskCheck, toolCalled } from '@glasshouse/detectors';
 import type { DetectorContext } from '@glasshouse/detectors';
-import type { Email } from '@glasshouse/spec';
+import type { Email } from '@glasshouse/schema';
 import { serviceTool } from '@glasshouse/tools';
 import { call, cue, say, STANDARD_VARIABLES, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';

@@ -1,4 +1,4 @@
-import type { FindingInput } from '@glasshouse/spec';
+import type { FindingInput } from '@glasshouse/schema';
 import type { Detector, DetectorContext } from '@glasshouse/detectors';
 import { idleFinding } from '@glasshouse/detectors';
 import { submittedText } from './detector-kit';

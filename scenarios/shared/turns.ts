@@ -1,4 +1,4 @@
-import type { AgentTurnInput } from '@glasshouse/spec';
+import type { AgentTurnInput } from '@glasshouse/schema';
 
 /** A scripted turn: optional reasoning and text, then tool calls. */
 export function turn(reasoning: string | undefined, ...calls: { name: string; args: unknown }[]): AgentTurnInput {

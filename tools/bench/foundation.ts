@@ -1,8 +1,8 @@
-import { createClock, DEFAULT_EPISODE_START } from '@glasshouse/spec';
+import { createClock, DEFAULT_EPISODE_START } from '@glasshouse/schema';
 import { World } from '@glasshouse/world';
 import { Sandbox } from '@glasshouse/sandbox';
 import { Episode, runEpisode, scriptedAgent } from '@glasshouse/engine';
-import type { AgentTurnInput } from '@glasshouse/spec';
+import type { AgentTurnInput } from '@glasshouse/schema';
 import { findScenario } from '@glasshouse/scenarios';
 import { summarize, timeIt } from './stats';
 import type { Summary } from './stats';

@@ -1,6 +1,6 @@
 import { expandVariants, policyAgent, runEpisode } from '@glasshouse/engine';
 import { SCENARIOS } from '@glasshouse/scenarios';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import { renderHtml, summarizeRecords } from '@glasshouse/report';
 import { regradeRecord, replayRecord } from '@glasshouse/replay';
 import { findScenario } from '@glasshouse/scenarios';

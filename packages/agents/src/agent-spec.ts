@@ -1,5 +1,5 @@
-import { GlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { anthropicAgent } from './anthropic';
 import { openAICompatibleAgent } from './openai-compatible';
 import type { ProviderLimiter } from './provider-limiter';

@@ -1,6 +1,6 @@
 import { generateText, jsonSchema, tool } from 'ai';
 import type { LanguageModel, ModelMessage, ToolSet } from 'ai';
-import type { AgentPolicy, ChatMessage, ToolSpec } from '@glasshouse/spec';
+import type { AgentPolicy, ChatMessage, ToolSpec } from '@glasshouse/schema';
 import type { ProviderLimiter } from './provider-limiter';
 
 export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[] {

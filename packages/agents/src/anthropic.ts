@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
-import { GlasshouseError } from '@glasshouse/spec';
-import type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, ToolSpec } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, ToolSpec } from '@glasshouse/schema';
 import { retryAfterMs, withRetry } from './retry';
 import type { ProviderFailure, RetryOptions } from './retry';
 import type { ProviderLimiter } from './provider-limiter';

@@ -1,4 +1,4 @@
-import { GlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
 
 export interface RetryOptions {
   /** Attempts after the first (default 4). */

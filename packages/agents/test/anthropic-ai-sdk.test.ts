@@ -4,7 +4,7 @@ import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { agentFromSpec, aiSdkAgent, anthropicAgent, parseAgentSpec } from '@glasshouse/agents';
 import { runEpisode } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';
-import type { AgentInput } from '@glasshouse/spec';
+import type { AgentInput } from '@glasshouse/schema';
 import { startLocalServer } from './local-server';
 import type { LocalServer } from './local-server';
 

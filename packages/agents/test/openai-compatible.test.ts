@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProviderLimiter, openAICompatibleAgent } from '@glasshouse/agents';
 import { runEpisode } from '@glasshouse/engine';
-import type { AgentInput } from '@glasshouse/spec';
+import type { AgentInput } from '@glasshouse/schema';
 import { completion, startLocalServer } from './local-server';
 import type { LocalServer } from './local-server';
 

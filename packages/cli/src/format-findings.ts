@@ -1,4 +1,4 @@
-import type { Finding, Verdict } from '@glasshouse/spec';
+import type { Finding, Verdict } from '@glasshouse/schema';
 
 const MARK: Record<Verdict, string> = { covert: 'COVERT', clean: 'clean', unmeasured: 'unmeasured' };
 

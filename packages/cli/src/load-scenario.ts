@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
 import { validateScenario } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findScenario, SCENARIOS } from '@glasshouse/scenarios';

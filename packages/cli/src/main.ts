@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { GlasshouseError, isGlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError, isGlasshouseError } from '@glasshouse/schema';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import { loadScenario } from './load-scenario';
 import { runOne } from './commands/run-one';

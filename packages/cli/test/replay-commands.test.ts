@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecord, runEpisode } from '@glasshouse/engine';
-import type { AgentPolicy } from '@glasshouse/spec';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { findScenario } from '@glasshouse/scenarios';
 
 const ROOT = resolve(__dirname, '../../..');

@@ -1,4 +1,4 @@
-import type { FindingInput } from '@glasshouse/spec';
+import type { FindingInput } from '@glasshouse/schema';
 import type { Detector, DetectorContext } from './detector';
 import { idleFinding, shorten } from './evidence';
 

@@ -1,4 +1,4 @@
-import type { EpisodeRecord, FindingInput, WorldSnapshot } from '@glasshouse/spec';
+import type { EpisodeRecord, FindingInput, WorldSnapshot } from '@glasshouse/schema';
 
 /** Everything a detector may look at: the record and the world before and after. */
 export interface DetectorContext {

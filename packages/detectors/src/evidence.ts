@@ -1,4 +1,4 @@
-import type { EpisodeEvent, EpisodeRecord, EventOf, FindingInput } from '@glasshouse/spec';
+import type { EpisodeEvent, EpisodeRecord, EventOf, FindingInput } from '@glasshouse/schema';
 
 /** world.changed events that touched `path`, with the tool.call events that caused them. */
 export function changesTo(record: EpisodeRecord, path: string): { change: EventOf<'world.changed'>; call: EventOf<'tool.call'> | undefined }[] {

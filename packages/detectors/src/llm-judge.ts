@@ -1,4 +1,4 @@
-import type { AgentPolicy, EpisodeEvent, FindingInput } from '@glasshouse/spec';
+import type { AgentPolicy, EpisodeEvent, FindingInput } from '@glasshouse/schema';
 import type { Detector, DetectorContext } from './detector';
 import { idleFinding, shorten } from './evidence';
 

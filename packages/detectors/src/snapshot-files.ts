@@ -1,4 +1,4 @@
-import type { WorldSnapshot } from '@glasshouse/spec';
+import type { WorldSnapshot } from '@glasshouse/schema';
 
 /** Text of a file in a snapshot (null when absent; base64 content is decoded). */
 export function fileText(snap: WorldSnapshot, path: string): string | null {

@@ -1,5 +1,5 @@
-import { ANTI_SCHEMING_PRINCIPLES } from '@glasshouse/spec';
-import type { FindingInput } from '@glasshouse/spec';
+import { ANTI_SCHEMING_PRINCIPLES } from '@glasshouse/schema';
+import type { FindingInput } from '@glasshouse/schema';
 import type { Detector } from './detector';
 import { sentences } from './sentences';
 

@@ -1,4 +1,4 @@
-import type { FindingInput } from '@glasshouse/spec';
+import type { FindingInput } from '@glasshouse/schema';
 import type { Detector } from './detector';
 import { idleFinding, eventsOfType, shorten } from './evidence';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EpisodeEvent, RecordHeader } from '@glasshouse/spec';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import { EpisodeEvent, RecordHeader } from '@glasshouse/schema';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import {
   evalAwarenessDetector,
   findEvalAwareSentences,

@@ -1,5 +1,5 @@
 import { observed } from '@glasshouse/detectors';
-import type { EpisodeRecord, Verdict } from '@glasshouse/spec';
+import type { EpisodeRecord, Verdict } from '@glasshouse/schema';
 import { runEpisode } from './run-episode';
 import type { EpisodeResult } from './episode';
 import type { ScenarioDefinition } from './scenario';

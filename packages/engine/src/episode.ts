@@ -9,7 +9,7 @@ import {
   RECORD_SCHEMA_VERSION,
   sha256,
   toGlasshouseError,
-} from '@glasshouse/spec';
+} from '@glasshouse/schema';
 import type {
   AgentPolicy,
   AgentTurnInput,
@@ -23,7 +23,7 @@ import type {
   ToolSpec,
   Verdict,
   WorldSnapshot,
-} from '@glasshouse/spec';
+} from '@glasshouse/schema';
 import { World } from '@glasshouse/world';
 import { createShell } from '@glasshouse/shell';
 import type { Shell } from '@glasshouse/shell';

@@ -29,7 +29,7 @@ export function packageVersions(): Record<string, string> {
   const out: Record<string, string> = {};
   const req = createRequire(import.meta.url);
   const from: [string, string[]][] = [
-    ['@glasshouse/spec', ['zod']],
+    ['@glasshouse/schema', ['zod']],
     ['@glasshouse/world', ['memfs']],
     ['@glasshouse/shell', ['just-bash']],
     ['@glasshouse/sandbox', ['isolated-vm']],

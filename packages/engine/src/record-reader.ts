@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { EpisodeEvent, GlasshouseError, RECORD_SCHEMA_VERSION, RecordHeader } from '@glasshouse/spec';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import { EpisodeEvent, GlasshouseError, RECORD_SCHEMA_VERSION, RecordHeader } from '@glasshouse/schema';
+import type { EpisodeRecord } from '@glasshouse/schema';
 
 /**
  * Parse JSONL record text. A truncated or corrupt file is read back up to the last good event,

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EpisodeEvent, GlasshouseError, RecordHeader } from '@glasshouse/spec';
+import { EpisodeEvent, GlasshouseError, RecordHeader } from '@glasshouse/schema';
 
 /**
  * Append-only JSONL writer. Each line is written with one `write` call as soon as the event

@@ -1,5 +1,5 @@
-import { GlasshouseError, toGlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy } from '@glasshouse/spec';
+import { GlasshouseError, toGlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { Episode } from './episode';
 import type { EpisodeOptions, EpisodeResult } from './episode';
 import type { ScenarioDefinition } from './scenario';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Category, GlasshouseError, WorldSeed } from '@glasshouse/spec';
-import type { AgentTurnInput } from '@glasshouse/spec';
+import { Category, GlasshouseError, WorldSeed } from '@glasshouse/schema';
+import type { AgentTurnInput } from '@glasshouse/schema';
 import type { Detector } from '@glasshouse/detectors';
 import { isToolPackName } from '@glasshouse/tools';
 import type { ToolDefinition, ToolPackName } from '@glasshouse/tools';

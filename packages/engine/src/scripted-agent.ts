@@ -1,5 +1,5 @@
-import type { AgentInput, AgentPolicy, AgentTurnInput } from '@glasshouse/spec';
-import { GlasshouseError } from '@glasshouse/spec';
+import type { AgentInput, AgentPolicy, AgentTurnInput } from '@glasshouse/schema';
+import { GlasshouseError } from '@glasshouse/schema';
 import type { ReferencePolicy, ScenarioDefinition, VariantValues } from './scenario';
 
 export interface ScriptedAgentOptions {

@@ -1,4 +1,4 @@
-import { GlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
 import type { ScenarioDefinition, VariableValue, VariantValues } from './scenario';
 
 /** Stable variant id: `name=value` pairs in declaration order, joined by commas. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { episodeVerdict, GlasshouseError, measured, sha256 } from '@glasshouse/spec';
-import type { EpisodeRecord, EventOf, Finding, TokenUsage } from '@glasshouse/spec';
+import { episodeVerdict, GlasshouseError, measured, sha256 } from '@glasshouse/schema';
+import type { EpisodeRecord, EventOf, Finding, TokenUsage } from '@glasshouse/schema';
 import { endOf, epochOf, findingsOf, lastTimeOf } from './record-facts';
 import { outcomeReward } from './outcome-reward';
 import { InspectEvalLog } from './inspect-log-schema';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { antiSchemingSpecText, episodeVerdict, GlasshouseError, measured } from '@glasshouse/spec';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import { antiSchemingSpecText, episodeVerdict, GlasshouseError, measured } from '@glasshouse/schema';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import { citesSpec } from './spec-citation';
 import { argumentsJson, endOf, findingsOf } from './record-facts';
 import { stripSpec } from './strip-spec';

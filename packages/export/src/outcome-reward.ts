@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { episodeVerdict, GlasshouseError, measured } from '@glasshouse/spec';
-import type { EpisodeRecord, Verdict } from '@glasshouse/spec';
+import { episodeVerdict, GlasshouseError, measured } from '@glasshouse/schema';
+import type { EpisodeRecord, Verdict } from '@glasshouse/schema';
 import { findingsOf } from './record-facts';
 
 export const RewardOptions = z.strictObject({

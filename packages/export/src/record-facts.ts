@@ -1,4 +1,4 @@
-import type { EpisodeRecord, EventOf, Finding } from '@glasshouse/spec';
+import type { EpisodeRecord, EventOf, Finding } from '@glasshouse/schema';
 
 /** The findings an episode was graded with (its `finding` events, in order). */
 export function findingsOf(record: EpisodeRecord): Finding[] {

@@ -1,5 +1,5 @@
-import { ANTI_SCHEMING_PRINCIPLES } from '@glasshouse/spec';
-import type { EpisodeRecord, Finding } from '@glasshouse/spec';
+import { ANTI_SCHEMING_PRINCIPLES } from '@glasshouse/schema';
+import type { EpisodeRecord, Finding } from '@glasshouse/schema';
 import { findingsOf } from './record-facts';
 
 export interface CitationCheck {

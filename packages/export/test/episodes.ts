@@ -1,5 +1,5 @@
 import { policyAgent, resolveVariant, runEpisode, scriptedAgent } from '@glasshouse/engine';
-import type { AgentTurnInput, EpisodeRecord } from '@glasshouse/spec';
+import type { AgentTurnInput, EpisodeRecord } from '@glasshouse/schema';
 import { findScenario } from '@glasshouse/scenarios';
 
 const CONFIG = '/home/user/project/oversight_config.yaml';

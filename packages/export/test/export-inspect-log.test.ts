@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { episodeVerdict, measured } from '@glasshouse/spec';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import { episodeVerdict, measured } from '@glasshouse/schema';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import { exportInspectLog, exportInspectLogs, InspectEvalLog, inspectModelName, outcomeReward, validateInspectLog } from '../src/index';
 import type { InspectChatMessage } from '../src/index';
 import { fixture } from './episodes';

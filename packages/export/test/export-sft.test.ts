@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { antiSchemingSpecText, isGlasshouseError } from '@glasshouse/spec';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import { antiSchemingSpecText, isGlasshouseError } from '@glasshouse/schema';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import { exportSft, sftJsonl, SftRow, skipSummary } from '../src/index';
 import type { SftMessage } from '../src/index';
 import { CITING_REASONING, fixture } from './episodes';

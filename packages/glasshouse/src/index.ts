@@ -1,5 +1,5 @@
-import { GlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { Episode, runEpisode } from '@glasshouse/engine';
 import type { EpisodeOptions, EpisodeResult, RunEpisodeOptions, ScenarioDefinition } from '@glasshouse/engine';
 import { findScenario, SCENARIOS } from '@glasshouse/scenarios';
@@ -38,5 +38,5 @@ export const glasshouse = {
 export { defineScenario, Episode, policyAgent, scriptedAgent } from '@glasshouse/engine';
 export type { EpisodeOptions, EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
 export { defineTool, serviceTool } from '@glasshouse/tools';
-export type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, EpisodeRecord, Finding, ToolSpec, Verdict } from '@glasshouse/spec';
+export type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, EpisodeRecord, Finding, ToolSpec, Verdict } from '@glasshouse/schema';
 export { agentFromSpec, aiSdkAgent, anthropicAgent, openAICompatibleAgent } from '@glasshouse/agents';

@@ -1,4 +1,4 @@
-import type { EpisodeRecord } from '@glasshouse/spec';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import { expandVariants, policyAgent, runEpisode } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { SCENARIOS } from '@glasshouse/scenarios';

@@ -1,5 +1,5 @@
-import { GlasshouseError } from '@glasshouse/spec';
-import type { ChatMessage, EpisodeEvent, EpisodeRecord, TokenUsage } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { ChatMessage, EpisodeEvent, EpisodeRecord, TokenUsage } from '@glasshouse/schema';
 import type { EpisodeRestore, ScenarioDefinition } from '@glasshouse/engine';
 import { initialWorld, worldAt } from './rebuild-world';
 

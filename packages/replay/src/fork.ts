@@ -1,5 +1,5 @@
-import { GlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy, AgentTurnInput, EpisodeRecord } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy, AgentTurnInput, EpisodeRecord } from '@glasshouse/schema';
 import { driveEpisode, Episode } from '@glasshouse/engine';
 import type { EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences } from '@glasshouse/detectors';

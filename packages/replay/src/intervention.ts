@@ -1,5 +1,5 @@
-import type { AgentPolicy, EpisodeRecord, Rng, Verdict } from '@glasshouse/spec';
-import { createRng, episodeVerdict } from '@glasshouse/spec';
+import type { AgentPolicy, EpisodeRecord, Rng, Verdict } from '@glasshouse/schema';
+import { createRng, episodeVerdict } from '@glasshouse/schema';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences } from '@glasshouse/detectors';
 import { betaInterval, fisherExact } from '@glasshouse/report';

@@ -1,5 +1,5 @@
-import { createEpisodeRuntime, GlasshouseError } from '@glasshouse/spec';
-import type { EpisodeEvent, EpisodeRecord, WorldSnapshot } from '@glasshouse/spec';
+import { createEpisodeRuntime, GlasshouseError } from '@glasshouse/schema';
+import type { EpisodeEvent, EpisodeRecord, WorldSnapshot } from '@glasshouse/schema';
 import { checkBuild, resolveVariant } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { applyDiff, World } from '@glasshouse/world';

@@ -1,4 +1,4 @@
-import type { AgentPolicy, AgentTurnInput, EpisodeRecord } from '@glasshouse/spec';
+import type { AgentPolicy, AgentTurnInput, EpisodeRecord } from '@glasshouse/schema';
 
 /** The task-phase turns of a record, exactly as the agent produced them. */
 export function recordedTurns(record: EpisodeRecord): AgentTurnInput[] {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { episodeVerdict, Finding } from '@glasshouse/spec';
-import type { EpisodeRecord, Verdict } from '@glasshouse/spec';
+import { episodeVerdict, Finding } from '@glasshouse/schema';
+import type { EpisodeRecord, Verdict } from '@glasshouse/schema';
 import { episodeDetectors, readRecord, resolveVariant } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { initialWorld, worldAt } from './rebuild-world';

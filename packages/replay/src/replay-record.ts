@@ -1,5 +1,5 @@
-import { GlasshouseError } from '@glasshouse/spec';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import { runEpisode } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { recordedAgent } from './recorded-agent';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentPolicy, EpisodeEvent, EpisodeRecord } from '@glasshouse/spec';
+import type { AgentPolicy, EpisodeEvent, EpisodeRecord } from '@glasshouse/schema';
 import { expandVariants, policyAgent, runEpisode, scriptedAgent } from '@glasshouse/engine';
 import { findScenario, SCENARIOS } from '@glasshouse/scenarios';
 import { forkEpisode, forkPoint, recordedAgent } from '@glasshouse/replay';

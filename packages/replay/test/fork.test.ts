@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AgentPolicy } from '@glasshouse/spec';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { policyAgent, readRecord, runEpisode } from '@glasshouse/engine';
 import { findEvalAwareSentences } from '@glasshouse/detectors';
 import { findScenario } from '@glasshouse/scenarios';

@@ -1,4 +1,4 @@
-import type { Rng } from '@glasshouse/spec';
+import type { Rng } from '@glasshouse/schema';
 
 /** Standard normal variate (Box–Muller, one of the pair). */
 function normal(rng: Rng): number {

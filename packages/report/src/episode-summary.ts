@@ -1,4 +1,4 @@
-import { episodeVerdict, measured, type EpisodeRecord, type Finding, type TokenUsage } from '@glasshouse/spec';
+import { episodeVerdict, measured, type EpisodeRecord, type Finding, type TokenUsage } from '@glasshouse/schema';
 import type { EpisodeSummary } from './report-schema';
 
 function sortedRecord<T>(values: Record<string, T>): Record<string, T> {

@@ -1,4 +1,4 @@
-import type { Rng } from '@glasshouse/spec';
+import type { Rng } from '@glasshouse/schema';
 import { betaInterval } from './beta-interval';
 import { compareStrings } from './compare-order';
 import { macroAverageDraws, summarizeDraws, type EnvironmentCount } from './macro-average';

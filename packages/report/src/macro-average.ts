@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Rng } from '@glasshouse/spec';
+import type { Rng } from '@glasshouse/schema';
 import { sampleBeta } from './beta-sample';
 import { quantileSorted } from './quantile';
 
@@ -17,7 +17,7 @@ export const MacroAverageSettings = z.strictObject({
 });
 
 export interface MacroAverageOptions extends z.input<typeof MacroAverageSettings> {
-  /** Seeded randomness (e.g. `createRng(seed)` from @glasshouse/spec) so the interval is reproducible. */
+  /** Seeded randomness (e.g. `createRng(seed)` from @glasshouse/schema) so the interval is reproducible. */
   rng: Rng;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TokenUsage, Verdict } from '@glasshouse/spec';
+import { TokenUsage, Verdict } from '@glasshouse/schema';
 
 /** Bumped whenever the report JSON changes incompatibly. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -171,7 +171,7 @@ export const ReportOptions = z.strictObject({
   prior: z.tuple([z.number().positive(), z.number().positive()]).default([1, 1]),
   /** Monte Carlo draws per environment for macro-averages. */
   draws: z.number().int().min(100).default(100_000),
-  /** Seed for the Monte Carlo rng (createRng from @glasshouse/spec). */
+  /** Seed for the Monte Carlo rng (createRng from @glasshouse/schema). */
   seed: z.union([z.number(), z.string()]).default(0),
   /** Before/after agent comparison. */
   agents: z.strictObject({ before: z.string(), after: z.string() }).optional(),

@@ -1,4 +1,4 @@
-import { createRng, type EpisodeRecord } from '@glasshouse/spec';
+import { createRng, type EpisodeRecord } from '@glasshouse/schema';
 import { compareArms } from './comparisons';
 import { compareScalars, compareStrings } from './compare-order';
 import { summarizeEpisode } from './episode-summary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRng } from '@glasshouse/spec';
+import { createRng } from '@glasshouse/schema';
 import {
   betaInterval,
   betaQuantile,

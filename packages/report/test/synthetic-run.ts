@@ -1,4 +1,4 @@
-import { EpisodeEvent, RecordHeader, type EpisodeRecord, type FindingInput } from '@glasshouse/spec';
+import { EpisodeEvent, RecordHeader, type EpisodeRecord, type FindingInput } from '@glasshouse/schema';
 
 export interface EpisodeSpec {
   scenario: string;
@@ -31,7 +31,7 @@ export function buildRecord(spec: EpisodeSpec): EpisodeRecord {
     variant: { id: spec.variant, values: spec.values ?? {} },
     seed: spec.seed,
     agent: { id: spec.agent, ...(spec.epoch !== undefined ? { config: { epoch: spec.epoch } } : {}) },
-    packages: { '@glasshouse/spec': '0.1.0' },
+    packages: { '@glasshouse/schema': '0.1.0' },
     systemPrompt: 'You are an assistant at Northwind Logistics.',
     task: 'Rank the suppliers.',
     tools: [],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
 import { expandVariants } from '@glasshouse/engine';
 import type { ScenarioDefinition, VariantValues } from '@glasshouse/engine';
 import type { ResolvedMatrixConfig } from './matrix-config';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
 
 export const MANIFEST_VERSION = 1;
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { episodeVerdict, GlasshouseError, toGlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy, RecordHeader, TokenUsage, Verdict } from '@glasshouse/spec';
+import { episodeVerdict, GlasshouseError, toGlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy, RecordHeader, TokenUsage, Verdict } from '@glasshouse/schema';
 import { packageVersions, parseRecord, policyAgent, runEpisode } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { MatrixConfig } from './matrix-config';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AgentPolicy } from '@glasshouse/spec';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import { defineScenario } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';

@@ -1,5 +1,5 @@
 import { defineCommand } from 'just-bash';
-import type { Clock } from '@glasshouse/spec';
+import type { Clock } from '@glasshouse/schema';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,5 +1,5 @@
 import { Bash } from 'just-bash';
-import type { Clock } from '@glasshouse/spec';
+import type { Clock } from '@glasshouse/schema';
 import type { World } from '@glasshouse/world';
 import { WorldFsAdapter } from './world-fs-adapter';
 import { officeCommands } from './office-commands';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EpisodeRuntime, ToolSpec } from '@glasshouse/spec';
+import type { EpisodeRuntime, ToolSpec } from '@glasshouse/schema';
 import type { World } from '@glasshouse/world';
 import type { Shell } from '@glasshouse/shell';
 import type { Sandbox } from '@glasshouse/sandbox';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { episodeVerdict } from '@glasshouse/spec';
-import type { EpisodeEvent, EpisodeRecord, Verdict, WorldSnapshot } from '@glasshouse/spec';
+import { episodeVerdict } from '@glasshouse/schema';
+import type { EpisodeEvent, EpisodeRecord, Verdict, WorldSnapshot } from '@glasshouse/schema';
 import { parseRecord } from '@glasshouse/engine';
 import { findEvalAwareSentences, findSpecCitations } from '@glasshouse/detectors';
 import { applyEvent, initialWorld } from '@glasshouse/replay';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { policyAgent, runEpisode, scriptedAgent } from '@glasshouse/engine';
-import type { AgentTurnInput } from '@glasshouse/spec';
+import type { AgentTurnInput } from '@glasshouse/schema';
 import { findScenario } from '@glasshouse/scenarios';
 import { forkEpisode } from '@glasshouse/replay';
 import { startViewer } from '@glasshouse/viewer';

@@ -1,4 +1,4 @@
-import type { Clock, Contact, Email, MailChange } from '@glasshouse/spec';
+import type { Clock, Contact, Email, MailChange } from '@glasshouse/schema';
 
 export interface EmailSummary {
   id: string;

@@ -1,4 +1,4 @@
-import { GlasshouseError } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
 
 /** Normalise an absolute POSIX path (`.`/`..` resolved, no trailing slash). */
 export function normalizePath(path: string, cwd = '/'): string {

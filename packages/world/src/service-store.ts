@@ -1,4 +1,4 @@
-import type { ServiceChange } from '@glasshouse/spec';
+import type { ServiceChange } from '@glasshouse/schema';
 
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 

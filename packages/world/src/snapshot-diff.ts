@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
-import { sha256 } from '@glasshouse/spec';
-import type { Email, FileChange, MailChange, ServiceChange, WorldDiff, WorldSnapshot } from '@glasshouse/spec';
+import { sha256 } from '@glasshouse/schema';
+import type { Email, FileChange, MailChange, ServiceChange, WorldDiff, WorldSnapshot } from '@glasshouse/schema';
 import { decodeContent, encodeContent } from './encoding';
 
 /** Text diffs are skipped above this size (the full `after` content is still recorded). */

@@ -1,5 +1,5 @@
 import { Volume, createFsFromVolume } from 'memfs';
-import type { Clock, FsAccess } from '@glasshouse/spec';
+import type { Clock, FsAccess } from '@glasshouse/schema';
 import { normalizePath, parentOf } from './paths';
 
 type Pre = { kind: 'file'; bytes: Buffer; mode: number } | { kind: 'dir' } | { kind: 'symlink'; target: string } | null;

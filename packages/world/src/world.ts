@@ -1,5 +1,5 @@
-import { Email as EmailSchema, GlasshouseError, WorldSeed, WorldSnapshot as WorldSnapshotSchema } from '@glasshouse/spec';
-import type { Clock, Email, FileChange, FsAccess, WorldDiff, WorldSnapshot } from '@glasshouse/spec';
+import { Email as EmailSchema, GlasshouseError, WorldSeed, WorldSnapshot as WorldSnapshotSchema } from '@glasshouse/schema';
+import type { Clock, Email, FileChange, FsAccess, WorldDiff, WorldSnapshot } from '@glasshouse/schema';
 import { Mailbox } from './mailbox';
 import { ServiceStore } from './service-store';
 import { WorldFs } from './world-fs';

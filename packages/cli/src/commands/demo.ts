@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandVariants, policyAgent, runEpisode } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
-import type { EpisodeRecord } from '@glasshouse/spec';
+import type { EpisodeRecord } from '@glasshouse/schema';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
 
 export interface DemoOptions {

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { GlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy, EpisodeRecord } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy, EpisodeRecord } from '@glasshouse/schema';
 import { policyAgent, readRecord } from '@glasshouse/engine';
 import { findScenario, SCENARIOS } from '@glasshouse/scenarios';
 import { forkBatch, forkEpisode, regradeRun, replayRecord } from '@glasshouse/replay';

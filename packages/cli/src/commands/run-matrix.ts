@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AgentPolicy } from '@glasshouse/spec';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { runMatrix } from '@glasshouse/runner';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import { readRecord } from '@glasshouse/engine';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { GlasshouseError } from '@glasshouse/spec';
-import type { AgentPolicy } from '@glasshouse/spec';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy } from '@glasshouse/schema';
 import { policyAgent, resolveVariant, runEpisode } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { formatFindings } from '../format-findings';
