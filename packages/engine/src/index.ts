@@ -1,4 +1,16 @@
-export { DEFAULT_GOAL_NUDGE, Episode, episodeDetectors, startEpisode } from './episode';
+export { Episode, startEpisode } from './episode';
+export { DEFAULT_GOAL_NUDGE, buildSystemPrompt } from './system-prompt';
+export { episodeDetectors, gradeEpisode } from './grading';
+export { buildHeader, episodeIdFor } from './episode-header';
+export { EVENT_TICK_MS, EventLog } from './event-log';
+export type { NewEvent } from './event-log';
+export { dispatchTool, withTimeout } from './tool-dispatch';
+export type { DispatchResult } from './tool-dispatch';
+export { worldChangeEvents } from './world-effects';
+export { runInterview } from './interview';
+export { ToolWorkspace } from './tool-workspace';
+export type { SandboxLimits, WorkspaceHooks } from './tool-workspace';
+export type { InterviewDeps } from './interview';
 export type { EndOptions, EpisodeOptions, EpisodeRestore, EpisodeResult, ToolCallOutcome } from './episode';
 export { driveEpisode, runEpisode } from './run-episode';
 export type { RunEpisodeOptions } from './run-episode';

@@ -1,4 +1,4 @@
-import { GlasshouseError } from '@glasshouse/schema';
+import { addUsage, GlasshouseError } from '@glasshouse/schema';
 import type { ChatMessage, EpisodeEvent, EpisodeRecord, TokenUsage } from '@glasshouse/schema';
 import type { EpisodeRestore, ScenarioDefinition } from '@glasshouse/engine';
 import { initialWorld, worldAt } from './rebuild-world';
@@ -106,16 +106,6 @@ export function mtimesOf(events: readonly EpisodeEvent[]): Map<string, number> {
     for (const d of e.dirs.removed) stamp(d, parent(d), false);
   }
   return out;
-}
-
-/** Sum token usage exactly as the engine does (same fields, same key order). */
-function addUsage(a: TokenUsage, u: TokenUsage): TokenUsage {
-  return {
-    inputTokens: a.inputTokens + u.inputTokens,
-    outputTokens: a.outputTokens + u.outputTokens,
-    ...(u.reasoningTokens !== undefined || a.reasoningTokens !== undefined ? { reasoningTokens: (a.reasoningTokens ?? 0) + (u.reasoningTokens ?? 0) } : {}),
-    ...(u.costUsd !== undefined || a.costUsd !== undefined ? { costUsd: (a.costUsd ?? 0) + (u.costUsd ?? 0) } : {}),
-  };
 }
 
 /** Everything the engine needs to continue a record from step k, rebuilt from the log alone. */

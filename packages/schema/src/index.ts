@@ -31,5 +31,6 @@ export type { FindingInput } from './finding';
 export { EpisodeEvent, RECORD_SCHEMA_VERSION, RecordHeader, ToolCallRecord } from './events';
 export type { EpisodeEventType, EpisodeRecord, EventOf } from './events';
 export { episodeVerdict, measured } from './episode-verdict';
+export { addUsage, ZERO_USAGE } from './usage';
 export { ANTI_SCHEMING_PRINCIPLES, antiSchemingSpecText } from './anti-scheming-spec';
 export type { SpecPrinciple } from './anti-scheming-spec';
