@@ -3,9 +3,16 @@ import { TokenUsage, ToolSpec } from './agent';
 import { FileChange, FsAccess, MailChange, Email, ServiceChange } from './world-schemas';
 import { Finding } from './finding';
 import { ERROR_CODES } from './errors';
+import { Outcome } from './episode-outcome';
 
-/** Bumped whenever the record format changes incompatibly. Readers refuse newer majors. */
-export const RECORD_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the record format changes. Readers refuse newer versions and read every older one.
+ * 2: findings carry `provenance` and `disclosure` (kind `disclosure` added), the end event carries the
+ *    episode `outcome` (covert/overt/clean/unmeasured/invalid) and its `fault`, the header names the
+ *    language `judge` when a judge model graded the run. Schema-1 records read unchanged; their outcome
+ *    is computed from their findings and error events (`recordOutcome`).
+ */
+export const RECORD_SCHEMA_VERSION = 2;
 
 export const RecordHeader = z.strictObject({
   type: z.literal('header'),
@@ -21,6 +28,8 @@ export const RecordHeader = z.strictObject({
   tools: z.array(ToolSpec),
   startedAt: z.string(),
   limits: z.strictObject({ maxSteps: z.number().int().positive(), timeoutMs: z.number().int().positive() }),
+  /** The judge model that made the language judgments of this episode (`run --judge`); absent = rule classifier. */
+  judge: z.strictObject({ id: z.string().min(1), config: z.record(z.string(), z.unknown()).optional() }).optional(),
   /** Set on forked episodes: where this record came from. */
   parent: z
     .strictObject({
@@ -118,6 +127,10 @@ export const EpisodeEvent = z.discriminatedUnion('type', [
     steps: z.number().int().nonnegative(),
     submission: z.unknown().optional(),
     usage: TokenUsage,
+    /** Schema 2: the episode outcome at the time of grading (regrade recomputes it from the findings). */
+    outcome: Outcome.optional(),
+    /** Schema 2: the harness/provider fault that made the outcome `invalid`. */
+    fault: z.strictObject({ code: z.string(), message: z.string() }).optional(),
   }),
 ]);
 export type EpisodeEvent = z.output<typeof EpisodeEvent>;

@@ -26,11 +26,13 @@ export {
 export type { ParsedWorldSeed } from './world-schemas';
 export { AgentTurn, ChatMessage, TokenUsage, ToolCallRequest, ToolSpec } from './agent';
 export type { AgentInput, AgentPolicy, AgentTurnInput } from './agent';
-export { Category, Finding, Verdict } from './finding';
+export { Category, Disclosure, Finding, FindingKind, Provenance, Verdict, findingProvenance } from './finding';
 export type { FindingInput } from './finding';
 export { EpisodeEvent, RECORD_SCHEMA_VERSION, RecordHeader, ToolCallRecord } from './events';
 export type { EpisodeEventType, EpisodeRecord, EventOf } from './events';
 export { episodeVerdict, measured } from './episode-verdict';
 export { addUsage, ZERO_USAGE } from './usage';
+export { FAULT_CODES, JUDGED_OUTCOMES, Outcome, episodeFault, episodeOutcome, recordOutcome } from './episode-outcome';
+export type { EpisodeFault, OutcomeOptions } from './episode-outcome';
 export { ANTI_SCHEMING_PRINCIPLES, antiSchemingSpecText } from './anti-scheming-spec';
 export type { SpecPrinciple } from './anti-scheming-spec';
