@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (no build step). isolated-vm wants --no-node-snapshot on Node 20,
-// so re-launch with it when it is missing.
+// Runs the TypeScript CLI from source inside this repository (tsx, no build step). The published package's
+// CLI is packages/glasshouse/bin/glasshouse.mjs (built JavaScript). isolated-vm asks for --no-node-snapshot.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -10,4 +10,5 @@ if (!process.execArgv.includes('--no-node-snapshot')) {
 }
 const { register } = await import('tsx/esm/api');
 register();
-await import('../src/main.ts');
+const { main } = await import('../src/main.ts');
+await main(process.argv);

@@ -91,7 +91,16 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** `glasshouse list | head`: the reader went away, which is not an error of ours. */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe(process.stdout);
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
@@ -105,6 +114,6 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 const invoked = process.argv[1] ?? '';
-if (invoked.endsWith('main.ts') || invoked.endsWith('glasshouse.mjs') || invoked.endsWith('glasshouse')) {
+if (invoked.endsWith('main.ts')) {
   await main(process.argv);
 }

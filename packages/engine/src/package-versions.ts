@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 let cached: Record<string, string> | null = null;
 
@@ -34,21 +35,41 @@ export function packageVersions(): Record<string, string> {
     ['@glasshouse/shell', ['just-bash']],
     ['@glasshouse/sandbox', ['isolated-vm']],
   ];
-  const own = findPackageJson(req.resolve('./package-versions.ts').replace(/src\/.*$/, 'src/x'), '@glasshouse/engine');
-  if (own) out['@glasshouse/engine'] = own;
-  for (const [pkg, deps] of from) {
-    let entry: string;
-    try {
-      entry = req.resolve(pkg);
-    } catch {
-      continue;
-    }
-    const v = findPackageJson(entry, pkg);
-    if (v) out[pkg] = v;
-    const sub = createRequire(entry);
-    for (const dep of deps) {
+  let own: string | null = null;
+  try {
+    own = findPackageJson(req.resolve('./package-versions.ts').replace(/src\/.*$/, 'src/x'), '@glasshouse/engine');
+  } catch {
+    /* bundled into the published package: no source file beside this module */
+  }
+  if (own) {
+    out['@glasshouse/engine'] = own;
+    for (const [pkg, deps] of from) {
+      let entry: string;
       try {
-        const dv = findPackageJson(sub.resolve(dep), dep);
+        entry = req.resolve(pkg);
+      } catch {
+        continue;
+      }
+      const v = findPackageJson(entry, pkg);
+      if (v) out[pkg] = v;
+      const sub = createRequire(entry);
+      for (const dep of deps) {
+        try {
+          const dv = findPackageJson(sub.resolve(dep), dep);
+          if (dv) out[dep] = dv;
+        } catch {
+          /* optional */
+        }
+      }
+    }
+  } else {
+    // Inside the published `glasshouse-sim` bundle the workspace packages are not resolvable: record the
+    // package's own version and the world-shaping libraries it depends on.
+    const published = findPackageJson(fileURLToPath(import.meta.url), 'glasshouse-sim');
+    if (published) out['glasshouse-sim'] = published;
+    for (const dep of from.flatMap(([, deps]) => deps)) {
+      try {
+        const dv = findPackageJson(req.resolve(dep), dep);
         if (dv) out[dep] = dv;
       } catch {
         /* optional */

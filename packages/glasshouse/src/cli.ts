@@ -1,0 +1,2 @@
+// Entry of the built CLI (dist/cli.mjs), started by bin/glasshouse.mjs.
+export { main } from '@glasshouse/cli';

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENTRY_SOURCES, ROOT, entryPath, exportedNames } from '../../../tools/package/entrypoints';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'packages/glasshouse/package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+};
+
+describe('published entry points', () => {
+  it.each(ENTRY_SOURCES.map((s) => [s.subpath, s] as const))('glasshouse-sim/%s re-exports every name of its source package', (_, src) => {
+    const want = exportedNames(readFileSync(join(ROOT, src.file), 'utf8'));
+    const have = exportedNames(readFileSync(entryPath(src), 'utf8'));
+    // A failure here means the source package's index changed: run `pnpm gen:entrypoints`.
+    expect(have).toEqual(want);
+    expect(pkg.exports[`./${src.subpath}`]).toEqual({
+      'glasshouse-source': `./src/entries/${src.subpath}.ts`,
+      types: `./dist/${src.subpath}.d.mts`,
+      default: `./dist/${src.subpath}.mjs`,
+    });
+  });
+
+  it('reads value and type names from export lists and declarations', () => {
+    const names = exportedNames(
+      "export { a, b as c, type D } from './x';\nexport type { E } from './y';\nexport const f = 1;\nexport interface G {}\nexport const H = z.object({});\nexport type H = z.infer<typeof H>;\n// export { nope }\n",
+    );
+    expect(names).toEqual({ values: ['H', 'a', 'c', 'f'], types: ['D', 'E', 'G'] });
+  });
+});

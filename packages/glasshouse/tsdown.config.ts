@@ -1,0 +1,31 @@
+import { defineConfig } from 'tsdown';
+
+/**
+ * One published package: the internal workspace packages (@glasshouse/*) are bundled in, third-party
+ * libraries stay `dependencies` and are imported at run time. See docs/dependencies.md (tsdown).
+ */
+const ENTRIES = ['engine', 'detectors', 'detector-kit', 'tools', 'turns', 'agents', 'report', 'schema', 'world', 'scenarios', 'runner', 'replay', 'export'];
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    ...Object.fromEntries(ENTRIES.map((e) => [e, `src/entries/${e}.ts`])),
+  },
+  outDir: 'dist',
+  format: 'esm',
+  platform: 'node',
+  target: 'node24',
+  sourcemap: true,
+  clean: true,
+  fixedExtension: true,
+  hash: false,
+  tsconfig: 'tsconfig.build.json',
+  dts: { sourcemap: true, tsc: { eager: true } },
+  deps: { alwaysBundle: [/^@glasshouse\//] },
+  // the viewer's static files and the labelled transcript set, at the paths the bundled code reads them from
+  copy: [
+    { from: '../viewer/web/*', to: 'web' },
+    { from: '../detectors/data/*', to: 'data' },
+  ],
+});
