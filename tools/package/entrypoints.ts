@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * The published package's subpath entry points (`glasshouse-sim/detectors`, ...) re-export named values and
  * types from the internal workspace packages. House rule: no `export *`, so each entry lists its names; this
- * script writes those lists from the source packages' own index files, and the packaging test fails when an
- * entry is out of date (run `pnpm gen:entrypoints`).
+ * script writes those lists from the source packages' own index files. `pnpm build` runs it first, so the
+ * published entries always match; `pnpm gen:entrypoints` refreshes the committed copies.
  */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
