@@ -1,6 +1,7 @@
 import { table } from './stats';
 import { benchFoundation } from './foundation';
 import { benchRuns } from './runs';
+import { benchManifest } from './manifest';
 
 /**
  * `pnpm bench` — prints benchmark tables (markdown) to stdout. `--quick` runs fewer iterations.
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   for (const m of f.memory) say(m);
   say('\n## Runs and reports (issue #5)\n');
   say(table(await benchRuns({ quick })));
+  say('\n## Manifest cost per episode, 1k vs 100k (issues #13, #15)\n');
+  say(table(await benchManifest({ quick })));
 }
 
 await main();

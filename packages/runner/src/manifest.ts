@@ -2,6 +2,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { GlasshouseError } from '@glasshouse/schema';
+import { readStatusLog } from './status-log';
+import type { StatusLine } from './status-log';
 
 export const MANIFEST_VERSION = 1;
 
@@ -35,7 +37,33 @@ export function manifestPath(out: string): string {
   return join(out, 'manifest.json');
 }
 
+/** Apply status-log lines (after the manifest's last compaction) to a manifest, in place. */
+export function applyStatusLines(m: Manifest, lines: readonly StatusLine[]): Manifest {
+  const byKey = new Map(m.episodes.map((e, i) => [e.key, i]));
+  for (const l of lines) {
+    if ('key' in l) {
+      const i = byKey.get(l.key);
+      if (i === undefined) continue;
+      const e = m.episodes[i] as ManifestEpisode;
+      const next: ManifestEpisode = { ...e, status: l.status };
+      delete next.verdict;
+      delete next.error;
+      if (l.verdict) next.verdict = l.verdict;
+      if (l.error) next.error = l.error;
+      m.episodes[i] = next;
+    } else if (l.stopped !== undefined) m.stopped = l.stopped;
+  }
+  return m;
+}
+
+/** The compacted manifest plus every status line appended since (a torn last line is ignored). */
 export function readManifest(out: string): Manifest | null {
+  const m = readCompactedManifest(out);
+  return m ? applyStatusLines(m, readStatusLog(out).lines) : null;
+}
+
+/** The manifest file alone, as last compacted. */
+export function readCompactedManifest(out: string): Manifest | null {
   const p = manifestPath(out);
   if (!existsSync(p)) return null;
   let json: unknown;
@@ -49,7 +77,10 @@ export function readManifest(out: string): Manifest | null {
   return r.data;
 }
 
-/** Write atomically (temp file + rename) so a kill never leaves a half-written manifest. */
+/**
+ * Write atomically (temp file + rename) so a kill never leaves a half-written manifest. O(episodes):
+ * the runner calls it at the start, periodically and at the end, and appends status lines in between.
+ */
 export function writeManifest(out: string, m: Manifest): void {
   const p = manifestPath(out);
   const tmp = `${p}.tmp`;

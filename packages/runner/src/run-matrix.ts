@@ -1,16 +1,20 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { episodeVerdict, GlasshouseError, toGlasshouseError } from '@glasshouse/schema';
-import type { AgentPolicy, RecordHeader, TokenUsage, Verdict } from '@glasshouse/schema';
-import { packageVersions, parseRecord, policyAgent, runEpisode } from '@glasshouse/engine';
+import { join, resolve } from 'node:path';
+import { episodeVerdict, GlasshouseError } from '@glasshouse/schema';
+import type { RecordHeader, TokenUsage, Verdict } from '@glasshouse/schema';
+import { packageVersions, parseRecord } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { MatrixConfig } from './matrix-config';
 import type { ResolvedMatrixConfig } from './matrix-config';
 import { planEpisodes } from './episode-plan';
 import type { PlannedEpisode } from './episode-plan';
-import { readManifest, writeManifest } from './manifest';
+import { readManifest } from './manifest';
 import type { Manifest, ManifestEpisode } from './manifest';
+import { ManifestWriter } from './manifest-writer';
+import { inProcessBackend } from './in-process-backend';
+import type { EpisodeBackend, EpisodeOutcome, MakeAgent } from './episode-backend';
 import { createProgress } from './progress';
 import type { Progress, ProgressState } from './progress';
 
@@ -18,7 +22,9 @@ export interface RunMatrixOptions {
   out: string;
   concurrency?: number;
   /** Build non-scripted agents (model adapters) from their spec strings. */
-  makeAgent?: (spec: string, ctx: { scenario: ScenarioDefinition; episode: PlannedEpisode }) => Promise<AgentPolicy> | AgentPolicy;
+  makeAgent?: MakeAgent;
+  /** Where episodes run: in this process (default) or through a queue (@glasshouse/queue). */
+  backend?: EpisodeBackend;
   /** Re-run even when the manifest's config differs. */
   force?: boolean;
   progress?: Progress | false;
@@ -26,6 +32,8 @@ export interface RunMatrixOptions {
   onProgress?: (state: ProgressState, episode?: ManifestEpisode) => void;
   /** Wall-clock source for manifest metadata only. */
   wallClock?: () => Date;
+  /** Rewrite the whole manifest at most this often (default 10 s); status lines go to status.jsonl in between. */
+  compactEveryMs?: number;
 }
 
 export interface RunMatrixResult {
@@ -78,6 +86,12 @@ function comparable(c: ResolvedMatrixConfig): Record<string, unknown> {
   return JSON.parse(JSON.stringify({ ...c, scenarios: c.scenarios.map((s) => (typeof s === 'string' ? s : s.id)) })) as Record<string, unknown>;
 }
 
+/** The same id on every resume of the same run (folder, result-shaping config, versions). */
+export function runIdOf(out: string, config: Record<string, unknown>, versions: Record<string, string>): string {
+  const shaping = Object.fromEntries(Object.entries(config).filter(([k]) => RESULT_FIELDS(k)));
+  return createHash('sha256').update(JSON.stringify([resolve(out), shaping, versions])).digest('hex').slice(0, 16);
+}
+
 /** Fields that change which episodes exist or what they record. The budget only limits how many run. */
 const RESULT_FIELDS = (k: string) => k !== 'budget';
 
@@ -89,8 +103,9 @@ function diffConfig(a: Record<string, unknown>, b: Record<string, unknown>): str
 }
 
 /**
- * Run a matrix of episodes concurrently, one JSONL record per episode plus a manifest updated
- * atomically after each episode. Re-running with the same `out` resumes: finished records are kept
+ * Run a matrix of episodes concurrently (in this process, or through `opts.backend`), one JSONL
+ * record per episode, a status line per finished episode (status.jsonl) and a manifest compacted
+ * atomically at the start, every `compactEveryMs` and at the end. Re-running with the same `out` resumes: finished records are kept
  * untouched, incomplete ones are re-run. A config that differs from the manifest is an error naming
  * the difference; with `force`, finished records that no longer match their planned episode (seed,
  * variant, agent) are moved to `out/superseded/`, never deleted.
@@ -141,14 +156,13 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
     } else rmSync(path, { force: true }); // unfinished: nothing in it counts
     todo.push({ p, m });
   });
-  writeManifest(opts.out, manifest);
+  const writer = new ManifestWriter(opts.out, manifest, { now, ...(opts.compactEveryMs !== undefined ? { compactEveryMs: opts.compactEveryMs } : {}) });
 
   const state: ProgressState = { done: skippedDone, total: plan.length, covert: episodes.filter((e) => e.verdict === 'covert').length, failed: 0, skipped: 0 };
   const progress = opts.progress === false ? null : (opts.progress ?? createProgress());
   progress?.update(state);
   opts.onProgress?.({ ...state });
   let ran = 0;
-  let next = 0;
   const overBudget = (): string | null => {
     const b = config.budget;
     if (!b) return null;
@@ -159,50 +173,51 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
   };
   // A resumed run counts what its finished records already used.
   let stopped: string | null = todo.length ? overBudget() : null;
+  writer.stopped(stopped);
+  const byKey = new Map(todo.map((t) => [t.p.key, t.m]));
 
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      if (stopped) return;
-      const item = todo[next++];
-      if (!item) return;
-      const { p, m } = item;
-      const def = library.find((s) => s.id === p.scenario) as ScenarioDefinition;
-      try {
-        const agent = p.agent.startsWith('scripted:') ? policyAgent(def, p.agent.slice(9), p.variant) : opts.makeAgent ? await opts.makeAgent(p.agent, { scenario: def, episode: p }) : null;
-        if (!agent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for '${p.agent}'`);
-        const res = await runEpisode(def, agent, {
-          variant: p.variant,
-          seed: p.seed,
-          recordPath: join(opts.out, m.record),
-          interview: config.interview,
-          agentConfig: { spec: p.agent, epoch: p.epoch },
-          ...(config.maxSteps ? { maxSteps: config.maxSteps } : {}),
-        });
-        const end = res.record.events.at(-1);
-        if (end?.type === 'episode.end') addUsage(usage, end.usage);
-        m.status = 'done';
-        m.verdict = res.verdict;
-        if (res.verdict === 'covert') state.covert++;
-        ran++;
-      } catch (err) {
-        m.status = 'failed';
-        m.error = toGlasshouseError(err).message;
-        state.failed++;
-      }
-      state.done++;
-      manifest.wallClock.lastUpdated = now();
-      const why = overBudget();
-      if (why && !stopped) stopped = why;
-      manifest.stopped = stopped;
-      writeManifest(opts.out, manifest);
-      progress?.update(state);
-      opts.onProgress?.({ ...state }, { ...m });
+  const finished = (key: string, outcome: EpisodeOutcome): void => {
+    const m = byKey.get(key);
+    if (!m || m.status !== 'pending') return; // not this run's, or already booked
+    if (outcome.status === 'done') {
+      addUsage(usage, outcome.usage);
+      m.status = 'done';
+      m.verdict = outcome.verdict;
+      if (outcome.verdict === 'covert') state.covert++;
+      ran++;
+    } else {
+      m.status = 'failed';
+      m.error = outcome.error;
+      state.failed++;
     }
+    state.done++;
+    const why = overBudget();
+    if (why && !stopped) stopped = why;
+    writer.episode(m);
+    writer.stopped(stopped);
+    progress?.update(state);
+    opts.onProgress?.({ ...state }, { ...m });
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, () => worker()));
-  if (stopped) for (const { m } of todo) if (m.status === 'pending') m.status = 'skipped';
-  manifest.stopped = stopped;
-  writeManifest(opts.out, manifest);
-  progress?.stop();
+  const backend = opts.backend ?? inProcessBackend;
+  const versions = manifest.versions;
+  try {
+    await backend.run({
+      out: opts.out,
+      runId: runIdOf(opts.out, manifest.config, versions),
+      config,
+      library,
+      todo: todo.map((t) => t.p),
+      versions,
+      concurrency: Math.max(1, opts.concurrency ?? 2),
+      ...(opts.makeAgent ? { makeAgent: opts.makeAgent } : {}),
+      stopReason: () => stopped,
+      started: () => {},
+      finished,
+    });
+    if (stopped) for (const { m } of todo) if (m.status === 'pending') m.status = 'skipped';
+  } finally {
+    writer.close();
+    progress?.stop();
+  }
   return { out: opts.out, total: plan.length, ran, skippedDone, failed: state.failed, stopped, manifest };
 }

@@ -1,0 +1,72 @@
+import { GlasshouseError } from '@glasshouse/schema';
+import type { AgentPolicy, TokenUsage, Verdict } from '@glasshouse/schema';
+import { policyAgent, runEpisode } from '@glasshouse/engine';
+import type { EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
+import type { PlannedEpisode } from './episode-plan';
+import type { ResolvedMatrixConfig } from './matrix-config';
+
+export type MakeAgent = (spec: string, ctx: { scenario: ScenarioDefinition; episode: PlannedEpisode }) => Promise<AgentPolicy> | AgentPolicy;
+
+/** How one episode ended, as the runner books it. */
+export type EpisodeOutcome = { status: 'done'; verdict: Verdict; usage: TokenUsage } | { status: 'failed'; error: string };
+
+/** What the runner hands a backend: the planned work and the hooks that book results. */
+export interface BackendRun {
+  out: string;
+  /** Stable id of this run (output folder, result-shaping config, versions): the same on every resume. */
+  runId: string;
+  config: ResolvedMatrixConfig;
+  /** Scenario definitions the plan refers to. */
+  library: readonly ScenarioDefinition[];
+  /** Episodes without a finished record, in plan order. */
+  todo: readonly PlannedEpisode[];
+  /** Versions recorded in every record header (engine and the libraries that shape the world). */
+  versions: Record<string, string>;
+  concurrency: number;
+  makeAgent?: MakeAgent;
+  /** Why no new episode may start (budget spent), or null. Backends check it before starting each. */
+  stopReason(): string | null;
+  /** An episode started (best effort for remote backends). */
+  started(key: string): void;
+  /** An episode ended. For 'done', its complete record is already at out/records/<key>.jsonl. */
+  finished(key: string, outcome: EpisodeOutcome): void;
+  /** Extra progress facts a backend knows (e.g. a queue's waiting/active counts). */
+  onQueueCounts?(counts: Record<string, number>): void;
+}
+
+/** Runs a run's episodes somewhere: in this process, or through a queue to workers. */
+export interface EpisodeBackend {
+  readonly name: string;
+  run(run: BackendRun): Promise<void>;
+}
+
+/** Build the agent for a planned episode exactly as every backend must (scripted specs from the scenario). */
+export async function agentForEpisode(p: PlannedEpisode, def: ScenarioDefinition, makeAgent?: MakeAgent): Promise<AgentPolicy> {
+  if (p.agent.startsWith('scripted:')) return policyAgent(def, p.agent.slice(9), p.variant);
+  if (!makeAgent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for '${p.agent}'`);
+  return makeAgent(p.agent, { scenario: def, episode: p });
+}
+
+/** Run one planned episode; `recordPath: null` keeps the record in memory (result.text). */
+export async function runPlannedEpisode(
+  p: PlannedEpisode,
+  def: ScenarioDefinition,
+  config: Pick<ResolvedMatrixConfig, 'interview' | 'maxSteps'>,
+  opts: { recordPath: string | null; makeAgent?: MakeAgent },
+): Promise<EpisodeResult> {
+  const agent = await agentForEpisode(p, def, opts.makeAgent);
+  return runEpisode(def, agent, {
+    variant: p.variant,
+    seed: p.seed,
+    recordPath: opts.recordPath,
+    interview: config.interview,
+    agentConfig: { spec: p.agent, epoch: p.epoch },
+    ...(config.maxSteps ? { maxSteps: config.maxSteps } : {}),
+  });
+}
+
+/** Token usage of a finished episode (from its episode.end event). */
+export function resultUsage(res: EpisodeResult): TokenUsage {
+  const end = res.record.events.at(-1);
+  return end?.type === 'episode.end' ? { ...end.usage } : { inputTokens: 0, outputTokens: 0 };
+}
