@@ -37,6 +37,7 @@ export function buildProgram(): Command {
     .option('--variant <id>', 'single episode: variant, e.g. goalNudge=none,spec=true')
     .option('--epochs <k>', 'matrix: epochs per cell', int, 1)
     .option('--concurrency <n>', 'matrix: episodes in flight', int, 2)
+    .option('--workers <n|auto>', "matrix: worker processes for episodes (0 = this process; 'auto' = one per core for big scripted matrices)", 'auto')
     .option('--seed <n>', 'seed (matrix: seed base)', int, 1)
     .option('--out <dir>', 'output directory', 'runs/single')
     .option('--max-steps <n>', 'step limit', int)
@@ -45,7 +46,7 @@ export function buildProgram(): Command {
     .option('--force', 'matrix: run into an output directory whose manifest has a different config')
     .option('--no-report', 'matrix: skip writing the report')
     .option('--no-interview', 'skip the follow-up interview')
-    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; concurrency: number; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean }) => {
+    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean }) => {
       if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
       if (o.scenarios) {
         process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent }, log);

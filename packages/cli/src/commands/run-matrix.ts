@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { AgentPolicy } from '@glasshouse/schema';
-import { runMatrix } from '@glasshouse/runner';
+import { autoBackend, inProcessBackend, poolBackend, runMatrix } from '@glasshouse/runner';
+import type { EpisodeBackend } from '@glasshouse/runner';
+import { GlasshouseError } from '@glasshouse/schema';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import { readRecord } from '@glasshouse/engine';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
@@ -13,6 +15,8 @@ export interface RunMatrixCliOptions {
   agent: string[];
   epochs: number;
   concurrency: number;
+  /** Worker processes: 'auto' (default), 0 for this process only, or a count. */
+  workers?: string;
   out: string;
   seed: number;
   maxSteps?: number;
@@ -22,6 +26,16 @@ export interface RunMatrixCliOptions {
   interview: boolean;
   report: boolean;
   makeAgent?: (spec: string) => Promise<AgentPolicy>;
+}
+
+/** The backend `--workers` asks for; workers load the library through ../pool-setup. */
+export function backendFor(workers: string | undefined, scenarioFiles: string[] = []): EpisodeBackend {
+  const setup = { module: new URL(`../pool-setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href, args: { scenarioFiles } };
+  const w = (workers ?? 'auto').trim();
+  if (w === 'auto') return autoBackend({ setup });
+  const n = Number(w);
+  if (!Number.isInteger(n) || n < 0) throw new GlasshouseError('CONFIG_INVALID', `--workers must be 'auto' or a whole number, got '${workers}'`);
+  return n === 0 ? inProcessBackend : poolBackend({ workers: n, setup });
 }
 
 /** `glasshouse run --scenarios <glob> --variants all --agent <spec>... --epochs K --concurrency N --out DIR` */
@@ -39,7 +53,7 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       ...(o.budgetTokens || o.budgetUsd ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } } : {}),
     },
     SCENARIOS,
-    { out: o.out, concurrency: o.concurrency, force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
+    { out: o.out, concurrency: o.concurrency, backend: backendFor(o.workers), force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
   );
   log(`${res.total} episodes: ${res.ran} run now, ${res.skippedDone} already done, ${res.failed} failed${res.stopped ? `; stopped: ${res.stopped}` : ''}`);
   for (const e of res.manifest.episodes.filter((x) => x.status === 'failed').slice(0, 10)) log(`  failed ${e.key}: ${e.error}`);
