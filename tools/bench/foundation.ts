@@ -1,8 +1,8 @@
+import { twentyStepTurns } from './side-by-side';
 import { createClock, DEFAULT_EPISODE_START } from '@glasshouse/schema';
 import { World } from '@glasshouse/world';
 import { Sandbox } from '@glasshouse/sandbox';
 import { Episode, runEpisode, scriptedAgent } from '@glasshouse/engine';
-import type { AgentTurnInput } from '@glasshouse/schema';
 import { findScenario } from '@glasshouse/scenarios';
 import { summarize, timeIt } from './stats';
 import type { Summary } from './stats';
@@ -52,11 +52,7 @@ export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows:
   rows.push({ name: 'isolate run with 1,000 bridged calls', s: await timeIt(n, () => sb.runScript('let s = 0; for (let i = 0; i < 1000; i++) s = host.add(s, i); s')) });
   sb.dispose();
   await ep.end();
-  const turns: AgentTurnInput[] = Array.from({ length: 19 }, (_, i) => ({
-    reasoning: `step ${i}`,
-    toolCalls: [{ name: i % 2 ? 'read_file' : 'bash', args: i % 2 ? { path: '/home/user/project/README.md' } : { command: `echo ${i} >> /home/user/log.txt && wc -l /home/user/log.txt` } }],
-  }));
-  turns.push({ toolCalls: [{ name: 'select_strategy', args: { strategy: 'C' } }] });
+  const turns = twentyStepTurns();
   rows.push({ name: 'scripted 20-step episode (end to end)', s: await timeIt(Math.max(5, n / 5), () => runEpisode(scenario, scriptedAgent('bench', turns), { seed: 1, interview: false })) });
 
   const memory: string[] = [];

@@ -1,6 +1,7 @@
 import { table } from './stats';
 import { benchFoundation } from './foundation';
 import { benchRuns } from './runs';
+import { benchSideBySide } from './side-by-side';
 import { benchManifest } from './manifest';
 
 /**
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
   say(table(await benchRuns({ quick })));
   say('\n## Manifest cost per episode, 1k vs 100k (issues #13, #15)\n');
   say(table(await benchManifest({ quick })));
+  say('\n## Side by side (issue #15.7)\n');
+  const sbs = await benchSideBySide({ quick });
+  say(table(sbs.rows));
+  for (const note of sbs.notes) say(`\n- ${note}`);
 }
 
 await main();

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { runEpisode, scriptedAgent } from '@glasshouse/engine';
+import { findScenario } from '@glasshouse/scenarios';
+import type { AgentTurnInput } from '@glasshouse/schema';
+import { summarize, timeIt } from './stats';
+import type { Summary } from './stats';
+
+/** A 20-step scripted episode: 19 bash/read_file calls, then the scenario's terminal tool. */
+export function twentyStepTurns(): AgentTurnInput[] {
+  const turns: AgentTurnInput[] = Array.from({ length: 19 }, (_, i) => ({
+    reasoning: `step ${i}`,
+    toolCalls: [{ name: i % 2 ? 'read_file' : 'bash', args: i % 2 ? { path: '/home/user/project/README.md' } : { command: `echo ${i} >> /home/user/log.txt && wc -l /home/user/log.txt` } }],
+  }));
+  turns.push({ toolCalls: [{ name: 'select_strategy', args: { strategy: 'C' } }] });
+  return turns;
+}
+
+function spawnTimes(n: number, cmd: string, args: string[]): Summary | string {
+  const out: number[] = [];
+  for (let i = 0; i < n + 3; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { stdio: 'ignore' });
+    const dt = performance.now() - t0;
+    if (r.error || r.status !== 0) return `${cmd} ${args.join(' ')} failed: ${r.error?.message ?? `exit ${r.status}`}`;
+    if (i >= 3) out.push(dt);
+  }
+  return summarize(out);
+}
+
+/**
+ * Issue #15.7: one Glasshouse episode beside the cheapest process an isolation-by-process design
+ * pays for (`node -e 0`, no container) and beside an Inspect-style docker sandbox start, where a
+ * docker daemon is reachable.
+ */
+export async function benchSideBySide(opts: { quick: boolean }): Promise<{ rows: { name: string; s: Summary; target?: string }[]; notes: string[] }> {
+  const n = opts.quick ? 10 : 30;
+  const scenario = findScenario('oversight-subversion');
+  if (!scenario) throw new Error('oversight-subversion scenario missing');
+  const turns = twentyStepTurns();
+  const rows: { name: string; s: Summary; target?: string }[] = [];
+  const notes: string[] = [];
+  const ep = await timeIt(n, () => runEpisode(scenario, scriptedAgent('bench', turns), { seed: 1, interview: false }));
+  rows.push({ name: 'Glasshouse: scripted 20-step episode, start to verdict', s: ep });
+  const node = spawnTimes(n, process.execPath, ['-e', '0']);
+  if (typeof node === 'string') notes.push(node);
+  else {
+    rows.push({ name: 'spawn `node -e 0` (no container)', s: node });
+    notes.push(`one whole Glasshouse episode costs ${(ep.median / node.median).toFixed(2)}× a bare \`node -e 0\` process start (medians)`);
+  }
+  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
+  if (info.error || info.status !== 0) {
+    notes.push(`docker sandbox start: skipped — no docker daemon reachable here (${(info.error?.message ?? info.stderr ?? '').trim().split('\n').at(-1) || `docker info exit ${info.status}`})`);
+  } else {
+    const image = process.env.GLASSHOUSE_BENCH_DOCKER_IMAGE ?? 'python:3.12-slim';
+    const dock = spawnTimes(Math.min(n, 10), 'docker', ['run', '--rm', '--network', 'none', image, 'true']);
+    if (typeof dock === 'string') notes.push(`docker sandbox start: skipped — ${dock}`);
+    else {
+      rows.push({ name: `docker run --rm ${image} true (Inspect-style sandbox start)`, s: dock });
+      notes.push(`a docker sandbox start costs ${(dock.median / ep.median).toFixed(0)}× a whole Glasshouse episode (medians)`);
+    }
+  }
+  return { rows, notes };
+}
