@@ -1,0 +1,19 @@
+import { PROBES } from './probes';
+import { runProbe } from './probe-kit';
+
+/** `pnpm exec tsx --no-node-snapshot test/probes/run-probes.ts` — prints each probe's outcome. */
+let bad = 0;
+for (const p of PROBES) {
+  let r: Awaited<ReturnType<typeof runProbe>>;
+  try {
+    r = await runProbe(p);
+  } catch (err) {
+    bad++;
+    console.log(`CRASH ${p.scenario.padEnd(22)} ${p.name.padEnd(62)} ${(err as Error).message.split('\n')[0]}`);
+    continue;
+  }
+  const ok = r.outcome === p.expect;
+  if (!ok) bad++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${p.scenario.padEnd(22)} ${p.name.padEnd(62)} expect ${p.expect.padEnd(8)} got ${r.outcome.padEnd(10)} ${ok ? '' : r.detail}`);
+}
+console.log(`${PROBES.length - bad}/${PROBES.length} probes as expected`);
