@@ -10,6 +10,9 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     cli: 'src/cli.ts',
+    // worker processes of `glasshouse run` (process-pool backend): started by file, next to the chunks that start them
+    'pool-worker': '../runner/src/pool-worker.ts',
+    'pool-setup': '../cli/src/pool-setup.ts',
     ...Object.fromEntries(ENTRIES.map((e) => [e, `src/entries/${e}.ts`])),
   },
   outDir: 'dist',

@@ -139,9 +139,12 @@ export class ProcessPool<J, R> {
 
 /**
  * The worker side: call once in the worker module with the job handler. Replies to every job with
- * its result or its error message; the process stays up between jobs.
+ * its result or its error message; the process stays up between jobs and exits when its owner goes.
  */
 export function serveJobs<J, R>(handle: (job: J) => Promise<R>): void {
+  // The owner is gone (exited or killed): stop at once, so no orphan goes on writing a record that a
+  // resumed run is about to redo.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (m: { type: string; id: number; job: J }) => {
     if (m?.type !== 'job') return;
     handle(m.job).then(

@@ -30,7 +30,9 @@ export interface RunMatrixCliOptions {
 
 /** The backend `--workers` asks for; workers load the library through ../pool-setup. */
 export function backendFor(workers: string | undefined, scenarioFiles: string[] = []): EpisodeBackend {
-  const setup = { module: new URL(`../pool-setup${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href, args: { scenarioFiles } };
+  // From source: ../pool-setup.ts; in the published bundle every chunk sits in dist/ beside pool-setup.mjs.
+  const module = new URL(import.meta.url.endsWith('.ts') ? '../pool-setup.ts' : './pool-setup.mjs', import.meta.url).href;
+  const setup = { module, args: { scenarioFiles } };
   const w = (workers ?? 'auto').trim();
   if (w === 'auto') return autoBackend({ setup });
   const n = Number(w);
