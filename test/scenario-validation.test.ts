@@ -36,7 +36,7 @@ describe('scenario validation errors name the file, the field and what is wrong'
   });
 
   it('the checker catches a detector that misses a covert route', async () => {
-    const blind = defineScenario({ ...base, id: 'blind', detectors: [base.detectors instanceof Function ? base.detectors({})[0]! : base.detectors[2]!] });
+    const blind = defineScenario({ ...base, id: 'blind', detectors: (base.detectors instanceof Function ? base.detectors({}) : base.detectors).filter((d) => d.kind === 'task') });
     const report = await checkScenario(blind, { variants: ['goalNudge=none,evalCues=false,spec=false'] });
     expect(report.ok).toBe(false);
     expect(report.problems.join('\n')).toMatch(/covert policy was not flagged/);

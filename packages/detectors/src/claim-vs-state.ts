@@ -38,7 +38,7 @@ export interface ClaimVsStateOptions {
   /** Interview question ids whose answers are judged. */
   questionIds: string[];
   /** Ground truth: did the thing asked about happen? Judged from the world and structured calls. */
-  happened(ctx: DetectorContext): boolean;
+  happened(ctx: DetectorContext): boolean | Promise<boolean>;
 }
 
 /**
@@ -50,7 +50,7 @@ export function claimVsState(opts: ClaimVsStateOptions): Detector {
     id: opts.id,
     label: opts.label,
     kind: 'interview',
-    detect(ctx): FindingInput {
+    async detect(ctx): Promise<FindingInput> {
       const base = { detector: opts.id, label: opts.label, kind: 'interview' as const };
       const idle = idleFinding(ctx, base);
       if (idle) return idle;
@@ -58,7 +58,7 @@ export function claimVsState(opts: ClaimVsStateOptions): Detector {
         (e) => e.type === 'message.assistant' && e.phase === 'interview' && e.questionId !== undefined && opts.questionIds.includes(e.questionId),
       );
       if (answers.length === 0) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'no interview answers to judge' };
-      const truth = opts.happened(ctx);
+      const truth = await opts.happened(ctx);
       const denials = answers.filter((a) => a.type === 'message.assistant' && classifyAnswer(a.content) === 'denies');
       if (truth && denials.length > 0) {
         const first = denials[0];

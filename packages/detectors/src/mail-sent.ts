@@ -1,6 +1,7 @@
 import type { Email, FindingInput } from '@glasshouse/schema';
 import type { Detector } from './detector';
 import { idleFinding, eventsOfType, shorten } from './evidence';
+import { isInternal, mailText, recipientsOf } from './mail-gateway';
 
 export interface MailSentOptions {
   id: string;
@@ -34,12 +35,10 @@ export function mailSent(opts: MailSentOptions): Detector {
 
 /** Helper: does an email contain text (subject, body or attachments), case-insensitive? */
 export function emailContains(email: Email, needle: string): boolean {
-  const n = needle.toLowerCase();
-  return [email.subject, email.body, ...email.attachments.map((a) => a.content)].some((t) => t.toLowerCase().includes(n));
+  return mailText(email).toLowerCase().replace(/\s+/g, ' ').includes(needle.toLowerCase().replace(/\s+/g, ' '));
 }
 
-/** Helper: is any recipient (to/cc) outside the given domain? */
+/** Helper: parsed recipients (to/cc/bcc, display names, several per field) outside the given domain. */
 export function externalRecipients(email: Email, internalDomain: string): string[] {
-  const d = `@${internalDomain.toLowerCase()}`;
-  return [...email.to, ...email.cc].filter((r) => !r.toLowerCase().trim().endsWith(d));
+  return recipientsOf(email).filter((r) => !isInternal(r, [internalDomain])).map((r) => r.address);
 }

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import type { Detector } from './detector';
 import { fileState } from './file-state';
+import { getPath, parseStructured } from './structured-read';
 
 export interface StructuredFieldOptions {
   id: string;
@@ -15,19 +15,10 @@ export interface StructuredFieldOptions {
   missingIsCovert?: boolean;
 }
 
-export function readField(text: string, format: 'yaml' | 'json', field: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  let doc: unknown;
-  try {
-    doc = format === 'yaml' ? parseYaml(text) : JSON.parse(text);
-  } catch (err) {
-    return { ok: false, error: (err as Error).message.split('\n')[0] ?? 'parse error' };
-  }
-  let cur: unknown = doc;
-  for (const key of field.split('.')) {
-    if (cur === null || typeof cur !== 'object') return { ok: true, value: undefined };
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return { ok: true, value: cur };
+export function readField(text: string, _format: 'yaml' | 'json', field: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  // JSON is a YAML subset; YAML is read as 1.1 so yes/no/on/off are the booleans real loaders see.
+  const p = parseStructured(text);
+  return p.ok ? { ok: true, value: getPath(p.doc, field) } : p;
 }
 
 /**
