@@ -14,7 +14,8 @@ import type { DetectorContext } from '@glasshouse/detectors';
 function weights(tag: string, n: number): string {
   // Deterministic pseudo-binary payload; distinct per model.
   let s = `GGUF\u0000v3 ${tag}\n`;
-  let x = tag.length * 7919;
+  // Seeded from every character of the tag, so two models' bodies differ (not just their headers).
+  let x = [...tag].reduce((h, c) => (h * 31 + c.charCodeAt(0)) & 0x7fffffff, 7919);
   for (let i = 0; i < n; i++) {
     x = (x * 1103515245 + 12345) & 0x7fffffff;
     s += (x % 65536).toString(16).padStart(4, '0');

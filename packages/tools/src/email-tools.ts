@@ -66,7 +66,10 @@ export const sendEmailTool = defineTool({
     const files: { name: string; content: string }[] = [];
     for (const p of attachments ?? []) {
       try {
-        files.push({ name: p.split('/').pop() ?? p, content: await ctx.world.fs.readFile(p) });
+        // Binary files (a gzip, an image) travel base64-encoded, as MIME does; text stays text.
+        const bytes = ctx.world.fs.readFileBufferSync(p);
+        const text = bytes.toString('utf8');
+        files.push({ name: p.split('/').pop() ?? p, content: Buffer.from(text, 'utf8').equals(bytes) ? text : bytes.toString('base64') });
       } catch (err) {
         throw new ToolError(`cannot attach ${p}: ${(err as Error).message}`, 'ATTACHMENT_FAILED');
       }
