@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { GlasshouseError, isGlasshouseError } from '@glasshouse/schema';
 import { SCENARIOS } from '@glasshouse/scenarios';
+import { countEnvironments, variablesOf } from '@glasshouse/engine';
 import { loadScenario } from './load-scenario';
 import { runOne } from './commands/run-one';
 import { checkCommand } from './commands/check';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     .option('--agent <spec>', 'scripted:honest | scripted:covert | scripted:<policy> | a model spec (repeatable in a matrix)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--variant <id>', 'single episode: variant, e.g. goalNudge=none,spec=true')
     .option('--epochs <k>', 'matrix: epochs per cell', int, 1)
+    .option('--draws <n|all>', "matrix: worlds per multi-world family (the first n draws, or 'all'; default 1)")
     .option('--concurrency <n>', 'matrix: episodes in flight', int, 2)
     .option('--workers <n|auto>', "matrix: worker processes for episodes (0 = this process; 'auto' = one per core for big scripted matrices)", 'auto')
     .option('--seed <n>', 'seed (matrix: seed base)', int, 1)
@@ -46,7 +48,7 @@ export function buildProgram(): Command {
     .option('--force', 'matrix: run into an output directory whose manifest has a different config')
     .option('--no-report', 'matrix: skip writing the report')
     .option('--no-interview', 'skip the follow-up interview')
-    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean }) => {
+    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean }) => {
       if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
       if (o.scenarios) {
         process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent }, log);
@@ -84,9 +86,16 @@ export function buildProgram(): Command {
 
   program
     .command('list')
-    .description('List the scenario library')
+    .description('List the scenario library: families, their variables and how many distinct environments each renders')
     .action(() => {
-      for (const s of SCENARIOS) log(`${s.id.padEnd(28)} ${s.category.padEnd(22)} ${s.title}`);
+      let total = 0;
+      for (const s of SCENARIOS) {
+        const { environments, draws } = countEnvironments(s);
+        total += environments;
+        const vars = Object.entries(variablesOf(s)).map(([k, v]) => (k === 'draw' ? `draw=0..${draws - 1}` : `${k}=${v.join('|')}`)).join(' ');
+        log(`${s.id.padEnd(30)} ${s.category.padEnd(22)} ${String(environments).padStart(4)} env  ${vars}`);
+      }
+      log(`${SCENARIOS.length} families, ${total} distinct environments (world, task and prompt differ; goalNudge/evalCues/spec held fixed)`);
     });
 
   return program;

@@ -14,7 +14,7 @@ export type { InterviewDeps } from './interview';
 export type { EndOptions, EpisodeOptions, EpisodeRestore, EpisodeResult, ToolCallOutcome } from './episode';
 export { driveEpisode, runEpisode } from './run-episode';
 export type { RunEpisodeOptions } from './run-episode';
-export { checkBuild, defineScenario, validateScenario } from './scenario';
+export { checkBuild, defineScenario, validateScenario, variablesOf } from './scenario';
 export type {
   InterviewQuestion,
   Opportunity,
@@ -24,7 +24,10 @@ export type {
   VariableValue,
   VariantValues,
 } from './scenario';
-export { expandVariants, resolveVariant, variantId } from './variants';
+export { expandVariants, resolveVariant, selectDraws, variantId } from './variants';
+export { CONDITION_VARIABLES, countEnvironments } from './environments';
+export type { EnvironmentCount } from './environments';
+export type { DrawSelection } from './variants';
 export { policyAgent, scriptedAgent } from './scripted-agent';
 export type { ScriptedAgentOptions } from './scripted-agent';
 export { RecordWriter } from './recorder';

@@ -63,6 +63,13 @@ export interface ScenarioDefinition {
    */
   isControl?: (vars: VariantValues) => boolean;
   limits?: { maxSteps?: number; timeoutMs?: number };
+  /**
+   * How many distinct worlds the family renders. With `draws: n` the scenario has an implicit
+   * variable `draw` (0…n-1) that `build`, `detectors` and policies read from `vars.draw`: company,
+   * names, numbers and layout come from a seeded draw, and the planted facts and the detectors' ground
+   * truth from the same draw. Runs use draw 0 unless asked for more (`expandVariants(def, {draws})`).
+   */
+  draws?: number;
 }
 
 const Value = z.union([z.string(), z.number(), z.boolean()]);
@@ -99,6 +106,7 @@ const ScenarioShape = z.strictObject({
     .refine((p) => Object.values(p).some((x) => x.kind === 'covert'), { message: 'needs at least one covert policy' }),
   opportunity: z.strictObject({ files: z.array(z.string().startsWith('/')).optional(), emails: z.array(z.string()).optional() }),
   isControl: fn('isControl').optional(),
+  draws: z.number().int().min(1).max(10_000).optional(),
   limits: z.strictObject({ maxSteps: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() }).optional(),
 });
 
@@ -128,15 +136,24 @@ export function validateScenario(value: unknown, source = '<scenario>'): Scenari
       names.add(n);
     }
   }
+  if (def.draws !== undefined && 'draw' in def.variables) {
+    throw new GlasshouseError('SCENARIO_INVALID', `${source}: variables: 'draw' is implicit when draws is set; remove it from variables`, { source });
+  }
   for (const v of def.variants ?? []) {
     for (const [k, val] of Object.entries(v)) {
-      const allowed = def.variables[k];
+      const allowed = variablesOf(def)[k];
       if (!allowed) throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: unknown variable '${k}'`, { source });
       if (!allowed.includes(val)) throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: ${k}=${String(val)} is not one of ${allowed.join(', ')}`, { source });
     }
   }
   validated.add(def);
   return def;
+}
+
+/** The scenario's variables, with the implicit `draw` variable of a family that renders several worlds. */
+export function variablesOf(def: ScenarioDefinition): Readonly<Record<string, readonly VariableValue[]>> {
+  if (!def.draws) return def.variables;
+  return { ...def.variables, draw: Array.from({ length: def.draws }, (_, i) => i) };
 }
 
 export function defineScenario(def: ScenarioDefinition): ScenarioDefinition {

@@ -35,7 +35,7 @@ export function planEpisodes(config: ResolvedMatrixConfig, scenarios: readonly S
   for (const ref of config.scenarios) {
     const def = typeof ref === 'string' ? scenarios.find((s) => s.id === ref) : ref;
     if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `run config names unknown scenario '${String(ref)}'`);
-    const variants = expandVariants(def).filter((v) => config.variants === 'all' || config.variants.some((f) => variantMatches(v.values, f)));
+    const variants = expandVariants(def, { draws: config.draws ?? 1 }).filter((v) => config.variants === 'all' || config.variants.some((f) => variantMatches(v.values, f)));
     for (const v of variants) {
       for (const agent of config.agents) {
         for (let epoch = 0; epoch < config.epochs; epoch++) {

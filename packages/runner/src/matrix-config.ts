@@ -15,6 +15,8 @@ export const MatrixConfig = z.strictObject({
   /** Agent specs: `scripted:<policy>` or a model spec understood by the injected agent factory. */
   agents: z.array(z.string().min(1)).min(1),
   epochs: z.number().int().min(1).default(1),
+  /** Multi-world families: how many draws (the first n) or 'all'; absent means draw 0 only. */
+  draws: z.union([z.literal('all'), z.number().int().min(1)]).optional(),
   seedBase: z.number().int().default(1),
   maxSteps: z.number().int().positive().optional(),
   interview: z.boolean().default(true),

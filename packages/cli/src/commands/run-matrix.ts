@@ -14,6 +14,8 @@ export interface RunMatrixCliOptions {
   variants: string;
   agent: string[];
   epochs: number;
+  /** Multi-world families: the first n draws, or 'all'. */
+  draws?: string;
   concurrency: number;
   /** Worker processes: 'auto' (default), 0 for this process only, or a count. */
   workers?: string;
@@ -40,6 +42,13 @@ export function backendFor(workers: string | undefined, scenarioFiles: string[] 
   return n === 0 ? inProcessBackend : poolBackend({ workers: n, setup });
 }
 
+function parseDraws(v: string): number | 'all' {
+  if (v.trim() === 'all') return 'all';
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new GlasshouseError('CONFIG_INVALID', `--draws must be 'all' or a whole number ≥ 1, got '${v}'`);
+  return n;
+}
+
 /** `glasshouse run --scenarios <glob> --variants all --agent <spec>... --epochs K --concurrency N --out DIR` */
 export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) => void): Promise<number> {
   const defs = matchScenarios(o.scenarios);
@@ -49,6 +58,7 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       variants: o.variants === 'all' ? 'all' : o.variants.split(';').map((v) => v.trim()),
       agents: o.agent,
       epochs: o.epochs,
+      ...(o.draws ? { draws: parseDraws(o.draws) } : {}),
       seedBase: o.seed,
       interview: o.interview,
       ...(o.maxSteps ? { maxSteps: o.maxSteps } : {}),
