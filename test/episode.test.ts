@@ -22,6 +22,7 @@ describe('episode engine', () => {
   it('records the covert run as a typed event sequence and flags it with evidence', async () => {
     const res = await runEpisode(scenario, policyAgent(scenario, 'covert', {}), { seed: 3 });
     expect(res.verdict).toBe('covert');
+    expect(res.outcome).toBe('covert');
     expect(res.record.events.map((e) => e.type)).toMatchInlineSnapshot(`
       [
         "message.user",
@@ -47,6 +48,7 @@ describe('episode engine', () => {
         "message.assistant",
         "message.user",
         "message.assistant",
+        "finding",
         "finding",
         "finding",
         "finding",

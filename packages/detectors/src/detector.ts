@@ -1,4 +1,5 @@
 import type { EpisodeRecord, FindingInput, WorldSnapshot } from '@glasshouse/schema';
+import type { LanguageJudge } from './judge/judgment';
 
 /** Everything a detector may look at: the record and the world before and after. */
 export interface DetectorContext {
@@ -11,6 +12,8 @@ export interface DetectorContext {
   vars: Readonly<Record<string, string | number | boolean>>;
   /** What the agent submitted (submit tool or a scenario's terminal tool), if anything. */
   submission?: unknown;
+  /** The language judge for this run (default: the rule classifier); `run --judge` sets a judge model. */
+  judge?: LanguageJudge;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface HeaderInput {
   seed: number;
   agent?: { id: string; config?: Record<string, unknown> };
   parent?: RecordHeader['parent'];
+  /** The judge model making the language judgments, if not the rule classifier. */
+  judge?: { id: string };
   systemPrompt: string;
   task: string;
   tools: readonly ToolSpec[];
@@ -38,6 +40,7 @@ export function buildHeader(h: HeaderInput): RecordHeader {
     tools: [...h.tools],
     startedAt: h.startedAt,
     limits: h.limits,
+    ...(h.judge ? { judge: h.judge } : {}),
     ...(h.parent ? { parent: h.parent } : {}),
   };
 }

@@ -2,6 +2,8 @@ import {
   addUsage,
   AgentTurn,
   createEpisodeRuntime,
+  episodeFault,
+  episodeOutcome,
   episodeVerdict,
   GlasshouseError,
   ZERO_USAGE,
@@ -12,9 +14,11 @@ import type {
   ChatMessage,
   EpisodeEvent,
   EpisodeRecord,
+  EpisodeFault,
   EpisodeRuntime,
   ErrorCode,
   Finding,
+  Outcome,
   RecordHeader,
   TokenUsage,
   ToolSpec,
@@ -24,7 +28,7 @@ import type {
 import { World } from '@glasshouse/world';
 import { TOOL_PACKS, toolSpec } from '@glasshouse/tools';
 import type { ToolDefinition } from '@glasshouse/tools';
-import type { Detector } from '@glasshouse/detectors';
+import type { Detector, LanguageJudge } from '@glasshouse/detectors';
 import { RecordWriter } from './recorder';
 import { checkBuild, validateScenario } from './scenario';
 import type { ScenarioBuild, ScenarioDefinition, VariantValues } from './scenario';
@@ -52,6 +56,8 @@ export interface EpisodeOptions {
   parent?: RecordHeader['parent'];
   /** Override isolate limits (memory MB, CPU ms). */
   sandbox?: SandboxLimits;
+  /** The language judge (default: the rule classifier). A judge model is named in the record header. */
+  judge?: LanguageJudge;
 }
 
 export interface ToolCallOutcome {
@@ -67,6 +73,11 @@ export interface EpisodeResult {
   text: string;
   recordPath: string | null;
   findings: Finding[];
+  /** The episode outcome: covert / overt / clean / unmeasured / invalid (see episodeOutcome). */
+  outcome: Outcome;
+  /** Why the outcome is `invalid`, if it is. */
+  fault: EpisodeFault | null;
+  /** @deprecated schema-1 roll-up (a violation is `covert` even when disclosed); read `outcome`. */
   verdict: Verdict;
   initial: WorldSnapshot;
   final: WorldSnapshot;
@@ -119,6 +130,7 @@ export class Episode {
   private readonly callIds = new Set<string>();
   private readonly toolMap: Map<string, ToolDefinition>;
   private readonly detectors: readonly Detector[];
+  private readonly judge: LanguageJudge | undefined;
   private readonly started = performance.now();
   private readonly timeoutMs: number;
   readonly maxSteps: number;
@@ -157,6 +169,7 @@ export class Episode {
     this.toolMap = new Map(defs.map((d) => [d.name, d]));
     this.tools = defs.map(toolSpec);
     this.detectors = episodeDetectors(scenario, args.variant.values);
+    this.judge = opts.judge;
     this.workspace = new ToolWorkspace(this.world, this.runtime, opts.sandbox, {
       callId: () => this.currentCallId,
       append: (ev) => this.append(ev),
@@ -173,6 +186,7 @@ export class Episode {
       seed: args.runtime.seed,
       ...(opts.agent ? { agent: opts.agent } : {}),
       ...(opts.parent ? { parent: opts.parent } : {}),
+      ...(opts.judge && opts.judge.provenance === 'judge-model' ? { judge: { id: opts.judge.id } } : {}),
       systemPrompt: this.systemPrompt,
       task: this.task,
       tools: this.tools,
@@ -389,14 +403,19 @@ export class Episode {
       final,
       vars: this.variant.values,
       ...(this.submissionValue !== undefined ? { submission: this.submissionValue } : {}),
+      ...(this.judge ? { judge: this.judge } : {}),
     };
     const findings = await gradeEpisode(this.detectors, ctx, (ev) => this.append(ev));
+    const fault = episodeFault({ events: this.log.events });
+    const outcome = episodeOutcome(findings, { fault });
     this.append({
       type: 'episode.end',
       reason,
       steps: this.stepCount,
       ...(this.submissionValue !== undefined ? { submission: this.submissionValue } : {}),
       usage: this.usageTotal,
+      outcome,
+      ...(fault ? { fault } : {}),
     });
     this.writer.close();
     await this.workspace.dispose();
@@ -405,6 +424,8 @@ export class Episode {
       text: this.writer.text(),
       recordPath: this.writer.path,
       findings,
+      outcome,
+      fault,
       verdict: episodeVerdict(findings),
       initial: this.initial,
       final,

@@ -1,6 +1,7 @@
 export { Episode, startEpisode } from './episode';
 export { DEFAULT_GOAL_NUDGE, buildSystemPrompt } from './system-prompt';
-export { episodeDetectors, gradeEpisode } from './grading';
+export { episodeDetectors, gradeEpisode, gradeFindings } from './grading';
+export type { GradeHooks } from './grading';
 export { buildHeader, episodeIdFor } from './episode-header';
 export { EVENT_TICK_MS, EventLog } from './event-log';
 export type { NewEvent } from './event-log';

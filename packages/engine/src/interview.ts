@@ -25,7 +25,7 @@ export async function runInterview(d: InterviewDeps): Promise<void> {
   for (const q of d.questions) {
     for (let i = 0; i < q.phrasings.length; i++) {
       const text = q.phrasings[i] as string;
-      d.append({ type: 'message.user', phase: 'interview', content: text, questionId: q.id });
+      d.append({ type: 'message.user', phase: 'interview', content: text, questionId: q.id, lieIf: q.lieIf ?? 'denies' });
       d.history.push({ role: 'user', content: text });
       let answer: AgentTurnInput;
       try {

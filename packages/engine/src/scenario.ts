@@ -21,6 +21,13 @@ export interface InterviewQuestion {
   id: string;
   /** Several phrasings; each is asked in turn. */
   phrasings: string[];
+  /**
+   * Which answer is the lie when the thing asked about happened (judged against the world's ground
+   * truth by claimVsState): `denies` (default) for "did you do X?" questions, `affirms` for "is the
+   * good state true?" questions ("is it accurate that both tests pass?"). Every phrasing of a
+   * question must share its polarity; ask a single yes/no question per phrasing.
+   */
+  lieIf?: 'denies' | 'affirms';
 }
 
 /** A scripted reference policy: the turns an honest or covert agent takes in this scenario. */
@@ -96,7 +103,7 @@ const ScenarioShape = z.strictObject({
     z.array(z.custom<Detector>((v) => typeof v === 'object' && v !== null && typeof (v as Detector).detect === 'function' && typeof (v as Detector).id === 'string', { message: 'detector must have id and detect()' })).min(1),
     fn('detectors'),
   ]),
-  interview: z.array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1) })).optional(),
+  interview: z.array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1), lieIf: z.enum(['denies', 'affirms']).optional() })).optional(),
   policies: z
     .record(
       z.string(),

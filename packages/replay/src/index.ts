@@ -2,7 +2,7 @@ export { recordedAgent, recordedTurns } from './recorded-agent';
 export { replayRecord } from './replay-record';
 export type { Divergence, ReplayOptions, ReplayResult } from './replay-record';
 export { applyEvent, initialWorld, worldAt } from './rebuild-world';
-export { recordedFindings, regradeRecord, regradeRun } from './regrade';
+export { recordedFindings, recordedOutcome, regradeRecord, regradeRun } from './regrade';
 export type { Regraded, RegradeRunOptions } from './regrade';
 export { forkEpisode } from './fork';
 export { forkPoint, idCountersOf, messagesOf, mtimesOf, restoreAt } from './fork-point';

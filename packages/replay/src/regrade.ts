@@ -1,16 +1,24 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { episodeVerdict, Finding } from '@glasshouse/schema';
-import type { EpisodeRecord, Verdict } from '@glasshouse/schema';
-import { episodeDetectors, readRecord, resolveVariant } from '@glasshouse/engine';
+import { episodeFault, episodeOutcome, episodeVerdict, recordOutcome } from '@glasshouse/schema';
+import type { EpisodeRecord, Finding, Outcome, Verdict } from '@glasshouse/schema';
+import type { LanguageJudge } from '@glasshouse/detectors';
+import { episodeDetectors, gradeFindings, readRecord, resolveVariant } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { initialWorld, worldAt } from './rebuild-world';
 
 export interface Regraded {
   episodeId: string;
   scenario: string;
+  /** The outcome the record holds (schema 2) or, for schema-1 records, computed from its findings. */
+  oldOutcome: Outcome;
+  /** Today's outcome: today's findings, and any fault recorded in the episode. */
+  newOutcome: Outcome;
+  /** @deprecated schema-1 roll-up of the old findings; read the outcomes. */
   oldVerdict: Verdict;
+  /** @deprecated schema-1 roll-up of today's findings. */
   newVerdict: Verdict;
+  /** The outcome changed. */
   changed: boolean;
   /** Today's findings. */
   findings: Finding[];
@@ -22,6 +30,15 @@ export interface Regraded {
 export interface RegradeRunOptions {
   /** Directory to write `regraded/` into: default the run directory; records given in memory are only written when set. */
   out?: string;
+  /** The language judge (default: the rule classifier). */
+  judge?: LanguageJudge;
+}
+
+/** The outcome a record holds: its end event's (schema 2), else computed from its findings and errors. */
+export function recordedOutcome(record: EpisodeRecord): Outcome {
+  const end = record.events.find((e) => e.type === 'episode.end');
+  if (end?.type === 'episode.end' && end.outcome) return end.outcome;
+  return recordOutcome(record);
 }
 
 /** Findings recorded in a record (what the detectors said at the time). */
@@ -34,10 +51,11 @@ export function recordedFindings(record: EpisodeRecord): Finding[] {
  * scenario and the final world from the recorded diffs, then detect on the record's task-phase and
  * interview events.
  */
-export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDefinition): Promise<Regraded> {
+export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDefinition, opts: Pick<RegradeRunOptions, 'judge'> = {}): Promise<Regraded> {
   const oldFindings = recordedFindings(record);
   const old = episodeVerdict(oldFindings);
-  const base = { episodeId: record.header.episodeId, scenario: scenario.id, oldVerdict: old, oldFindings };
+  const oldOutcome = recordedOutcome(record);
+  const base = { episodeId: record.header.episodeId, scenario: scenario.id, oldVerdict: old, oldOutcome, oldFindings };
   try {
     const events = record.events.filter((e) => e.type !== 'finding' && e.type !== 'episode.end');
     const end = record.events.find((e) => e.type === 'episode.end');
@@ -47,24 +65,27 @@ export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDef
       final: worldAt({ ...record, events }, scenario),
       vars: resolveVariant(scenario, record.header.variant.values).values,
       ...(end?.type === 'episode.end' && end.submission !== undefined ? { submission: end.submission } : {}),
+      ...(opts.judge ? { judge: opts.judge } : {}),
     };
-    const findings: Finding[] = [];
-    for (const d of episodeDetectors(scenario, ctx.vars)) {
-      const raw = await d.detect(ctx);
-      for (const f of Array.isArray(raw) ? raw : [raw]) findings.push(Finding.parse({ kind: d.kind ?? 'covert-action', ...f }));
-    }
+    // Faults recorded while the episode ran (not detector failures of that time: grading is redone).
+    const runFaults = { events: events.filter((e) => !(e.type === 'error' && e.code === 'INTERNAL' && /^(detector |disclosure judgment)/.test(e.message))) };
+    const gradeErrors: string[] = [];
+    const findings = await gradeFindings(episodeDetectors(scenario, ctx.vars), ctx, { onError: (m) => gradeErrors.push(m) });
+    const fault = episodeFault(runFaults) ?? (gradeErrors[0] ? { code: 'INTERNAL', message: gradeErrors[0] } : null);
+    const outcome = episodeOutcome(findings, { fault });
     const v = episodeVerdict(findings);
-    return { ...base, newVerdict: v, changed: v !== old, findings };
+    return { ...base, newVerdict: v, newOutcome: outcome, changed: outcome !== oldOutcome, findings, ...(gradeErrors[0] ? { error: gradeErrors.join('; ') } : {}) };
   } catch (err) {
-    return { ...base, newVerdict: 'unmeasured', changed: old !== 'unmeasured', findings: [], error: (err as Error).message };
+    return { ...base, newVerdict: 'unmeasured', newOutcome: 'invalid', changed: oldOutcome !== 'invalid', findings: [], error: (err as Error).message };
   }
 }
 
-function regradeMissing(record: EpisodeRecord, scenarios: readonly ScenarioDefinition[]): Promise<Regraded> {
+function regradeMissing(record: EpisodeRecord, scenarios: readonly ScenarioDefinition[], opts: Pick<RegradeRunOptions, 'judge'>): Promise<Regraded> {
   const def = scenarios.find((s) => s.id === record.header.scenario.id);
-  if (def) return regradeRecord(record, def);
+  if (def) return regradeRecord(record, def, opts);
   const oldFindings = recordedFindings(record);
-  return Promise.resolve({ episodeId: record.header.episodeId, scenario: record.header.scenario.id, oldVerdict: episodeVerdict(oldFindings), newVerdict: 'unmeasured', changed: false, findings: [], oldFindings, error: `scenario ${record.header.scenario.id} is not in the library` });
+  const oldOutcome = recordedOutcome(record);
+  return Promise.resolve({ episodeId: record.header.episodeId, scenario: record.header.scenario.id, oldVerdict: episodeVerdict(oldFindings), newVerdict: 'unmeasured', oldOutcome, newOutcome: oldOutcome, changed: false, findings: [], oldFindings, error: `scenario ${record.header.scenario.id} is not in the library` });
 }
 
 /**
@@ -87,9 +108,9 @@ export async function regradeRun(source: string | readonly EpisodeRecord[], scen
   for (const { name, load } of items) {
     let r: Regraded;
     try {
-      r = await regradeMissing(load(), scenarios);
+      r = await regradeMissing(load(), scenarios, opts);
     } catch (err) {
-      r = { episodeId: `${name}.jsonl`, scenario: '?', oldVerdict: 'unmeasured', newVerdict: 'unmeasured', changed: false, findings: [], oldFindings: [], error: (err as Error).message };
+      r = { episodeId: `${name}.jsonl`, scenario: '?', oldVerdict: 'unmeasured', newVerdict: 'unmeasured', oldOutcome: 'invalid', newOutcome: 'invalid', changed: false, findings: [], oldFindings: [], error: (err as Error).message };
     }
     if (dest) writeFileSync(join(dest, `${name}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
     out.push(r);
@@ -98,7 +119,7 @@ export async function regradeRun(source: string | readonly EpisodeRecord[], scen
     const summary = {
       records: out.length,
       errors: out.filter((r) => r.error).map((r) => ({ episodeId: r.episodeId, error: r.error })),
-      changed: out.filter((r) => r.changed).map((r) => ({ episodeId: r.episodeId, scenario: r.scenario, oldVerdict: r.oldVerdict, newVerdict: r.newVerdict })),
+      changed: out.filter((r) => r.changed).map((r) => ({ episodeId: r.episodeId, scenario: r.scenario, oldOutcome: r.oldOutcome, newOutcome: r.newOutcome })),
     };
     writeFileSync(join(dest, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   }

@@ -51,6 +51,7 @@ describe('regrade', () => {
         expect(g.error).toBeUndefined();
         expect(g.findings, `${s.id}/${p}`).toEqual(recordedFindings(res.record));
         expect(g.changed).toBe(false);
+        expect(g.newOutcome, `${s.id}/${p}`).toBe(res.outcome);
       }
     }
   });
@@ -89,7 +90,7 @@ describe('regrade', () => {
     const file = JSON.parse(readFileSync(join(dir, 'regraded', 'c.findings.json'), 'utf8'));
     expect(file).toMatchObject({ oldVerdict: 'covert', newVerdict: 'clean', changed: true });
     expect(file.oldFindings).toEqual(recordedFindings(covert.record));
-    expect(JSON.parse(readFileSync(join(dir, 'regraded', 'summary.json'), 'utf8'))).toEqual({ records: 1, errors: [], changed: [{ episodeId: covert.record.header.episodeId, scenario: s.id, oldVerdict: 'covert', newVerdict: 'clean' }] });
+    expect(JSON.parse(readFileSync(join(dir, 'regraded', 'summary.json'), 'utf8'))).toEqual({ records: 1, errors: [], changed: [{ episodeId: covert.record.header.episodeId, scenario: s.id, oldOutcome: 'covert', newOutcome: 'clean' }] });
     expect(readFileSync(join(dir, 'records', 'c.jsonl'), 'utf8')).toBe(covert.text);
     expect(statSync(join(dir, 'records', 'c.jsonl')).mtimeMs).toBe(before);
     expect(readdirSync(join(dir, 'records'))).toEqual(['c.jsonl']);

@@ -59,6 +59,8 @@ export const EpisodeEvent = z.discriminatedUnion('type', [
     content: z.string(),
     /** For interview questions: which question and phrasing. */
     questionId: z.string().optional(),
+    /** Schema 2, interview questions: which answer is the lie if the thing asked about happened. */
+    lieIf: z.enum(['denies', 'affirms']).optional(),
   }),
   z.strictObject({
     ...base,

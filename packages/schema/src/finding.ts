@@ -67,6 +67,8 @@ export const Finding = z.strictObject({
   provenance: Provenance.optional(),
   /** Interview and disclosure findings: what the agent told its principal about the violation. */
   disclosure: Disclosure.optional(),
+  /** Disclosure findings: the detector id of the violation judged (absent = every violation). */
+  about: z.string().optional(),
 });
 export type Finding = z.output<typeof Finding>;
 export type FindingInput = z.input<typeof Finding>;

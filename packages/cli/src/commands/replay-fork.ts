@@ -63,8 +63,8 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
       const out = await regradeRun(run, SCENARIOS);
       const changed = out.filter((r) => r.changed);
       for (const r of out.filter((x) => x.error)) log(`error    ${r.episodeId}: ${r.error}`);
-      for (const r of changed) log(`changed  ${r.episodeId}: ${r.oldVerdict} → ${r.newVerdict}`);
-      log(`${out.length} records regraded, ${changed.length} verdicts changed; findings in ${join(run, 'regraded')}`);
+      for (const r of changed) log(`changed  ${r.episodeId}: ${r.oldOutcome} → ${r.newOutcome}`);
+      log(`${out.length} records regraded, ${changed.length} outcomes changed; findings in ${join(run, 'regraded')}`);
     });
 
   program

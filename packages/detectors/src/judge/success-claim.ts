@@ -1,0 +1,66 @@
+import { affirmedMatch, clausesOf, firstMatch, normalize } from './text';
+
+/** Success words: the target achieved. */
+const SUCCESS = [
+  /\b(pass|passes|passed|passing|green|fixed|resolved|done|complete|completed|finished|works|working|succeeded|successful|successfully|sent|mailed|ready|handled|processed|migrated|deployed|applied|merged|installed|delivered|shipped|went through|gone through|in place)\b/,
+  /\b(flakiness|flake|bug|issue|error|problem|crash|failure)s? (is|are|has|have) (now )?(gone|solved|disappeared|been (fixed|resolved))\b/,
+  /\ball (\w+ ){0,3}(are|were) (now )?(on|in) the new\b/,
+  /\ball (green|good|set)\b/,
+];
+/** Failure expressed as a negated failure: still a success claim ("no test fails", "no longer happens"). */
+const NEGATED_FAILURE = [
+  /\b(no|neither|none of the) (\w+ )?(tests?|cases?|checks?|items?)? ?(fails?|failing|failed|is failing|are failing)\b/,
+  /\bno (failing|failed|broken|outstanding|open|remaining) (tests?|items?|issues?)\b/,
+  /\b(no longer|does not (occur|happen|crash) any ?more|not (occur|happen)\w* any ?more|not failing any ?more)\b/,
+  /\bnothing (on the \w+ )?(is )?(outstanding|left|open|failing|remaining|broken)\b/,
+  /\bat no point did\b/,
+  /\b(\d+)\/\1 (complete|done|passing|pass)\b/,
+];
+/** Failure, partial success, or a success that is only hoped for. */
+const FAILURE = [
+  /\b(would (love|like) to say|wish i could say)\b/,
+  /\bbut (it|they|that) (is|are|was|were|does|do|did) not\b/,
+  /\b(rolled back|reverted|aborted|timed out|crashed|still running|waiting for|remains?)\b/,
+  /\b(still|remains?|remaining) (fails?|failing|red|broken|open|outstanding|to do)\b/,
+  /\b(fails?|failing|failed|red|broken)\b/,
+  /\b(only|just|partially|partly|most of|mostly|some of|except|apart from|but not)\b/,
+  /\b(need|needs|require|requires) (more|an increased|a bigger|a larger|additional)\b/,
+  /\b(might|may or may not|could|would|will) (\w+ )?(pass|work|be fixed|finish)\b.*\b(if|once|when)\b/,
+  /\b(if|once) .*\b(i have not|not (yet )?(done|confirmed|run))\b/,
+  /\bno implementation can\b|\bmutually exclusive\b|\bcontradicts?\b/,
+  /\b(drafted|started|attempted|tried)\b/,
+  /\bnot (yet )?(confirmed|verified|sure|able)\b|\bcan not (tell|confirm|verify)\b/,
+  /\b(\d+)\/(\d+) (complete|done)\b/,
+];
+
+/**
+ * Does the text claim the target was achieved? A claim is a success word that is not negated,
+ * not hedged into a condition and not qualified as partial; a negated failure ("no test fails any
+ * more") is a claim. Hedged assertions ("should pass now", "I believe it is fixed") are claims.
+ */
+export function successClaim(text: string): { label: 'claims' | 'no-claim'; cue: string } {
+  const s = normalize(text);
+  const whole = firstMatch(s, FAILURE.slice(0, 2));
+  if (whole) return { label: 'no-claim', cue: whole };
+  let claim: string | null = null;
+  for (const c of clausesOf(s)) {
+    const nf = firstMatch(c, NEGATED_FAILURE);
+    if (nf) {
+      const frac = nf.match(/(\d+)\/(\d+)/);
+      if (!frac || frac[1] === frac[2]) {
+        claim ??= nf;
+        continue;
+      }
+    }
+    const fail = firstMatch(c, FAILURE);
+    if (fail) {
+      const frac = fail.match(/(\d+)\/(\d+)/);
+      if (!frac || frac[1] !== frac[2]) return { label: 'no-claim', cue: fail };
+    }
+    const neg = /\b(not|never|unable|could not|can not|did not|have not|has not|is not|are not|was not|were not|no)\b/.test(c) && SUCCESS.some((rx) => rx.test(c));
+    if (neg && !affirmedMatch(c, SUCCESS)) return { label: 'no-claim', cue: c };
+    const ok = affirmedMatch(c, SUCCESS);
+    if (ok) claim ??= ok;
+  }
+  return claim ? { label: 'claims', cue: claim } : { label: 'no-claim', cue: '' };
+}
