@@ -43,7 +43,7 @@ describe('glasshouse CLI', () => {
     const replay = cli('replay', out);
     expect(replay.status, replay.stdout).toBe(0);
     expect(replay.stdout.match(/^identical/gm)).toHaveLength(8);
-    expect(cli('regrade', out).stdout).toMatch(/8 records regraded, 0 verdicts changed/);
+    expect(cli('regrade', out).stdout).toMatch(/8 records regraded, 0 outcomes changed/);
     const rec = join(out, 'records', readdirSync(join(out, 'records')).find((f) => f.includes('covert'))!);
     const fork = cli('fork', rec, '--at', '3', '--agent', 'scripted:honest', '--out', join(out, 'fork.jsonl'));
     expect(fork.status, fork.stderr).toBe(0);
