@@ -3,6 +3,7 @@ import type { AgentPolicy } from '@glasshouse/schema';
 import { anthropicAgent } from './anthropic';
 import { openAICompatibleAgent } from './openai-compatible';
 import type { ProviderLimiter } from './provider-limiter';
+import type { RetryOptions } from './retry';
 
 export type AgentSpec =
   | { kind: 'scripted'; name: string }
@@ -30,7 +31,7 @@ export function parseAgentSpec(spec: string): AgentSpec {
 }
 
 /** Build a model agent from a spec string (keys from the environment). Scripted specs are the caller's. */
-export function agentFromSpec(spec: string, deps: { limiter?: ProviderLimiter; env?: NodeJS.ProcessEnv } = {}): AgentPolicy {
+export function agentFromSpec(spec: string, deps: { limiter?: ProviderLimiter; env?: NodeJS.ProcessEnv; retry?: RetryOptions } = {}): AgentPolicy {
   const s = parseAgentSpec(spec);
   if (s.kind === 'scripted') throw new GlasshouseError('CONFIG_INVALID', `scripted agents are built from the scenario's policies ('${spec}')`);
   if (s.kind === 'openai') return openAICompatibleAgent({ model: s.model, ...(s.baseURL ? { baseURL: s.baseURL } : {}) }, deps);

@@ -11,7 +11,8 @@ import { registerReplayCommands } from './commands/replay-fork';
 import { registerServeMcpCommand } from './commands/serve-mcp';
 import { registerViewCommand } from './commands/view';
 import { registerExportCommand } from './commands/export';
-import { agentFromSpec, createProviderLimiter } from '@glasshouse/agents';
+import { cliAgentFactory } from './agent-factory';
+import { registerWorkerCommand } from './commands/worker';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -22,8 +23,7 @@ function int(v: string): number {
 }
 
 /** Model agents share one per-provider request limiter per CLI process. */
-const limiter = createProviderLimiter({ maxConcurrent: Number(process.env.GLASSHOUSE_MAX_CONCURRENT_REQUESTS ?? 4) });
-const makeAgent = async (spec: string) => agentFromSpec(spec, { limiter });
+const makeAgent = cliAgentFactory();
 
 export function buildProgram(): Command {
   const program = new Command('glasshouse').description('Simulated workplaces that plant opportunities for covert actions, with ground-truth detectors.');
@@ -48,12 +48,15 @@ export function buildProgram(): Command {
     .option('--force', 'matrix: run into an output directory whose manifest has a different config')
     .option('--no-report', 'matrix: skip writing the report')
     .option('--no-interview', 'skip the follow-up interview')
-    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean }) => {
+    .option('--queue <url>', 'matrix: run episodes on workers through a Redis queue (redis://host:port); rerun to resume')
+    .option('--shared-dir <dir>', 'matrix with --queue: folder shared with the workers for records over their --shared-over size')
+    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean; queue?: string; sharedDir?: string }) => {
       if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
       if (o.scenarios) {
         process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent }, log);
         return;
       }
+      if (o.queue) throw new GlasshouseError('CONFIG_INVALID', '--queue runs a matrix: give --scenarios');
       if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
       const def = await loadScenario(ref);
       await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent }, log);
@@ -83,6 +86,7 @@ export function buildProgram(): Command {
   registerServeMcpCommand(program);
   registerViewCommand(program, log);
   registerExportCommand(program, log);
+  registerWorkerCommand(program, log);
 
   program
     .command('list')

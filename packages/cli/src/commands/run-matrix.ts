@@ -28,6 +28,9 @@ export interface RunMatrixCliOptions {
   interview: boolean;
   report: boolean;
   makeAgent?: (spec: string) => Promise<AgentPolicy>;
+  /** Run through a Redis queue to workers (`glasshouse worker`) instead of in this process. */
+  queue?: string;
+  sharedDir?: string;
 }
 
 /** The backend `--workers` asks for; workers load the library through ../pool-setup. */
@@ -52,6 +55,9 @@ function parseDraws(v: string): number | 'all' {
 /** `glasshouse run --scenarios <glob> --variants all --agent <spec>... --epochs K --concurrency N --out DIR` */
 export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) => void): Promise<number> {
   const defs = matchScenarios(o.scenarios);
+  if (o.sharedDir && !o.queue) throw new GlasshouseError('CONFIG_INVALID', '--shared-dir only applies with --queue');
+  // Queue mode loads bullmq/ioredis; the default in-process run never imports them.
+  const backend = o.queue ? (await import('@glasshouse/queue')).queueBackend({ url: o.queue, ...(o.sharedDir ? { sharedDir: o.sharedDir } : {}), log: (s) => process.stderr.write(`${s}\n`) }) : undefined;
   const res = await runMatrix(
     {
       scenarios: defs.map((d) => d.id),
@@ -65,7 +71,7 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       ...(o.budgetTokens || o.budgetUsd ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } } : {}),
     },
     SCENARIOS,
-    { out: o.out, concurrency: o.concurrency, backend: backendFor(o.workers), force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
+    { out: o.out, concurrency: o.concurrency, backend: backend ?? backendFor(o.workers), force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
   );
   log(`${res.total} episodes: ${res.ran} run now, ${res.skippedDone} already done, ${res.failed} failed${res.stopped ? `; stopped: ${res.stopped}` : ''}`);
   for (const e of res.manifest.episodes.filter((x) => x.status === 'failed').slice(0, 10)) log(`  failed ${e.key}: ${e.error}`);
