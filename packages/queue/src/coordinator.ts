@@ -217,8 +217,10 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
       let lastCounts = 0;
       let withdrawn = false;
       let lastError = '';
+      const t0 = performance.now();
+      let collected = 0;
       try {
-        await collect();
+        collected += await collect();
         for (;;) {
           try {
             if (run.stopReason()) {
@@ -235,7 +237,7 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
               }
               if (batch.length) await enqueue(batch);
             }
-            await collect();
+            collected += await collect();
             if (open.size === 0 && (next >= run.todo.length || withdrawn)) break;
             const now = performance.now();
             if (now - lastReconcile >= reconcileMs) {
@@ -258,6 +260,8 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
           }
           await sleep(pollMs);
         }
+        const secs = (performance.now() - t0) / 1000;
+        log(`queue: collected ${collected} results in ${secs.toFixed(2)} s (${(collected / Math.max(secs, 0.001)).toFixed(1)} episodes/s)`);
         await redis.hdel(RUNS_KEY, run.runId);
         if ((await redis.hlen(resultsKey(run.runId))) === 0) await redis.del(resultsKey(run.runId));
       } finally {

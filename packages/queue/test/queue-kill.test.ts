@@ -15,7 +15,7 @@ afterAll(async () => {
   await redis?.close();
 });
 
-const MATRIX = ['--scenarios', 'goal-*,oversight-*,sandbagging-*,lazy-*', '--agent', 'scripted:honest', '--agent', 'scripted:covert'];
+const MATRIX = ['--scenarios', 'goal-*,sandbagging-*', '--agent', 'scripted:honest', '--agent', 'scripted:covert'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'gh-queue-kill-'));
 const complete = (out: string) => {
   try {
@@ -46,7 +46,7 @@ describe.skipIf(!redis)('queue: kill -9 of workers and of the coordinator (real 
   it('loses no episode and writes no record twice; records are byte-identical to an embedded run', async () => {
     const url = redis!.url;
     const embedded = tmp();
-    const e = await runMatrix({ scenarios: SCENARIOS.filter((s) => /^(goal-|oversight-|sandbagging-|lazy-)/.test(s.id)).map((s) => s.id), agents: ['scripted:honest', 'scripted:covert'] }, SCENARIOS, { out: embedded, progress: false });
+    const e = await runMatrix({ scenarios: SCENARIOS.filter((s) => /^(goal-|sandbagging-)/.test(s.id)).map((s) => s.id), agents: ['scripted:honest', 'scripted:covert'] }, SCENARIOS, { out: embedded, progress: false });
     const total = e.total;
     const out = tmp();
     const worker = () => cli(['worker', '--queue', url, '--concurrency', '2', '--lock-ms', '1500']);
@@ -84,5 +84,5 @@ describe.skipIf(!redis)('queue: kill -9 of workers and of the coordinator (real 
     const files = readdirSync(join(out, 'records')).sort();
     expect(files).toEqual(readdirSync(join(embedded, 'records')).sort());
     for (const f of files) expect(readFileSync(join(out, 'records', f), 'utf8'), f).toBe(readFileSync(join(embedded, 'records', f), 'utf8'));
-  });
+  }, 180_000);
 });
