@@ -12,6 +12,7 @@ import { compressRecord, EpisodeJob, RunRegistration } from './job-data';
 import type { EpisodeResultEnvelope } from './job-data';
 import { resultsKey, RUNS_KEY, versionHash } from './queue-names';
 import type { ProviderLimit } from './provider-limits';
+import { acquireStart, startWindowKey } from './rate-window';
 
 export interface QueueWorkerOptions {
   url: string;
@@ -33,8 +34,8 @@ export interface QueueWorkerOptions {
   /** Name in results and logs (default host:pid). */
   name?: string;
   log?: (s: string) => void;
-  /** Called as an episode starts here (tests, live views). */
-  onStarted?: (job: EpisodeJob) => void;
+  /** Called as an episode starts here (tests, live views); `atMs` is Redis's clock when a start limit applies. */
+  onStarted?: (job: EpisodeJob, atMs: number) => void;
   /** Versions this worker runs (default: the engine's packageVersions()). */
   versions?: Record<string, string>;
 }
@@ -88,7 +89,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   const refused = new Set<string>();
   const lockDuration = opts.lockDurationMs ?? 10_000;
 
-  const processJob = async (job: Job): Promise<{ stored: string }> => {
+  const processJob = async (job: Job, queue: string, limit: ProviderLimit | undefined): Promise<{ stored: string }> => {
     const parsed = EpisodeJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`job ${job.id}: not a Glasshouse episode (${parsed.error.issues[0]?.message})`);
     const d = parsed.data;
@@ -99,7 +100,9 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     await gate.acquire();
     let env: EpisodeResultEnvelope;
     try {
-      opts.onStarted?.(d);
+      // Episodes per second on this provider, for all workers together: a sliding window in Redis.
+      const at = limit?.perSecond ? await acquireStart(redis, startWindowKey(queue), limit.perSecond, 1000, `${name}:${job.id}:${job.attemptsStarted}`) : Date.now();
+      opts.onStarted?.(d, at);
       const p: PlannedEpisode = { key: d.key, scenario: d.scenario, variantId: d.variantId, variant: d.variant, agent: d.agent, epoch: d.epoch, seed: d.seed };
       try {
         const res = await runPlannedEpisode(p, def, { interview: d.interview, ...(d.maxSteps ? { maxSteps: d.maxSteps } : {}) }, { recordPath: null, ...(opts.makeAgent ? { makeAgent: opts.makeAgent } : {}) });
@@ -128,13 +131,12 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     if (workers.has(queue)) return;
     const provider = queue.split('.').slice(2).join('.');
     const limit = opts.limits?.get(provider);
-    const w = new WorkerClass(queue, processJob, {
+    const w = new WorkerClass(queue, (job: Job) => processJob(job, queue, limit), {
       connection: redis,
       concurrency: Math.max(1, opts.concurrency ?? 2),
       lockDuration,
       stalledInterval: opts.stalledIntervalMs ?? lockDuration,
       maxStalledCount: 10,
-      ...(limit?.perSecond ? { limiter: { max: limit.perSecond, duration: 1000 } } : {}),
       name,
     });
     w.on('error', (err) => log(`worker ${name}: ${queue}: ${err.message}`));
