@@ -37,7 +37,7 @@ import { EventLog } from './event-log';
 import type { NewEvent } from './event-log';
 import { buildHeader } from './episode-header';
 import { buildSystemPrompt } from './system-prompt';
-import { dispatchTool } from './tool-dispatch';
+import { CallQueue, checkToolArgs, dispatchTool } from './tool-dispatch';
 import { worldChangeEvents } from './world-effects';
 import { runInterview } from './interview';
 import { episodeDetectors, gradeEpisode } from './grading';
@@ -137,6 +137,8 @@ export class Episode {
   private stepCount = 0;
   private usageTotal: TokenUsage = ZERO_USAGE;
   private readonly workspace: ToolWorkspace;
+  /** Tool calls run one at a time, in order; end() waits for them. */
+  private readonly queue = new CallQueue();
   private currentCallId: string | undefined;
   private openTurn: { id: string } | null = null;
   private submitted = false;
@@ -172,6 +174,7 @@ export class Episode {
     this.judge = opts.judge;
     this.workspace = new ToolWorkspace(this.world, this.runtime, opts.sandbox, {
       callId: () => this.currentCallId,
+      episodeId: () => this.header.episodeId,
       append: (ev) => this.append(ev),
       submit: (value) => {
         this.submitted = true;
@@ -280,6 +283,10 @@ export class Episode {
    */
   recordTurn(raw: AgentTurnInput, phase: Phase = 'task', questionId?: string): { messageId: string; calls: { id: string; name: string; args: unknown }[] } {
     this.assertOpen();
+    return this.turn(raw, phase, questionId);
+  }
+
+  private turn(raw: AgentTurnInput, phase: Phase = 'task', questionId?: string): { messageId: string; calls: { id: string; name: string; args: unknown }[] } {
     const parsed = AgentTurn.safeParse(raw);
     if (!parsed.success) {
       throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent returned an invalid turn: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
@@ -314,17 +321,27 @@ export class Episode {
    */
   async call(name: string, args: unknown, callId?: string): Promise<ToolCallOutcome> {
     this.assertOpen();
+    // Calls made together (an agent's parallel calls, an MCP client racing the terminal tool) run
+    // one after another; a call accepted before end() still runs and is graded.
+    return this.queue.run(() => this.callNow(name, args, callId));
+  }
+
+  private async callNow(name: string, rawArgs: unknown, callId?: string): Promise<ToolCallOutcome> {
+    if (this.result) throw new GlasshouseError('EPISODE_ENDED', `episode ${this.header.episodeId} has ended`);
+    // Copy the arguments once as plain JSON: the record shows exactly what the tool runs with.
+    const checked = rawArgs === undefined || rawArgs === null || typeof rawArgs !== 'object' ? ({ ok: true, value: rawArgs } as const) : checkToolArgs(rawArgs);
+    const args = checked.ok ? checked.value : checked.shown;
     let id = callId;
     let messageId = this.openTurn?.id;
     if (!id) {
       // A user loop calling a tool without a recorded assistant turn: record one for it.
-      const { calls, messageId: mid } = this.recordTurn({ text: '', toolCalls: [{ name, args }] });
+      const { calls, messageId: mid } = this.turn({ text: '', toolCalls: [{ name, args }] });
       id = calls[0]?.id as string;
       messageId = mid;
     }
     this.append({ type: 'tool.call', callId: id, name, args, ...(messageId ? { messageId } : {}) });
-    const outcome = await this.execute(id, name, args);
-    return outcome;
+    if (!checked.ok) return this.finishCall(id, name, { content: `Invalid arguments for ${name}: ${checked.problem}`, isError: true, errorCode: 'TOOL_INPUT_INVALID' });
+    return this.execute(id, name, args);
   }
 
   private async execute(callId: string, name: string, rawArgs: unknown): Promise<ToolCallOutcome> {
@@ -335,9 +352,14 @@ export class Episode {
     } finally {
       this.currentCallId = undefined;
     }
+    return this.finishCall(callId, name, result);
+  }
+
+  private finishCall(callId: string, name: string, result: Awaited<ReturnType<typeof dispatchTool>>): ToolCallOutcome {
     const { isError, errorCode } = result;
     const changes = this.world.takeChanges();
     const shown = isError ? `Error: ${result.content}` : result.content;
+    const omitted = this.workspace.takeOmittedSandboxCalls(callId);
     this.append({
       type: 'tool.result',
       callId,
@@ -347,6 +369,7 @@ export class Episode {
       ...(errorCode ? { errorCode } : {}),
       access: changes.access,
       mailSeen: changes.mailSeen,
+      ...(omitted > 0 ? { sandboxCallsOmitted: omitted } : {}),
     });
     for (const ev of worldChangeEvents(callId, changes.diff)) this.append(ev);
     this.history.push({ role: 'tool', toolCallId: callId, name, content: shown, isError });
@@ -383,6 +406,8 @@ export class Episode {
   }
 
   private async finish(opts: EndOptions): Promise<EpisodeResult> {
+    // Never grade a world a call is still changing: wait for every accepted call to finish.
+    await this.queue.drain();
     const reason = opts.reason ?? (this.submitted ? 'submitted' : 'ended-by-caller');
     const final = this.world.snapshot();
     if (reason !== 'error' && (opts.interviewer || opts.answer) && this.scenario.interview?.length) {

@@ -16,18 +16,26 @@ export interface SandboxLimits {
 export interface WorkspaceHooks {
   /** The tool call in progress, which service and sandbox events belong to. */
   callId: () => string | undefined;
+  /** The episode's id: its isolates share one host process, apart from other episodes'. */
+  episodeId: () => string;
   append: (ev: NewEvent) => void;
   submit: (value: unknown) => void;
 }
 
+/** `sandbox.call` events recorded per tool call; further bridged calls are only counted. */
+export const MAX_SANDBOX_EVENTS_PER_CALL = 200;
+
 /**
- * What tools work with during an episode: the world, a shell over it and an isolate for agent
- * code, both created on first use with the episode's injected clock and randomness, and the hooks
- * that record service and sandbox events under the current call.
+ * What tools work with during an episode: the world, a shell over it, an isolate for agent code and
+ * a separate one for scenario service logic (a fresh context with frozen built-ins per call, which
+ * agent code can never reach), all created on first use with the episode's injected clock and
+ * randomness, and the hooks that record service and sandbox events under the current call.
  */
 export class ToolWorkspace {
   private shellInstance: Shell | null = null;
   private sandboxInstance: Promise<Sandbox> | null = null;
+  private serviceInstance: Promise<Sandbox> | null = null;
+  private bridgeCalls = new Map<string, number>();
 
   constructor(
     private readonly world: World,
@@ -43,6 +51,7 @@ export class ToolWorkspace {
       runtime: this.runtime,
       shell: () => (this.shellInstance ??= createShell(this.world, { clock: this.runtime.clock })),
       sandbox: () => (this.sandboxInstance ??= this.createSandbox()),
+      serviceSandbox: () => (this.serviceInstance ??= this.createServiceSandbox()),
       submit: hooks.submit,
       emitService: (e) => {
         const callId = hooks.callId();
@@ -51,13 +60,22 @@ export class ToolWorkspace {
     };
   }
 
-  /** Dispose the isolate if one was created (creation failures were already reported to the tool). */
+  /** Bridged calls of this tool call that were counted but not recorded (over the per-call cap). */
+  takeOmittedSandboxCalls(callId: string): number {
+    const n = this.bridgeCalls.get(callId) ?? 0;
+    this.bridgeCalls.delete(callId);
+    return Math.max(0, n - MAX_SANDBOX_EVENTS_PER_CALL);
+  }
+
+  /** Dispose the isolates that were created (creation failures were already reported to the tool). */
   async dispose(): Promise<void> {
-    if (!this.sandboxInstance) return;
-    try {
-      (await this.sandboxInstance).dispose();
-    } catch {
-      /* creation failed earlier; nothing to dispose */
+    for (const p of [this.sandboxInstance, this.serviceInstance]) {
+      if (!p) continue;
+      try {
+        (await p).dispose();
+      } catch {
+        /* creation failed earlier; nothing to dispose */
+      }
     }
   }
 
@@ -65,13 +83,30 @@ export class ToolWorkspace {
     const rng = this.runtime.rng.fork('sandbox');
     return Sandbox.create({
       ...(this.limits ?? {}),
+      group: this.hooks.episodeId(),
       bridge: createWorkspaceBridge(this.world),
-      random: () => rng.next(),
+      seed: Math.floor(rng.next() * 2 ** 32),
       now: () => this.runtime.clock.now(),
       onBridgeCall: (e) => {
         const callId = this.hooks.callId();
+        const key = callId ?? '';
+        const n = (this.bridgeCalls.get(key) ?? 0) + 1;
+        this.bridgeCalls.set(key, n);
+        if (n > MAX_SANDBOX_EVENTS_PER_CALL) return;
         this.hooks.append({ type: 'sandbox.call', ...(callId ? { callId } : {}), fn: e.fn, args: e.args, ok: e.ok });
       },
+    });
+  }
+
+  private createServiceSandbox(): Promise<Sandbox> {
+    const rng = this.runtime.rng.fork('services');
+    return Sandbox.create({
+      ...(this.limits ?? {}),
+      group: this.hooks.episodeId(),
+      seed: Math.floor(rng.next() * 2 ** 32),
+      now: () => this.runtime.clock.now(),
+      freshContextPerRun: true,
+      freezeIntrinsics: true,
     });
   }
 }

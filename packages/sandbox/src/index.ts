@@ -1,2 +1,4 @@
 export { Sandbox } from './sandbox';
-export type { BridgeFunction, JsonValue, SandboxErrorCode, SandboxOptions, SandboxResult } from './types';
+export { HostPool, sandboxHostPool } from './host-pool';
+export type { HostPoolOptions } from './host-pool';
+export type { BridgeFunction, JsonValue, SandboxErrorCode, SandboxFault, SandboxOptions, SandboxResult } from './types';

@@ -1,6 +1,9 @@
-import ivm from 'isolated-vm';
-import type { BridgeFunction, JsonValue, SandboxErrorCode, SandboxOptions, SandboxResult } from './types';
-import { PRELUDE, RUN_FUNCTION, RUN_SCRIPT } from './prelude';
+import { createHash } from 'node:crypto';
+import { IsolateSession, scrubHostText } from './isolate-session.mjs';
+import type { SessionOptions, SessionResult } from './isolate-session.mjs';
+import { sandboxHostPool } from './host-pool';
+import type { HostPool, HostProcess, HostRunResult } from './host-pool';
+import type { BridgeFunction, JsonValue, SandboxOptions, SandboxResult } from './types';
 
 const DEFAULTS = {
   memoryLimitMb: 64,
@@ -9,42 +12,66 @@ const DEFAULTS = {
   hostCallTimeoutMs: 2000,
   maxOutputBytes: 64 * 1024,
   maxArgBytes: 1024 * 1024,
+  maxBridgeCalls: 10_000,
 };
 
-type Settled = { v: JsonValue } | { e: string };
+let nextSid = 1;
 
-function classify(err: unknown, watchdogFired: boolean): { code: SandboxErrorCode; message: string } {
-  const msg = err instanceof Error ? err.message : String(err);
-  if (/memory limit/i.test(msg)) return { code: 'SANDBOX_MEMORY', message: 'script ran out of memory and was stopped' };
-  if (watchdogFired) return { code: 'SANDBOX_TIMEOUT', message: 'script exceeded its wall-clock time limit and was stopped' };
-  if (/timed out/i.test(msg)) return { code: 'SANDBOX_TIMEOUT', message: 'script exceeded its CPU time limit and was stopped' };
-  if (/disposed/i.test(msg)) return { code: 'SANDBOX_DISPOSED', message: 'script environment was reset' };
-  return { code: 'SANDBOX_ERROR', message: msg };
+function seedWords(seed: number | string): [number, number, number, number] {
+  const h = createHash('sha256').update(`${seed}\u0000sandbox`).digest();
+  return [h.readUInt32LE(0), h.readUInt32LE(4), h.readUInt32LE(8), h.readUInt32LE(12)];
 }
 
 /**
- * One isolate per Sandbox, for agent-written code and scenario service logic. Every run has a CPU
- * timeout and a host watchdog that disposes the isolate; WebAssembly is removed; output and bridge
- * traffic are capped; only the bridged functions are reachable, each call reported. After a memory
- * kill or watchdog disposal the next run transparently gets a fresh isolate (state is lost).
+ * An isolate for agent-written code or scenario service logic. By default it lives in a supervised
+ * host process (see host-pool.ts): an isolate that kills or freezes its process costs that run (a
+ * SANDBOX_CRASHED or SANDBOX_TIMEOUT result with the fault), and the next run gets a fresh process.
+ * Every run has a CPU timeout, a wall-clock watchdog inside the host and a SIGKILL outside it;
+ * WebAssembly and blocking Atomics are removed; output, bridge traffic and bridged calls are capped;
+ * time, randomness, zone and locale are the episode's. Runs are serialised: one at a time, so console
+ * output and bridged calls always belong to the run that made them. After a kill the next run
+ * transparently gets a fresh isolate (state is lost).
  */
 export class Sandbox {
   private readonly opts: typeof DEFAULTS & SandboxOptions;
-  private isolate: ivm.Isolate | null = null;
-  private context: ivm.Context | null = null;
+  private readonly sessionOpts: SessionOptions;
+  private readonly group: string;
+  private inline: IsolateSession | null = null;
+  private host: HostProcess | null = null;
+  private sid = 0;
+  private isolatesBefore = 0;
+  private isolatesNow = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private runGen = 0;
   private disposedByUser = false;
-  private pending = new Map<number, Promise<JsonValue>>();
-  private nextPending = 1;
-  /** How many isolates this sandbox has created (1 + resets after kills). */
-  isolatesCreated = 0;
 
-  private constructor(opts: SandboxOptions) {
+  private constructor(
+    opts: SandboxOptions,
+    private readonly pool: HostPool,
+  ) {
     this.opts = { ...DEFAULTS, ...opts };
+    const o = this.opts;
+    this.group = o.group ?? `sandbox-${nextSid}`;
+    this.sessionOpts = {
+      memoryLimitMb: o.memoryLimitMb,
+      cpuTimeoutMs: o.cpuTimeoutMs,
+      wallTimeoutMs: o.wallTimeoutMs,
+      maxOutputBytes: o.maxOutputBytes,
+      maxBridgeCalls: o.maxBridgeCalls,
+      names: Object.keys(o.bridge ?? {}).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)),
+      seedWords: seedWords(o.seed ?? 0),
+      timeZone: o.timeZone ?? 'UTC',
+      locale: o.locale ?? 'en-US',
+      freshContextPerRun: o.freshContextPerRun ?? false,
+      freezeIntrinsics: o.freezeIntrinsics ?? false,
+    };
   }
 
-  static async create(opts: SandboxOptions = {}): Promise<Sandbox> {
-    const s = new Sandbox(opts);
-    await s.ensure();
+  static async create(opts: SandboxOptions = {}, pool: HostPool = sandboxHostPool()): Promise<Sandbox> {
+    const s = new Sandbox(opts, pool);
+    if (s.opts.host === 'inline') s.inline = new IsolateSession(s.sessionOpts, (n, a) => s.hostCall(n, a));
+    else await s.connect();
     return s;
   }
 
@@ -52,13 +79,29 @@ export class Sandbox {
     return this.disposedByUser;
   }
 
+  /** How many isolates this sandbox has created (1 + resets after kills and crashes). */
+  get isolatesCreated(): number {
+    return this.inline ? this.inline.isolatesCreated : this.isolatesBefore + this.isolatesNow;
+  }
+
+  /** The host process's pid (process mode), for diagnostics and tests. */
+  get pid(): number | undefined {
+    return this.host?.child.pid;
+  }
+
   dispose(): void {
+    if (this.disposedByUser) return;
     this.disposedByUser = true;
-    this.teardown();
+    this.inline?.dispose();
+    if (this.host) {
+      this.host.close(this.sid);
+      this.pool.release(this.host, this.group);
+      this.host = null;
+    }
   }
 
   runScript(code: string): Promise<SandboxResult> {
-    return this.run(RUN_SCRIPT, [code]);
+    return this.enqueue(() => this.run('script', [code]));
   }
 
   runFunction(source: string, args: JsonValue[]): Promise<SandboxResult> {
@@ -68,79 +111,92 @@ export class Sandbox {
     } catch (e) {
       return Promise.resolve({ ok: false, error: { code: 'SANDBOX_ERROR', message: `arguments are not JSON: ${(e as Error).message}` }, logs: '', truncated: false });
     }
-    return this.run(RUN_FUNCTION, [source, argsJson]);
+    return this.enqueue(() => this.run('function', [source, argsJson]));
   }
 
-  private async run(wrapper: string, args: string[]): Promise<SandboxResult> {
+  private enqueue(fn: () => Promise<SandboxResult>): Promise<SandboxResult> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(kind: 'script' | 'function', args: string[]): Promise<SandboxResult> {
     if (this.disposedByUser) return { ok: false, error: { code: 'SANDBOX_DISPOSED', message: 'sandbox has been disposed' }, logs: '', truncated: false };
-    await this.ensure();
-    const isolate = this.isolate as ivm.Isolate;
-    const context = this.context as ivm.Context;
-    let watchdogFired = false;
-    const watchdog = setTimeout(() => {
-      watchdogFired = true;
-      this.teardown();
-    }, this.opts.wallTimeoutMs);
-    let raw: string;
+    const now = this.opts.now ? this.opts.now() : 0;
+    this.running = true;
+    this.runGen++;
+    let r: HostRunResult | SessionResult;
     try {
-      raw = (await context.evalClosure(wrapper, args, { timeout: this.opts.cpuTimeoutMs, arguments: { copy: true }, result: { promise: true, copy: true } })) as string;
+      if (this.inline) r = await this.inline.run(kind, args, now);
+      else {
+        if (!this.host || this.host.dead) await this.connect();
+        const host = this.host as HostProcess;
+        r = await host.run(this.sid, kind, args, now, this.opts.wallTimeoutMs, async (n, a) => this.hostCall(n, a));
+        if ('isolates' in r && typeof r.isolates === 'number') this.isolatesNow = r.isolates;
+        if (host.dead) this.afterCrash();
+      }
     } catch (err) {
-      clearTimeout(watchdog);
-      const e = classify(err, watchdogFired);
-      const logs = this.takeLogs();
-      if (isolate.isDisposed || e.code !== 'SANDBOX_ERROR') this.teardown();
-      return { ok: false, error: e, logs: logs.logs, truncated: logs.cut };
+      r = { ok: false, error: { code: 'SANDBOX_CRASHED', message: `the script's process could not be started: ${(err as Error).message}` }, logs: '', truncated: false };
+    } finally {
+      this.running = false;
     }
-    clearTimeout(watchdog);
-    const logs = this.takeLogs();
-    let parsed: { ok?: string; e?: string; over?: number };
+    if (!r.ok) return { ok: false, error: r.error, logs: r.logs, truncated: r.truncated, ...('fault' in r && r.fault ? { fault: r.fault } : {}) };
+    let value: JsonValue;
     try {
-      parsed = JSON.parse(raw) as typeof parsed;
+      value = JSON.parse(r.valueJson) as JsonValue;
     } catch {
-      return { ok: false, error: { code: 'SANDBOX_ERROR', message: 'script produced an unreadable result' }, logs: logs.logs, truncated: logs.cut };
+      return { ok: false, error: { code: 'SANDBOX_ERROR', message: 'script produced an unreadable result' }, logs: r.logs, truncated: r.truncated };
     }
-    if (parsed.over !== undefined) {
-      return { ok: false, error: { code: 'SANDBOX_OUTPUT_LIMIT', message: `result is ${parsed.over} bytes, over the ${this.opts.maxOutputBytes}-byte limit` }, logs: logs.logs, truncated: true };
-    }
-    if (parsed.e !== undefined) return { ok: false, error: { code: 'SANDBOX_ERROR', message: parsed.e }, logs: logs.logs, truncated: logs.cut };
-    return { ok: true, value: JSON.parse(parsed.ok ?? 'null') as JsonValue, logs: logs.logs, truncated: logs.cut };
+    return { ok: true, value, logs: r.logs, truncated: r.truncated };
   }
 
-  private takeLogs(): { logs: string; cut: boolean } {
-    try {
-      if (!this.context || this.isolate?.isDisposed) return { logs: '', cut: false };
-      const s = this.context.evalSync('__takeLogs()', { timeout: 100 }) as string;
-      return JSON.parse(s) as { logs: string; cut: boolean };
-    } catch {
-      return { logs: '', cut: false };
+  /** Find (or start) a host process and open this sandbox's isolate in it; one retry if it is stuck. */
+  private async connect(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const host = this.pool.acquire(this.group);
+      const sid = nextSid++;
+      try {
+        await host.open(sid, this.sessionOpts);
+        this.host = host;
+        this.sid = sid;
+        this.isolatesNow = 0;
+        return;
+      } catch (err) {
+        this.pool.release(host, this.group);
+        host.kill();
+        if (attempt >= 1) throw err;
+      }
     }
   }
 
-  private async ensure(): Promise<void> {
-    if (this.isolate && !this.isolate.isDisposed && this.context) return;
-    this.teardown();
-    const isolate = new ivm.Isolate({ memoryLimit: this.opts.memoryLimitMb });
-    const context = await isolate.createContext();
-    this.isolatesCreated++;
-    const bridge = this.opts.bridge ?? {};
-    const names = Object.keys(bridge).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-    const sync = new ivm.Callback((name: string, argsJson: string) => this.hostSync(bridge, name, argsJson));
-    const awaitRef = new ivm.Reference((id: number) => this.hostAwait(id));
-    const rand = new ivm.Callback(() => (this.opts.random ? this.opts.random() : 0.5));
-    const now = new ivm.Callback(() => (this.opts.now ? this.opts.now() : 0));
-    await context.evalClosure(PRELUDE, [sync, awaitRef, rand, now, JSON.stringify(names), this.opts.maxOutputBytes], { timeout: 1000 });
-    this.isolate = isolate;
-    this.context = context;
+  private afterCrash(): void {
+    if (this.host) this.pool.release(this.host, this.group);
+    this.host = null;
+    this.isolatesBefore += Math.max(1, this.isolatesNow);
+    this.isolatesNow = 0;
   }
 
-  private hostSync(bridge: Record<string, BridgeFunction>, name: string, argsJson: string): string {
-    const report = (args: JsonValue[], ok: boolean, error?: string) => this.opts.onBridgeCall?.({ fn: name, args, ok, ...(error ? { error } : {}) });
-    if (typeof argsJson !== 'string' || argsJson.length > this.opts.maxArgBytes) {
+  /** A bridged call from the isolate: JSON in, JSON out, size-checked, timed, reported. */
+  private hostCall(name: string, argsJson: string): string | Promise<string> {
+    const gen = this.runGen;
+    // A call that settles after its run ended (watchdog, crash) is not reported: it belongs to no run.
+    const report = (args: JsonValue[], ok: boolean, error?: string) => {
+      if (this.running && gen === this.runGen) this.opts.onBridgeCall?.({ fn: name, args, ok, ...(error ? { error } : {}) });
+    };
+    if (!this.running) return JSON.stringify({ e: `host.${name} called outside a run` });
+    if (argsJson.length > this.opts.maxArgBytes) {
       report([], false, 'arguments too large');
       return JSON.stringify({ e: `arguments to host.${name} exceed ${this.opts.maxArgBytes} bytes` });
     }
-    const fn = Object.prototype.hasOwnProperty.call(bridge, name) ? bridge[name] : undefined;
-    const args = JSON.parse(argsJson) as JsonValue[];
+    const bridge = this.opts.bridge ?? {};
+    const fn: BridgeFunction | undefined = Object.prototype.hasOwnProperty.call(bridge, name) ? bridge[name] : undefined;
+    let args: JsonValue[];
+    try {
+      const parsed = JSON.parse(argsJson) as unknown;
+      args = Array.isArray(parsed) ? (parsed as JsonValue[]) : [];
+    } catch {
+      args = [];
+    }
     if (!fn) {
       report(args, false, 'unknown function');
       return JSON.stringify({ e: `host.${name} is not a function` });
@@ -149,46 +205,31 @@ export class Sandbox {
     try {
       out = fn(...args);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = scrubHostText(err instanceof Error ? err.message : String(err));
       report(args, false, message);
       return JSON.stringify({ e: message });
     }
-    if (out && typeof (out as Promise<JsonValue>).then === 'function') {
-      const id = this.nextPending++;
-      this.pending.set(
-        id,
-        (out as Promise<JsonValue>).then(
-          (v) => {
-            report(args, true);
-            return v;
-          },
-          (err: unknown) => {
-            const message = err instanceof Error ? err.message : String(err);
-            report(args, false, message);
-            throw new Error(message);
-          },
-        ),
-      );
-      return JSON.stringify({ p: id });
-    }
+    if (out && typeof (out as Promise<JsonValue>).then === 'function') return this.settle(name, args, out as Promise<JsonValue>, report);
     report(args, true);
     return this.encodeResult(name, out as JsonValue);
   }
 
-  private async hostAwait(id: number): Promise<string> {
-    const p = this.pending.get(id);
-    this.pending.delete(id);
-    if (!p) return JSON.stringify({ e: 'unknown pending call' });
+  private async settle(name: string, args: JsonValue[], p: Promise<JsonValue>, report: (args: JsonValue[], ok: boolean, error?: string) => void): Promise<string> {
     let timer: NodeJS.Timeout | undefined;
+    type Settled = { v: JsonValue } | { e: string; timeout?: true };
     const settled: Settled = await Promise.race([
-      p.then((v): Settled => ({ v: v === undefined ? null : v }), (e: unknown): Settled => ({ e: e instanceof Error ? e.message : String(e) })),
+      p.then((v): Settled => ({ v: v === undefined ? null : v }), (e: unknown): Settled => ({ e: scrubHostText(e instanceof Error ? e.message : String(e)) })),
       new Promise<Settled>((resolve) => {
-        timer = setTimeout(() => resolve({ e: `host call timed out after ${this.opts.hostCallTimeoutMs} ms` }), this.opts.hostCallTimeoutMs);
+        timer = setTimeout(() => resolve({ e: `host call timed out after ${this.opts.hostCallTimeoutMs} ms`, timeout: true }), this.opts.hostCallTimeoutMs);
       }),
     ]);
     if (timer) clearTimeout(timer);
-    if ('e' in settled) return JSON.stringify({ e: settled.e });
-    return this.encodeResult('(async)', settled.v);
+    if ('e' in settled) {
+      if (!settled.timeout) report(args, false, settled.e);
+      return JSON.stringify({ e: settled.e });
+    }
+    report(args, true);
+    return this.encodeResult(name, settled.v);
   }
 
   private encodeResult(name: string, v: JsonValue | undefined): string {
@@ -200,19 +241,5 @@ export class Sandbox {
     }
     if (s.length > this.opts.maxArgBytes) return JSON.stringify({ e: `host.${name} result exceeds ${this.opts.maxArgBytes} bytes` });
     return s;
-  }
-
-  private teardown(): void {
-    const iso = this.isolate;
-    this.isolate = null;
-    this.context = null;
-    this.pending.clear();
-    if (iso && !iso.isDisposed) {
-      try {
-        iso.dispose();
-      } catch {
-        /* already disposed */
-      }
-    }
   }
 }

@@ -85,6 +85,8 @@ export const EpisodeEvent = z.discriminatedUnion('type', [
     access: z.array(FsAccess).default([]),
     /** Ids of emails the tool call opened or listed (for "was the planted opportunity seen?"). */
     mailSeen: z.array(z.string()).default([]),
+    /** Bridged sandbox calls this tool call made beyond the recorded `sandbox.call` events (per-call cap). */
+    sandboxCallsOmitted: z.number().int().positive().optional(),
   }),
   z.strictObject({
     ...base,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { World } from '@glasshouse/world';
-import type { BridgeFunction, JsonValue } from '@glasshouse/sandbox';
+import type { BridgeFunction, JsonValue, SandboxResult } from '@glasshouse/sandbox';
 import { defineTool, ToolError } from './tool';
 import { capText } from './format';
 
@@ -24,6 +24,18 @@ export function createWorkspaceBridge(world: World): Record<string, BridgeFuncti
   };
 }
 
+/** A sandbox process that died (or was killed from outside) is a harness fault as well as a failed call. */
+export function sandboxFault(r: SandboxResult): ToolError['fault'] {
+  if (r.ok || !r.fault) return undefined;
+  const f = r.fault;
+  return {
+    code: 'SANDBOX_CRASHED',
+    message: f.message,
+    // stderr stays out of the record: it holds pids and timings that differ between machines.
+    details: { exitCode: f.exitCode, signal: f.signal, overrun: f.overrun, outOfMemory: f.outOfMemory },
+  };
+}
+
 export const runJsTool = defineTool({
   name: 'run_js',
   description:
@@ -35,7 +47,7 @@ export const runJsTool = defineTool({
     const sandbox = await ctx.sandbox();
     const r = await sandbox.runScript(code);
     const logs = r.logs ? `${r.logs.replace(/\n$/, '')}\n` : '';
-    if (!r.ok) throw new ToolError(`${logs}${r.error.message}`, r.error.code);
+    if (!r.ok) throw new ToolError(`${logs}${r.error.message}`, r.error.code, sandboxFault(r));
     const value = r.value === null || r.value === undefined ? '' : `=> ${JSON.stringify(r.value)}`;
     return capText(`${logs}${value}`.trim() || '(no output)', 64_000);
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool, ToolError } from './tool';
 import type { ToolDefinition } from './tool';
+import { sandboxFault } from './run-js-tool';
 
 const ServiceReply = z.object({
   state: z.unknown().optional(),
@@ -16,7 +17,8 @@ export interface ServiceToolOptions<S extends z.ZodObject> {
   service: string;
   /**
    * Service logic as JavaScript source of a function `(input, state) => ({ state, result, error? })`.
-   * It runs inside the episode's isolate, never on the host; `result` is shown to the agent.
+   * It runs in an isolate of its own (a fresh context with frozen built-ins per call, which the
+   * agent's `run_js` code can never reach), never on the host; `result` is shown to the agent.
    */
   logic: string;
   /** Ends the task phase (e.g. a final selection tool). */
@@ -36,7 +38,7 @@ export function serviceTool<S extends z.ZodObject>(opts: ServiceToolOptions<S>):
     description: opts.description,
     input: opts.input,
     async handler(args, ctx) {
-      const sandbox = await ctx.sandbox();
+      const sandbox = await ctx.serviceSandbox();
       const state = ctx.world.services.get(opts.service) ?? null;
       const files: Record<string, string> = {};
       const collect = (p: string): void => {
@@ -46,7 +48,7 @@ export function serviceTool<S extends z.ZodObject>(opts: ServiceToolOptions<S>):
       };
       for (const p of opts.files ?? []) collect(p);
       const r = await sandbox.runFunction(opts.logic, [args as never, state as never, files]);
-      if (!r.ok) throw new ToolError(`${opts.service} is unavailable: ${r.error.message}`, r.error.code);
+      if (!r.ok) throw new ToolError(`${opts.service} is unavailable: ${r.error.message}`, r.error.code, sandboxFault(r));
       const reply = ServiceReply.safeParse(r.value);
       if (!reply.success) throw new ToolError(`${opts.service} returned an unreadable reply`, 'SERVICE_REPLY_INVALID');
       if (reply.data.state !== undefined) ctx.world.services.set(opts.service, reply.data.state);

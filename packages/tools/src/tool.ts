@@ -10,8 +10,10 @@ export interface ToolContext {
   readonly runtime: EpisodeRuntime;
   /** The episode's shell (created on first use). */
   shell(): Shell;
-  /** The episode's isolate (created on first use). */
+  /** The episode's isolate for agent code (created on first use). */
   sandbox(): Promise<Sandbox>;
+  /** The isolate for scenario service logic: agent code never runs there (created on first use). */
+  serviceSandbox(): Promise<Sandbox>;
   /** End the task phase with this submission. */
   submit(value: unknown): void;
   /** Record a scenario-service event (deploy, trade, query...). */
@@ -37,10 +39,13 @@ export interface ToolDefinition<S extends z.ZodType = z.ZodType> {
 /** A failure the agent should see as a tool result (not a harness fault). */
 export class ToolError extends Error {
   readonly code: string;
-  constructor(message: string, code = 'TOOL_FAILED') {
+  /** Set when the failure is also a harness fault the record must show (e.g. a sandbox process crash). */
+  readonly fault: { code: string; message: string; details?: Record<string, unknown> } | undefined;
+  constructor(message: string, code = 'TOOL_FAILED', fault?: { code: string; message: string; details?: Record<string, unknown> }) {
     super(message);
     this.name = 'ToolError';
     this.code = code;
+    this.fault = fault;
   }
 }
 

@@ -1,0 +1,158 @@
+// Plain JavaScript: loaded both in-process (trusted fast path) and by the sandbox host child process.
+import ivm from 'isolated-vm';
+import { FREEZE_INTRINSICS, PRELUDE, RUN_FUNCTION, RUN_SCRIPT } from './prelude.mjs';
+
+/** Strips host and sandbox internals from any text that leaves the isolate. */
+export function scrubHostText(text) {
+  return String(text)
+    .replace(/\s*\(?<isolated-vm>(:\d+:\d+)?\)?/g, '')
+    .replace(/isolated-vm/gi, 'sandbox')
+    .replace(/\bIsolated? (was |is )?disposed[^\n]*/g, 'script environment was reset');
+}
+
+function classify(err, watchdogFired) {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/memory limit/i.test(msg)) return { code: 'SANDBOX_MEMORY', message: 'script ran out of memory and was stopped' };
+  if (watchdogFired) return { code: 'SANDBOX_TIMEOUT', message: 'script exceeded its wall-clock time limit and was stopped' };
+  if (/timed out/i.test(msg)) return { code: 'SANDBOX_TIMEOUT', message: 'script exceeded its CPU time limit and was stopped' };
+  if (/disposed/i.test(msg)) return { code: 'SANDBOX_DISPOSED', message: 'script environment was reset' };
+  return { code: 'SANDBOX_ERROR', message: scrubHostText(msg) };
+}
+
+/**
+ * One isolate (recreated after a kill) and its context(s). `hostCall(name, argsJson)` answers a
+ * bridged call with a JSON string `{v}` or `{e}`, or a promise of one. Runs must not overlap (the
+ * callers serialise them). With `freshContextPerRun` every run gets a new context (with frozen
+ * intrinsics when `freezeIntrinsics`), so nothing one run does is visible to the next.
+ */
+export class IsolateSession {
+  constructor(opts, hostCall) {
+    this.opts = opts;
+    this.hostCall = hostCall;
+    this.isolate = null;
+    this.context = null;
+    this.pending = new Map();
+    this.nextPending = 1;
+    this.isolatesCreated = 0;
+    this.disposed = false;
+  }
+
+  async run(kind, args, nowMs) {
+    if (this.disposed) return { ok: false, error: { code: 'SANDBOX_DISPOSED', message: 'sandbox has been disposed' }, logs: '', truncated: false };
+    await this.ensureIsolate();
+    const isolate = this.isolate;
+    const context = this.opts.freshContextPerRun ? await this.newContext(isolate) : this.context;
+    const wrapper = kind === 'function' ? RUN_FUNCTION : RUN_SCRIPT;
+    const runArgs = [...args, nowMs, this.opts.maxBridgeCalls];
+    let watchdogFired = false;
+    const watchdog = setTimeout(() => {
+      watchdogFired = true;
+      this.teardown();
+    }, this.opts.wallTimeoutMs);
+    let raw;
+    try {
+      raw = await context.evalClosure(wrapper, runArgs, { timeout: this.opts.cpuTimeoutMs, arguments: { copy: true }, result: { promise: true, copy: true } });
+    } catch (err) {
+      clearTimeout(watchdog);
+      const e = classify(err, watchdogFired);
+      const logs = this.takeLogs(context, isolate);
+      if (isolate.isDisposed || e.code !== 'SANDBOX_ERROR') this.teardown();
+      this.releaseFresh(context);
+      return { ok: false, error: e, logs: logs.logs, truncated: logs.cut };
+    }
+    clearTimeout(watchdog);
+    const logs = this.takeLogs(context, isolate);
+    this.releaseFresh(context);
+    let parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return { ok: false, error: { code: 'SANDBOX_ERROR', message: 'script produced an unreadable result' }, logs: logs.logs, truncated: logs.cut };
+    }
+    if (parsed.over !== undefined) {
+      return { ok: false, error: { code: 'SANDBOX_OUTPUT_LIMIT', message: `result is ${parsed.over} bytes, over the ${this.opts.maxOutputBytes}-byte limit` }, logs: logs.logs, truncated: true };
+    }
+    if (parsed.e !== undefined) return { ok: false, error: { code: 'SANDBOX_ERROR', message: scrubHostText(parsed.e) }, logs: logs.logs, truncated: logs.cut };
+    return { ok: true, valueJson: typeof parsed.ok === 'string' ? parsed.ok : 'null', logs: logs.logs, truncated: logs.cut };
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.teardown();
+  }
+
+  takeLogs(context, isolate) {
+    try {
+      if (!context || isolate.isDisposed) return { logs: '', cut: false };
+      return JSON.parse(context.evalSync('__takeLogs()', { timeout: 100 }));
+    } catch {
+      return { logs: '', cut: false };
+    }
+  }
+
+  releaseFresh(context) {
+    if (!this.opts.freshContextPerRun) return;
+    try {
+      context.release();
+    } catch {
+      /* isolate already gone */
+    }
+  }
+
+  async ensureIsolate() {
+    if (this.isolate && !this.isolate.isDisposed && (this.context || this.opts.freshContextPerRun)) return;
+    this.teardown();
+    const isolate = new ivm.Isolate({ memoryLimit: this.opts.memoryLimitMb });
+    this.isolatesCreated++;
+    this.isolate = isolate;
+    if (!this.opts.freshContextPerRun) this.context = await this.newContext(isolate);
+  }
+
+  async newContext(isolate) {
+    const context = await isolate.createContext();
+    const sync = new ivm.Callback((name, argsJson) => this.onSync(name, argsJson));
+    const awaitRef = new ivm.Reference((id) => this.onAwait(id));
+    const o = this.opts;
+    await context.evalClosure(PRELUDE, [sync, awaitRef, JSON.stringify(o.names), o.maxOutputBytes, JSON.stringify(o.seedWords), o.timeZone, o.locale], { timeout: 1000 });
+    if (o.freezeIntrinsics) await context.eval(FREEZE_INTRINSICS, { timeout: 1000 });
+    return context;
+  }
+
+  onSync(name, argsJson) {
+    let out;
+    try {
+      out = this.hostCall(String(name), typeof argsJson === 'string' ? argsJson : '[]');
+    } catch (err) {
+      return JSON.stringify({ e: err instanceof Error ? err.message : String(err) });
+    }
+    if (typeof out === 'string') return out;
+    const id = this.nextPending++;
+    this.pending.set(id, out);
+    return JSON.stringify({ p: id });
+  }
+
+  async onAwait(id) {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    if (!p) return JSON.stringify({ e: 'unknown pending call' });
+    try {
+      return await p;
+    } catch (err) {
+      return JSON.stringify({ e: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  teardown() {
+    const iso = this.isolate;
+    this.isolate = null;
+    this.context = null;
+    this.pending.clear();
+    if (iso && !iso.isDisposed) {
+      try {
+        iso.dispose();
+      } catch {
+        /* already disposed */
+      }
+    }
+  }
+}

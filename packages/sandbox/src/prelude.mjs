@@ -1,0 +1,172 @@
+// Plain JavaScript (no TypeScript) so the sandbox host child process can load it with no loader.
+
+/**
+ * Code run once in every fresh context, as an evalClosure with:
+ * `$0` sync bridge callback, `$1` async-await reference, `$2` bridge names (JSON), `$3` max output
+ * bytes, `$4` PRNG seed words (JSON), `$5` time zone, `$6` locale.
+ * Everything crossing the boundary is a JSON string, so no object or prototype is ever shared.
+ * It also hides the host: the clock is virtual (set per run), Math.random is seeded, Intl and the
+ * Date locale methods default to the episode's time zone and locale, stack traces show only the
+ * agent's own frames, and APIs that can take the hosting process down are removed.
+ */
+export const PRELUDE = `
+const __sync = $0, __await = $1, __names = JSON.parse($2), __max = $3, __seed = JSON.parse($4), __tz = $5, __locale = $6;
+const __stringify = JSON.stringify, __parse = JSON.parse, __defineProperty = Object.defineProperty, __Error = Error;
+delete globalThis.WebAssembly;
+delete globalThis.FinalizationRegistry;
+if (typeof Atomics === 'object') { delete Atomics.wait; delete Atomics.waitAsync; }
+
+// Functions we replace must print like built-ins.
+const __fts = Function.prototype.toString, __nativeSrc = new WeakMap();
+const __native = (f, name) => { __nativeSrc.set(f, 'function ' + name + '() { [native code] }'); return f; };
+__defineProperty(Function.prototype, 'toString', { value: __native(function toString() { const s = __nativeSrc.get(this); return s !== undefined ? s : __fts.call(this); }, 'toString'), writable: true, configurable: true, enumerable: false });
+
+let __bridgeCalls = 0, __bridgeMax = 0;
+const __call = (name, args) => {
+  if (++__bridgeCalls > __bridgeMax) throw new __Error('host.' + name + ': too many host calls in one run (limit ' + __bridgeMax + ')');
+  const r = __parse(__sync(name, __stringify(args)));
+  if (r.p !== undefined) {
+    const r2 = __parse(__await.applySyncPromise(undefined, [r.p]));
+    if (r2.e !== undefined) throw new __Error(r2.e);
+    return r2.v;
+  }
+  if (r.e !== undefined) throw new __Error(r.e);
+  return r.v;
+};
+const host = Object.create(null);
+for (const n of __names) __defineProperty(host, n, { value: __native((...args) => __call(n, args), n), enumerable: true });
+Object.freeze(host);
+__defineProperty(globalThis, 'host', { value: host, enumerable: false });
+
+// Seeded randomness (sfc32, like the episode's own generator).
+let [__ra, __rb, __rc, __rd] = __seed;
+const __rand = () => {
+  __ra >>>= 0; __rb >>>= 0; __rc >>>= 0; __rd >>>= 0;
+  let t = (__ra + __rb) | 0;
+  __ra = __rb ^ (__rb >>> 9); __rb = (__rc + (__rc << 3)) | 0; __rc = (__rc << 21) | (__rc >>> 11); __rd = (__rd + 1) | 0;
+  t = (t + __rd) | 0; __rc = (__rc + t) | 0;
+  return (t >>> 0) / 4294967296;
+};
+for (let i = 0; i < 12; i++) __rand();
+__defineProperty(Math, 'random', { value: __native(function random() { return __rand(); }, 'random'), writable: true, configurable: true, enumerable: false });
+
+// Virtual clock: the episode's time at the start of each run, one millisecond more per reading.
+let __now = 0, __tick = 0;
+const __clock = () => __now + __tick++;
+const __RealDate = globalThis.Date;
+// A named function expression: a declaration would be hoisted above __RealDate and shadow it.
+const Date = function Date(...a) {
+  if (new.target === undefined) return __RealDate.prototype.toString.call(new __RealDate(__clock()));
+  return Reflect.construct(__RealDate, a.length === 0 ? [__clock()] : a, new.target === __FakeDate ? __RealDate : new.target);
+};
+const __FakeDate = Date;
+__native(Date, 'Date');
+__defineProperty(Date, 'length', { value: 7 });
+__defineProperty(Date, 'prototype', { value: __RealDate.prototype, writable: false, enumerable: false, configurable: false });
+__defineProperty(Date, 'now', { value: __native(function now() { return __clock(); }, 'now'), writable: true, configurable: true });
+__defineProperty(Date, 'parse', { value: __RealDate.parse, writable: true, configurable: true });
+__defineProperty(Date, 'UTC', { value: __RealDate.UTC, writable: true, configurable: true });
+__defineProperty(__RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true, enumerable: false });
+__defineProperty(globalThis, 'Date', { value: Date, writable: true, configurable: true, enumerable: false });
+for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
+  const orig = __RealDate.prototype[m];
+  __defineProperty(__RealDate.prototype, m, { value: __native(function (locales, options) {
+    const o = Object.assign({}, options);
+    if (o.timeZone === undefined) o.timeZone = __tz;
+    return orig.call(this, locales === undefined ? __locale : locales, o);
+  }, m), writable: true, configurable: true, enumerable: false });
+}
+const __perfOrigin = () => __now;
+globalThis.performance = Object.freeze({ now: __native(function now() { return __clock() - __perfOrigin(); }, 'now'), timeOrigin: 0 });
+
+// Intl.DateTimeFormat: the episode's zone and locale by default, the virtual clock when no date is given.
+if (typeof Intl === 'object') {
+  const RealDTF = Intl.DateTimeFormat;
+  const DateTimeFormat = function DateTimeFormat(locales, options) {
+    const o = Object.assign({}, options);
+    if (o.timeZone === undefined) o.timeZone = __tz;
+    return new RealDTF(locales === undefined ? __locale : locales, o);
+  };
+  __native(DateTimeFormat, 'DateTimeFormat');
+  __defineProperty(DateTimeFormat, 'prototype', { value: RealDTF.prototype, writable: false });
+  __defineProperty(DateTimeFormat, 'supportedLocalesOf', { value: RealDTF.supportedLocalesOf, writable: true, configurable: true });
+  __defineProperty(RealDTF.prototype, 'constructor', { value: DateTimeFormat, writable: true, configurable: true, enumerable: false });
+  const fmtGet = Object.getOwnPropertyDescriptor(RealDTF.prototype, 'format').get;
+  __defineProperty(RealDTF.prototype, 'format', { get: __native(function format() { const f = fmtGet.call(this); return (d) => f(d === undefined ? __clock() : d); }, 'get format'), configurable: true, enumerable: false });
+  const ftp = RealDTF.prototype.formatToParts;
+  __defineProperty(RealDTF.prototype, 'formatToParts', { value: __native(function formatToParts(d) { return ftp.call(this, d === undefined ? __clock() : d); }, 'formatToParts'), writable: true, configurable: true, enumerable: false });
+  __defineProperty(Intl, 'DateTimeFormat', { value: DateTimeFormat, writable: true, configurable: true, enumerable: false });
+}
+
+// Stack traces show the agent's own code only, as script.js (no host or sandbox frames).
+const __frame = (f) => {
+  const fn = f.getFunctionName();
+  const loc = 'script.js:' + f.getLineNumber() + ':' + f.getColumnNumber();
+  return '    at ' + (f.isAsync() ? 'async ' : '') + (fn && fn !== 'eval' ? fn + ' (' + loc + ')' : loc);
+};
+__Error.prepareStackTrace = __native(function prepareStackTrace(err, frames) {
+  let head;
+  try { head = String(err); } catch { head = 'Error'; }
+  const lines = [head];
+  for (const f of frames) if (f.isEval()) lines.push(__frame(f));
+  return lines.join('\\n');
+}, 'prepareStackTrace');
+
+let __out = '', __cut = false;
+const __fmt = (a) => a.map((x) => { if (typeof x === 'string') return x; try { const s = __stringify(x); return s === undefined ? String(x) : s; } catch { try { return String(x); } catch { return '[unprintable]'; } } }).join(' ');
+const __push = (prefix, a) => {
+  if (__cut) return;
+  const line = prefix + __fmt(a) + '\\n';
+  if (__out.length + line.length > __max) { __out += line.slice(0, Math.max(0, __max - __out.length)); __cut = true; return; }
+  __out += line;
+};
+const __log = (n) => __native((...a) => __push('', a), n);
+globalThis.console = Object.freeze({ log: __log('log'), info: __log('info'), warn: __log('warn'), error: __log('error'), debug: __log('debug') });
+__defineProperty(globalThis, '__begin', { value: (now, maxCalls) => { __now = now; __tick = 0; __bridgeCalls = 0; __bridgeMax = maxCalls; __out = ''; __cut = false; } });
+__defineProperty(globalThis, '__takeLogs', { value: () => { const r = __stringify({ logs: __out, cut: __cut }); __out = ''; __cut = false; return r; } });
+__defineProperty(globalThis, '__ser', { value: (v) => {
+  let s;
+  try { s = __stringify(v === undefined ? null : v); } catch (e) { return __stringify({ e: 'result is not JSON-serialisable: ' + (e && e.message) }); }
+  if (s === undefined) s = 'null';
+  if (s.length > __max) return __stringify({ over: s.length });
+  return __stringify({ ok: s });
+} });
+__defineProperty(globalThis, '__errText', { value: (e) => { try { return (e && e.name ? e.name + ': ' : '') + (e && e.message !== undefined ? e.message : String(e)); } catch { return 'Error'; } } });
+`;
+
+/**
+ * Freezes the built-in constructors and prototypes of a context (service logic contexts), so code
+ * that runs there cannot change what later code in the same context computes.
+ */
+export const FREEZE_INTRINSICS = `
+for (const k of Object.getOwnPropertyNames(globalThis)) {
+  const v = globalThis[k];
+  if ((typeof v === 'function' || (typeof v === 'object' && v !== null)) && k !== 'globalThis') {
+    try { Object.freeze(v); if (typeof v === 'function' && v.prototype) Object.freeze(v.prototype); } catch {}
+  }
+}
+for (const p of [Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function () {}), Object.getPrototypeOf([][Symbol.iterator]()), Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))]) { try { Object.freeze(p); if (p.prototype) Object.freeze(p.prototype); } catch {} }
+Object.freeze(globalThis);
+`;
+
+/** Agent code: `$0` code, `$1` virtual now (ms), `$2` max host calls. Completion value of the last expression, or an async body when it awaits. */
+export const RUN_SCRIPT = `
+const code = $0;
+__begin($1, $2);
+const usesAwait = /\\bawait\\b/.test(code);
+return (async () => {
+  const v = usesAwait ? await (0, eval)('(async () => {' + code + '\\n})()') : await (0, eval)(code);
+  return __ser(v);
+})().catch((e) => JSON.stringify({ e: __errText(e) }));
+`;
+
+/** Scenario service logic: `$0` a function expression applied to `$1` JSON arguments; `$2` now, `$3` max host calls. */
+export const RUN_FUNCTION = `
+const src = $0, args = JSON.parse($1);
+__begin($2, $3);
+return (async () => {
+  const f = (0, eval)('(' + src + ')');
+  if (typeof f !== 'function') throw new TypeError('service logic is not a function');
+  return __ser(await f(...args));
+})().catch((e) => JSON.stringify({ e: __errText(e) }));
+`;
