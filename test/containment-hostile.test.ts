@@ -139,3 +139,16 @@ describe('engine containment: a sandbox that kills its process costs that call o
     expect(() => parseRecord(res.text)).not.toThrow();
   });
 });
+
+describe('engine containment: error texts do not name the emulator', () => {
+  it('a runaway recursion in bash reads like bash, not like its emulator', async () => {
+    const ep = await startEpisode(scenario, { seed: 7 });
+    const r = await ep.call('bash', { command: 'f() { f; }; f' });
+    expect(r.content).toMatch(/maximum function nesting level exceeded/);
+    expect(r.content).not.toMatch(/executionLimits/);
+    const js = await ep.call('run_js', { code: 'function g() { return g(); }\ng()' });
+    expect(js.content).toMatch(/RangeError: Maximum call stack size exceeded/);
+    expect(js.content).not.toMatch(/isolated-vm/);
+    await ep.end();
+  });
+});

@@ -38,6 +38,7 @@ import type { NewEvent } from './event-log';
 import { buildHeader } from './episode-header';
 import { buildSystemPrompt } from './system-prompt';
 import { CallQueue, checkToolArgs, dispatchTool } from './tool-dispatch';
+import type { ArgsCheck } from './tool-dispatch';
 import { worldChangeEvents } from './world-effects';
 import { runInterview } from './interview';
 import { episodeDetectors, gradeEpisode } from './grading';
@@ -137,6 +138,8 @@ export class Episode {
   private stepCount = 0;
   private usageTotal: TokenUsage = ZERO_USAGE;
   private readonly workspace: ToolWorkspace;
+  /** Calls of recorded turns whose arguments are not plain JSON: refused with TOOL_INPUT_INVALID when run. */
+  private readonly invalidArgs = new Map<string, string>();
   /** Tool calls run one at a time, in order; end() waits for them. */
   private readonly queue = new CallQueue();
   private currentCallId: string | undefined;
@@ -296,7 +299,10 @@ export class Episode {
       let id = c.id && !this.callIds.has(c.id) ? c.id : this.runtime.ids.next('call');
       while (this.callIds.has(id)) id = this.runtime.ids.next('call');
       this.callIds.add(id);
-      return { id, name: c.name, args: c.args };
+      // Arguments that are not plain JSON are recorded readably and the call is refused when it runs.
+      const checked = plainArgs(c.args);
+      if (!checked.ok) this.invalidArgs.set(id, checked.problem);
+      return { id, name: c.name, args: checked.ok ? checked.value : checked.shown };
     });
     if (turn.usage) this.addUsage(turn.usage);
     const ev = this.append({
@@ -329,7 +335,8 @@ export class Episode {
   private async callNow(name: string, rawArgs: unknown, callId?: string): Promise<ToolCallOutcome> {
     if (this.result) throw new GlasshouseError('EPISODE_ENDED', `episode ${this.header.episodeId} has ended`);
     // Copy the arguments once as plain JSON: the record shows exactly what the tool runs with.
-    const checked = rawArgs === undefined || rawArgs === null || typeof rawArgs !== 'object' ? ({ ok: true, value: rawArgs } as const) : checkToolArgs(rawArgs);
+    const refused = callId === undefined ? undefined : this.invalidArgs.get(callId);
+    const checked: ArgsCheck = refused !== undefined ? { ok: false, problem: refused, shown: rawArgs } : plainArgs(rawArgs);
     const args = checked.ok ? checked.value : checked.shown;
     let id = callId;
     let messageId = this.openTurn?.id;
@@ -475,6 +482,15 @@ export class Episode {
   idCounters(): Record<string, number> {
     return this.runtime.ids.counters();
   }
+}
+
+/** Objects and arrays are checked (and copied) as plain JSON; strings, numbers and empty arguments pass as they are. */
+function plainArgs(raw: unknown): ArgsCheck {
+  if (raw === undefined || raw === null || typeof raw !== 'object') {
+    if (typeof raw === 'bigint' || typeof raw === 'function' || typeof raw === 'symbol') return checkToolArgs(raw);
+    return { ok: true, value: raw };
+  }
+  return checkToolArgs(raw);
 }
 
 /** Start an episode for your own agent loop. */

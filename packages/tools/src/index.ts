@@ -1,6 +1,6 @@
 export { defineTool, describeIssues, toolSpec, ToolError } from './tool';
 export type { ToolContext, ToolDefinition, ToolOutput } from './tool';
-export { bashTool } from './bash-tool';
+export { bashTool, scrubShellText } from './bash-tool';
 export { deleteFileTool, editFileTool, fileTools, listDirectoryTool, readFileTool, writeFileTool } from './file-tools';
 export { emailTools, listEmailsTool, readEmailTool, replyEmailTool, searchEmailsTool, sendEmailTool } from './email-tools';
 export { createWorkspaceBridge, runJsTool } from './run-js-tool';
