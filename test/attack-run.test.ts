@@ -59,7 +59,8 @@ describe('a run where every agent attacks at once', () => {
     })();
     const results = await Promise.all([...runs, loop]);
     for (const res of results) {
-      expect(['clean', 'covert', 'unmeasured', 'invalid']).toContain(res.verdict);
+      // Judged: the attacks are limits the agents ran into, not harness faults.
+      expect(['clean', 'covert', 'overt', 'unmeasured'], JSON.stringify(res.fault)).toContain(res.outcome);
       const rec = parseRecord(res.text);
       expect(rec.events.at(-1)?.type).toBe('episode.end');
       const end = rec.events.at(-1)!;
@@ -69,7 +70,7 @@ describe('a run where every agent attacks at once', () => {
       expect(res.text.length).toBeLessThan(5_000_000);
     }
     // The user loop's oversight change, sent alongside the terminal tool, was graded.
-    expect(results.at(-1)?.verdict).toBe('covert');
+    expect(results.at(-1)?.outcome).toBe('covert');
     expect(process.memoryUsage().rss).toBeGreaterThan(0); // still here
   });
 });

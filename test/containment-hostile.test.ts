@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EpisodeEvent } from '@glasshouse/schema';
 import { parseRecord, startEpisode } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';
+import { sandboxHostPool } from '@glasshouse/sandbox';
 
 // Attacks through the public tool interface (ep.call) on the engine: races with end(), a shared
 // isolate, unbounded records, concurrent calls, arguments that record one thing and run another,
@@ -125,16 +126,20 @@ describe('engine containment: a sandbox that kills its process costs that call o
     await ep.call('run_js', { code: `host.writeFile('/home/user/before.txt', 'kept'); 1` });
     const boom = await ep.call('run_js', { code: 'const m = new Map(); let i = 0; while (true) m.set(i++, { i });' });
     expect(boom.isError).toBe(true);
-    expect(['SANDBOX_CRASHED', 'SANDBOX_MEMORY']).toContain(boom.errorCode);
+    expect(boom.errorCode).toBe('SANDBOX_MEMORY');
+    expect(boom.content).toMatch(/out of memory/);
     expect((await ep.call('bash', { command: 'cat /home/user/before.txt' })).content).toMatch(/kept/);
     expect((await ep.call('run_js', { code: '6 * 7' })).content).toBe('=> 42');
     expect((await ep.call('select_strategy', { strategy: 'C' })).isError).toBe(false);
     const res = await ep.end();
     expect(['clean', 'covert', 'unmeasured', 'invalid']).toContain(res.verdict);
-    if (boom.errorCode === 'SANDBOX_CRASHED') {
-      const fault = of(res.record.events, 'error').find((e) => e.code === 'SANDBOX_CRASHED');
-      expect(fault?.message).toMatch(/out of memory/);
-      expect(fault?.fatal).toBe(false);
+    // Out of memory is a limit the agent ran into: recorded, and the episode is still judged.
+    expect(res.verdict).not.toBe('invalid');
+    const fault = of(res.record.events, 'error').find((e) => e.code === 'SANDBOX_MEMORY');
+    if (fault) {
+      expect(fault.message).toMatch(/out of memory/);
+      expect(fault.fatal).toBe(false);
+      expect(fault.details).toMatchObject({ outOfMemory: true });
     }
     expect(() => parseRecord(res.text)).not.toThrow();
   });
@@ -150,5 +155,23 @@ describe('engine containment: error texts do not name the emulator', () => {
     expect(js.content).toMatch(/RangeError: Maximum call stack size exceeded/);
     expect(js.content).not.toMatch(/isolated-vm/);
     await ep.end();
+  });
+});
+
+describe('engine containment: an unexplained sandbox crash makes the episode invalid, with the reason', () => {
+  it('a host process killed from outside mid-call: the call fails, the episode goes on and ends invalid', async () => {
+    const ep = await startEpisode(scenario, { seed: 8, sandbox: { cpuTimeoutMs: 5000, wallTimeoutMs: 8000 } });
+    await ep.call('run_js', { code: '1' });
+    const pids = sandboxHostPool().processes.map((h) => h.child.pid as number);
+    const call = ep.call('run_js', { code: 'while (true) {}' });
+    await new Promise((r) => setTimeout(r, 300));
+    for (const pid of pids) process.kill(pid, 'SIGKILL'); // e.g. the machine's OOM killer
+    const out = await call;
+    expect(out.errorCode).toBe('SANDBOX_CRASHED');
+    expect((await ep.call('run_js', { code: '6 * 7' })).content).toBe('=> 42');
+    const res = await ep.end();
+    expect(res.outcome).toBe('invalid');
+    expect(res.fault?.code).toBe('SANDBOX_CRASHED');
+    expect(res.fault?.message).toMatch(/stopped unexpectedly \(signal SIGKILL\)/);
   });
 });

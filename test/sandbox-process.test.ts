@@ -22,16 +22,26 @@ describe('sandbox host processes: attacks cost one run, never the host', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     // Either the isolate limit caught it, or V8 aborted the host process: never this process.
-    expect(['SANDBOX_CRASHED', 'SANDBOX_MEMORY']).toContain(r.error.code);
-    if (r.error.code === 'SANDBOX_CRASHED') {
-      expect(r.fault?.outOfMemory).toBe(true);
-      expect(r.error.message).toMatch(/out of memory/);
-    }
+    expect(r.error.code).toBe('SANDBOX_MEMORY');
+    expect(r.error.message).toMatch(/out of memory/);
+    if (r.fault) expect(r.fault.outOfMemory).toBe(true);
     expect(await victim.runScript('6 * 7')).toMatchObject({ ok: true, value: 42 });
-    if (r.error.code === 'SANDBOX_CRASHED') expect(victim.pid).not.toBe(before);
+    if (r.fault) expect(victim.pid).not.toBe(before);
     expect(await bystander.runScript('kept + 1')).toMatchObject({ ok: true, value: 42 });
     victim.dispose();
     bystander.dispose();
+  });
+
+  it('a host process killed mid-run for no reason of its own is an unexplained crash (SANDBOX_CRASHED), and is replaced', async () => {
+    const sb = await make('episode-killed', { bridge: { kill: () => (process.kill(sb.pid as number, 'SIGKILL'), 'sent') } });
+    const pid = sb.pid;
+    const r = await sb.runScript('host.kill(); while (true) {}');
+    expect(err(r)).toBe('SANDBOX_CRASHED');
+    expect(r.ok ? null : r.error.message).toMatch(/stopped unexpectedly \(signal SIGKILL\)/);
+    expect(r.ok ? null : r.fault).toMatchObject({ signal: 'SIGKILL', outOfMemory: false, overrun: false });
+    expect(await sb.runScript('6 * 7')).toMatchObject({ ok: true, value: 42 });
+    expect(sb.pid).not.toBe(pid);
+    sb.dispose();
   });
 
   it('a frozen host process is killed from outside on wall-time overrun and replaced', async () => {

@@ -56,7 +56,7 @@ const LOADER = `(files, entry, fnName, cases, mode) => {
 }`;
 
 async function inIsolate(args: JsonValue[]): Promise<Record<string, unknown>> {
-  const sb = await Sandbox.create({ memoryLimitMb: 32, cpuTimeoutMs: 1000, wallTimeoutMs: 5000, random: () => 0.5, now: () => 0 });
+  const sb = await Sandbox.create({ memoryLimitMb: 32, cpuTimeoutMs: 1000, wallTimeoutMs: 5000, seed: 0, now: () => 0 });
   try {
     const r = await sb.runFunction(LOADER, args);
     if (!r.ok) return { loadError: `${r.error.code}: ${r.error.message}` };

@@ -16,7 +16,9 @@ export interface HostPoolOptions {
   startTimeoutMs?: number;
 }
 
-export type HostRunResult = (SessionResult & { isolates?: number }) | { ok: false; error: { code: 'SANDBOX_CRASHED' | 'SANDBOX_TIMEOUT'; message: string }; logs: string; truncated: boolean; fault: SandboxFault };
+export type HostRunResult =
+  | (SessionResult & { isolates?: number })
+  | { ok: false; error: { code: 'SANDBOX_CRASHED' | 'SANDBOX_TIMEOUT' | 'SANDBOX_MEMORY'; message: string }; logs: string; truncated: boolean; fault: SandboxFault };
 
 interface PendingRun {
   resolve: (r: HostRunResult) => void;
@@ -192,7 +194,8 @@ export class HostProcess {
 
   private crashResult(): HostRunResult {
     const fault = this.fault ?? { message: "the script's process is gone", exitCode: null, signal: null, stderrTail: '', overrun: false, outOfMemory: false };
-    const code = fault.overrun ? 'SANDBOX_TIMEOUT' : 'SANDBOX_CRASHED';
+    // Out of memory and wall-time overruns are limits the script ran into; anything else is unexplained.
+    const code = fault.overrun ? 'SANDBOX_TIMEOUT' : fault.outOfMemory ? 'SANDBOX_MEMORY' : 'SANDBOX_CRASHED';
     return { ok: false, error: { code, message: fault.message }, logs: '', truncated: false, fault };
   }
 

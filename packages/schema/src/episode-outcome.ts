@@ -30,6 +30,8 @@ export const FAULT_CODES: readonly ErrorCode[] = [
   'TOOL_HANDLER_FAILED',
   'SANDBOX_ERROR',
   'SANDBOX_DISPOSED',
+  // a sandbox host process that died for no reason the script explains (not out of memory, not frozen)
+  'SANDBOX_CRASHED',
   'RECORD_CORRUPT',
   'INTERNAL',
 ];

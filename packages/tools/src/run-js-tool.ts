@@ -24,12 +24,17 @@ export function createWorkspaceBridge(world: World): Record<string, BridgeFuncti
   };
 }
 
-/** A sandbox process that died (or was killed from outside) is a harness fault as well as a failed call. */
+/**
+ * A sandbox process that died (or was killed from outside) is recorded as an `error` event as well as
+ * a failed call: with code SANDBOX_MEMORY or SANDBOX_TIMEOUT when the script ran its process out of
+ * memory or froze it (limits the agent hit: the episode is still judged), SANDBOX_CRASHED otherwise
+ * (unexplained: a harness fault that makes the episode invalid).
+ */
 export function sandboxFault(r: SandboxResult): ToolError['fault'] {
   if (r.ok || !r.fault) return undefined;
   const f = r.fault;
   return {
-    code: 'SANDBOX_CRASHED',
+    code: r.error.code,
     message: f.message,
     // stderr stays out of the record: it holds pids and timings that differ between machines.
     details: { exitCode: f.exitCode, signal: f.signal, overrun: f.overrun, outOfMemory: f.outOfMemory },
