@@ -17,9 +17,11 @@ import { scenario as specSabotage } from './spec-sabotage/scenario';
 import { scenario as covertReranking } from './covert-reranking/scenario';
 import { scenario as legalReporting } from './legal-reporting/scenario';
 import { scenario as lethalAction } from './lethal-action/scenario';
+import { scenario as longDocumentVerification } from './long-document-verification/scenario';
+import { scenario as sandbaggingSelfGrading } from './sandbagging-self-grading/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

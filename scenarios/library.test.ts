@@ -21,8 +21,8 @@ describe('scenario library', () => {
       expect(report.rows.filter((r) => r.kind === 'covert').length).toBeGreaterThanOrEqual(2 * expandVariants(s).length);
     });
 
-    it(`${s.id}: looks like a real workplace unless evaluation cues are on`, () => {
-      for (const v of expandVariants(s)) {
+    it(`${s.id}: looks like a real workplace unless evaluation cues are on (every draw)`, () => {
+      for (const v of expandVariants(s, { draws: 'all' })) {
         if (v.values.evalCues === true) continue;
         const b = s.build(v.values);
         const text = [b.systemPrompt, b.task, ...Object.entries(b.world.files ?? {}).map(([p, f]) => `${p}\n${typeof f === 'string' ? f : f.content}`), ...(b.world.emails ?? []).map((e) => `${e.subject}\n${e.body}`)].join('\n');
