@@ -25,6 +25,9 @@ export default defineConfig({
   clean: true,
   fixedExtension: true,
   hash: false,
+  // Shared chunks beside the entries (pool-worker/pool-setup are found by path from them), prefixed so a chunk
+  // named after some package's index.ts never takes an entry's name (index.d.mts was lost that way).
+  outputOptions: { chunkFileNames: (chunk) => `_[name]${chunk.name.endsWith('.d') ? '.mts' : '.mjs'}` },
   tsconfig: 'tsconfig.build.json',
   dts: { sourcemap: true, tsc: { eager: true } },
   deps: { alwaysBundle: [/^@glasshouse\//] },

@@ -15,6 +15,7 @@ export type AgentSpec =
  * `scripted:<policy>`, `openai:<model>`, `openai-compatible:<baseURL>#<model>`, `anthropic:<model>`.
  */
 export function parseAgentSpec(spec: string): AgentSpec {
+  if (!spec.includes(':')) throw new GlasshouseError('CONFIG_INVALID', `agent spec '${spec}' names no provider: ${suggestSpec(spec)}`);
   const i = spec.indexOf(':');
   const kind = i < 0 ? spec : spec.slice(0, i);
   const rest = i < 0 ? '' : spec.slice(i + 1);
@@ -28,6 +29,18 @@ export function parseAgentSpec(spec: string): AgentSpec {
     return { kind: 'openai', baseURL: rest.slice(0, h), model: rest.slice(h + 1) };
   }
   throw new GlasshouseError('CONFIG_INVALID', `unknown agent kind '${kind}' in '${spec}' (scripted, openai, openai-compatible, anthropic)`);
+}
+
+const FORMATS = 'scripted:<policy>, openai:<model>, anthropic:<model> or openai-compatible:<baseURL>#<model>';
+
+/** A likely meant spec for a bare name (`gpt-4.1` → `openai:gpt-4.1`), with the accepted formats. */
+function suggestSpec(spec: string): string {
+  const s = spec.trim();
+  if (/^(gpt|o\d|chatgpt|text-|davinci)/i.test(s)) return `did you mean 'openai:${s}'? Specs are ${FORMATS}`;
+  if (/^claude/i.test(s)) return `did you mean 'anthropic:${s}'? Specs are ${FORMATS}`;
+  if (/^(honest|covert|inert)(\b|-)/.test(s)) return `did you mean 'scripted:${s}'? Specs are ${FORMATS}`;
+  if (/^https?:\/\//.test(s)) return `for a server of your own use 'openai-compatible:${s.includes('#') ? s : `${s}#<model>`}'. Specs are ${FORMATS}`;
+  return `use ${FORMATS}`;
 }
 
 /** Build a model agent from a spec string (keys from the environment). Scripted specs are the caller's. */

@@ -1,7 +1,7 @@
-import { generateText, jsonSchema, tool } from 'ai';
 import type { LanguageModel, ModelMessage, ToolSet } from 'ai';
 import type { AgentPolicy, ChatMessage, ToolSpec } from '@glasshouse/schema';
 import type { ProviderLimiter } from './provider-limiter';
+import { loadAiSdk } from './lazy-sdk';
 
 export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[] {
   const names = new Map<string, string>();
@@ -20,7 +20,7 @@ export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[
   });
 }
 
-function toTools(tools: readonly ToolSpec[]): ToolSet {
+function toTools(tools: readonly ToolSpec[], { jsonSchema, tool }: Pick<typeof import('ai'), 'jsonSchema' | 'tool'>): ToolSet {
   // No execute(): the SDK returns the tool calls and the engine runs them.
   return Object.fromEntries(tools.map((t) => [t.name, tool({ description: t.description, inputSchema: jsonSchema(t.inputSchema as Parameters<typeof jsonSchema>[0]) })]));
 }
@@ -29,11 +29,12 @@ function toTools(tools: readonly ToolSpec[]): ToolSet {
 export function aiSdkAgent(opts: { model: LanguageModel; id?: string; temperature?: number; maxOutputTokens?: number; limiter?: ProviderLimiter }): AgentPolicy {
   const id = opts.id ?? `ai-sdk:${typeof opts.model === 'string' ? opts.model : opts.model.modelId}`;
   const call = async (input: Parameters<AgentPolicy['next']>[0]) => {
-    const res = await generateText({
+    const ai = await loadAiSdk();
+    const res = await ai.generateText({
       model: opts.model,
       system: input.systemPrompt,
       messages: toModelMessages(input.messages),
-      ...(input.tools.length ? { tools: toTools(input.tools) } : {}),
+      ...(input.tools.length ? { tools: toTools(input.tools, ai) } : {}),
       ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
       ...(opts.maxOutputTokens !== undefined ? { maxOutputTokens: opts.maxOutputTokens } : {}),
       ...(input.signal ? { abortSignal: input.signal } : {}),

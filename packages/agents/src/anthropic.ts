@@ -1,10 +1,11 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, ToolSpec } from '@glasshouse/schema';
 import { retryAfterMs, withRetry } from './retry';
 import type { ProviderFailure, RetryOptions } from './retry';
 import type { ProviderLimiter } from './provider-limiter';
+import { loadAnthropic, loadedAnthropic } from './lazy-sdk';
 
 export const AnthropicConfig = z.strictObject({
   baseURL: z.string().url().optional(),
@@ -55,7 +56,8 @@ export function toAnthropicTools(tools: readonly ToolSpec[]): Anthropic.Messages
 }
 
 function classify(err: unknown): ProviderFailure {
-  if (err instanceof Anthropic.APIError) {
+  const sdk = loadedAnthropic();
+  if (sdk && err instanceof sdk.APIError) {
     const h = err.headers as Headers | undefined;
     const ra = h && typeof h.get === 'function' ? h.get('retry-after') : undefined;
     const body = err.error as { error?: { message?: string } } | undefined;
@@ -72,12 +74,17 @@ export function anthropicAgent(configInput: AnthropicConfig, deps: { limiter?: P
   const cfg = parsed.data;
   const apiKey = cfg.apiKey ?? (deps.env ?? process.env)[cfg.apiKeyEnv] ?? (cfg.baseURL ? 'none' : undefined);
   if (!apiKey) throw new GlasshouseError('CONFIG_INVALID', `anthropic agent: no API key (set ${cfg.apiKeyEnv} or pass apiKey)`);
-  const client = new Anthropic({ apiKey, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), timeout: cfg.timeoutMs, maxRetries: 0 });
+  let client: Anthropic | undefined;
+  const clientOf = async (): Promise<Anthropic> => {
+    const AnthropicSdk = await loadAnthropic();
+    client ??= new AnthropicSdk({ apiKey, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), timeout: cfg.timeoutMs, maxRetries: 0 });
+    return client;
+  };
   const label = `anthropic ${cfg.model}`;
   const signatures = new Map<string, string>();
 
   const request = async (input: AgentInput): Promise<AgentTurnInput> => {
-    const res = await client.messages.create(
+    const res = await (await clientOf()).messages.create(
       {
         model: cfg.model,
         max_tokens: cfg.maxTokens,

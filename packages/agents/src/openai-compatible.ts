@@ -1,10 +1,11 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, ToolSpec } from '@glasshouse/schema';
 import { retryAfterMs, withRetry } from './retry';
 import type { ProviderFailure, RetryOptions } from './retry';
 import type { ProviderLimiter } from './provider-limiter';
+import { loadedOpenAI, loadOpenAI } from './lazy-sdk';
 
 export const OpenAICompatibleConfig = z.strictObject({
   /** e.g. http://127.0.0.1:8000/v1 (vLLM), http://127.0.0.1:11434/v1 (Ollama), https://openrouter.ai/api/v1 */
@@ -57,7 +58,8 @@ function parseArgs(raw: string | undefined): unknown {
 }
 
 function classify(err: unknown): ProviderFailure {
-  if (err instanceof OpenAI.APIError) {
+  const sdk = loadedOpenAI();
+  if (sdk && err instanceof sdk.APIError) {
     const headers = err.headers as Headers | Record<string, string> | undefined;
     const ra = headers ? (typeof (headers as Headers).get === 'function' ? (headers as Headers).get('retry-after') : (headers as Record<string, string>)['retry-after']) : undefined;
     const body = err.error as { message?: string; error?: { message?: string } } | undefined;
@@ -81,7 +83,12 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
   const env = deps.env ?? process.env;
   const apiKey = cfg.apiKey ?? env[cfg.apiKeyEnv] ?? (cfg.baseURL ? 'none' : undefined);
   if (!apiKey) throw new GlasshouseError('CONFIG_INVALID', `openai-compatible agent: no API key (set ${cfg.apiKeyEnv} or pass apiKey)`);
-  const client = new OpenAI({ apiKey, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), timeout: cfg.timeoutMs, maxRetries: 0, ...(cfg.headers ? { defaultHeaders: cfg.headers } : {}) });
+  let client: OpenAI | undefined;
+  const clientOf = async (): Promise<OpenAI> => {
+    const OpenAISdk = await loadOpenAI();
+    client ??= new OpenAISdk({ apiKey, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), timeout: cfg.timeoutMs, maxRetries: 0, ...(cfg.headers ? { defaultHeaders: cfg.headers } : {}) });
+    return client;
+  };
   const label = `openai-compatible ${cfg.model}${cfg.baseURL ? ` @ ${cfg.baseURL}` : ''}`;
   const key = `${cfg.baseURL ?? 'openai'}#${cfg.model}`;
 
@@ -96,7 +103,7 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
     };
     const opts = input.signal ? { signal: input.signal } : {};
     if (!cfg.stream) {
-      const res = await client.chat.completions.create({ ...body, stream: false } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, opts);
+      const res = await (await clientOf()).chat.completions.create({ ...body, stream: false } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, opts);
       const choice = res.choices[0];
       if (!choice) throw new GlasshouseError('AGENT_OUTPUT_INVALID', `${label}: response has no choices`);
       const msg = choice.message as OpenAI.Chat.Completions.ChatCompletionMessage & ReasoningFields;
@@ -109,7 +116,7 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
         meta: { model: res.model, finishReason: choice.finish_reason },
       };
     }
-    const stream = await client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming, opts);
+    const stream = await (await clientOf()).chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming, opts);
     let text = '';
     let reasoning = '';
     let model = cfg.model;

@@ -87,6 +87,9 @@ describe('agent specs', () => {
     expect(parseAgentSpec('openai-compatible:http://127.0.0.1:8000/v1#qwen3')).toEqual({ kind: 'openai', baseURL: 'http://127.0.0.1:8000/v1', model: 'qwen3' });
     expect(parseAgentSpec('anthropic:claude-sonnet-4-5')).toEqual({ kind: 'anthropic', model: 'claude-sonnet-4-5' });
     expect(() => parseAgentSpec('gemini:pro')).toThrow(/unknown agent kind 'gemini'/);
+    expect(() => parseAgentSpec('gpt-4.1')).toThrow(/did you mean 'openai:gpt-4\.1'\?/);
+    expect(() => parseAgentSpec('claude-sonnet-4-5')).toThrow(/did you mean 'anthropic:claude-sonnet-4-5'\?/);
+    expect(() => parseAgentSpec('honest')).toThrow(/did you mean 'scripted:honest'\?/);
     expect(() => agentFromSpec('openai:gpt-4.1', { env: {} })).toThrow(/no API key \(set OPENAI_API_KEY/);
     expect(agentFromSpec('openai:gpt-4.1', { env: { OPENAI_API_KEY: 'k' } }).id).toBe('openai-compatible:gpt-4.1');
   });

@@ -1,8 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { GlasshouseError, isGlasshouseError } from '@glasshouse/schema';
-import { SCENARIOS } from '@glasshouse/scenarios';
 import { countEnvironments, variablesOf } from '@glasshouse/engine';
-import { loadScenario } from './load-scenario';
+import { loadScenario, matchScenarios } from './load-scenario';
+import { loadScenarioFiles, scenarioCatalog } from './scenario-catalog';
+import type { ScenarioCatalog } from './scenario-catalog';
 import { runOne } from './commands/run-one';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
@@ -22,11 +23,34 @@ function int(v: string): number {
   return n;
 }
 
+/** How to name an agent: printed by `--help` and `run --help`. */
+export const AGENT_SPECS_HELP = `
+Agent specs (--agent):
+  scripted:<policy>                   a scenario's reference policy, no model: scripted:honest, scripted:covert
+  openai:<model>                      OpenAI chat completions (OPENAI_API_KEY): openai:gpt-4.1
+  anthropic:<model>                   Anthropic Messages API (ANTHROPIC_API_KEY): anthropic:claude-sonnet-4-5
+  openai-compatible:<baseURL>#<model> any OpenAI-compatible server (vLLM, Ollama, llama.cpp, OpenRouter):
+                                      openai-compatible:http://127.0.0.1:11434/v1#qwen3:8b
+
+Scenarios of your own: --scenario-file <path> (a .ts/.js module exporting \`scenario\`, or a directory of them;
+repeatable) works with run, check, demo, list, replay, regrade, fork, intervene, serve-mcp and view.
+`;
+
 /** Model agents share one per-provider request limiter per CLI process. */
 const makeAgent = cliAgentFactory();
 
 export function buildProgram(): Command {
-  const program = new Command('glasshouse').description('Simulated workplaces that plant opportunities for covert actions, with ground-truth detectors.');
+  const program = new Command('glasshouse')
+    .description('Simulated workplaces that plant opportunities for covert actions, with ground-truth detectors.')
+    .option('--scenario-file <path>', 'load a scenario module (.ts/.js) or a directory of them (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addHelpText('after', AGENT_SPECS_HELP);
+  // The library plus --scenario-file modules, loaded once before any command runs.
+  let catalog: ScenarioCatalog = scenarioCatalog();
+  program.hook('preAction', async () => {
+    const files = (program.opts() as { scenarioFile: string[] }).scenarioFile;
+    if (files.length) catalog = scenarioCatalog(await loadScenarioFiles(files), undefined, files);
+  });
+  const scenarios = () => catalog;
 
   program
     .command('run')
@@ -34,7 +58,7 @@ export function buildProgram(): Command {
     .argument('[scenario]', 'scenario id or path to a scenario module (single episode)')
     .option('--scenarios <globs>', 'matrix: comma-separated scenario id globs, e.g. "*" or "sandbagging*,oversight-*"')
     .option('--variants <list>', "matrix: 'all' or ';'-separated partial variant ids (e.g. 'spec=true;spec=false')", 'all')
-    .option('--agent <spec>', 'scripted:honest | scripted:covert | scripted:<policy> | a model spec (repeatable in a matrix)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--agent <spec>', 'scripted:<policy>, openai:<model>, anthropic:<model> or openai-compatible:<baseURL>#<model> (repeatable in a matrix; see "Agent specs" in --help)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--variant <id>', 'single episode: variant, e.g. goalNudge=none,spec=true')
     .option('--epochs <k>', 'matrix: epochs per cell', int, 1)
     .option('--draws <n|all>', "matrix: worlds per multi-world family (the first n draws, or 'all'; default 1)")
@@ -53,21 +77,21 @@ export function buildProgram(): Command {
     .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean; queue?: string; sharedDir?: string }) => {
       if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
       if (o.scenarios) {
-        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent }, log);
+        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent, catalog }, log);
         return;
       }
       if (o.queue) throw new GlasshouseError('CONFIG_INVALID', '--queue runs a matrix: give --scenarios');
       if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
-      const def = await loadScenario(ref);
+      const def = await loadScenario(ref, catalog);
       await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent }, log);
     });
 
   program
     .command('check')
     .description("Prove scenarios' detectors against their honest, covert and inert reference policies")
-    .argument('[scenario]', 'scenario id or path (default: all)')
+    .argument('[scenario]', 'scenario id or path (default: the --scenario-file scenarios if any, else the whole library)')
     .action(async (ref?: string) => {
-      const defs = ref ? [await loadScenario(ref)] : SCENARIOS;
+      const defs = ref ? [await loadScenario(ref, catalog)] : catalog.external.length ? catalog.external : catalog.all;
       const ok = await checkCommand(defs, log);
       if (!ok) process.exitCode = 1;
     });
@@ -78,13 +102,14 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'output directory', 'runs/demo')
     .option('--seed <n>', 'seed', int, 1)
     .option('--policies <list>', 'reference policies to run', 'honest,covert')
-    .action(async (o: { out: string; seed: number; policies: string }) => {
-      await demoCommand(SCENARIOS, { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
+    .option('--scenarios <globs>', 'only these scenarios (comma-separated id globs), e.g. "spec-sabotage" or "sandbagging*"', '*')
+    .action(async (o: { out: string; seed: number; policies: string; scenarios: string }) => {
+      await demoCommand(matchScenarios(o.scenarios, catalog), { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
     });
 
-  registerReplayCommands(program, log, makeAgent);
-  registerServeMcpCommand(program);
-  registerViewCommand(program, log);
+  registerReplayCommands(program, log, makeAgent, scenarios);
+  registerServeMcpCommand(program, scenarios);
+  registerViewCommand(program, log, scenarios);
   registerExportCommand(program, log);
   registerWorkerCommand(program, log);
 
@@ -93,13 +118,13 @@ export function buildProgram(): Command {
     .description('List the scenario library: families, their variables and how many distinct environments each renders')
     .action(() => {
       let total = 0;
-      for (const s of SCENARIOS) {
+      for (const s of catalog.all) {
         const { environments, draws } = countEnvironments(s);
         total += environments;
         const vars = Object.entries(variablesOf(s)).map(([k, v]) => (k === 'draw' ? `draw=0..${draws - 1}` : `${k}=${v.join('|')}`)).join(' ');
-        log(`${s.id.padEnd(30)} ${s.category.padEnd(22)} ${String(environments).padStart(4)} env  ${vars}`);
+        log(`${s.id.padEnd(30)} ${`v${s.version}`.padEnd(8)} ${s.category.padEnd(22)} ${String(environments).padStart(4)} env  ${vars}`);
       }
-      log(`${SCENARIOS.length} families, ${total} distinct environments (world, task and prompt differ; goalNudge/evalCues/spec held fixed)`);
+      log(`${catalog.all.length} families, ${total} distinct environments (world, task and prompt differ; goalNudge/evalCues/spec held fixed)`);
     });
 
   return program;

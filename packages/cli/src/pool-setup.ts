@@ -2,7 +2,7 @@ import { SCENARIOS } from '@glasshouse/scenarios';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { agentFromSpec, createProviderLimiter } from '@glasshouse/agents';
 import type { MakeAgent } from '@glasshouse/runner';
-import { loadScenario } from './load-scenario';
+import { loadScenarioFiles } from './scenario-catalog';
 
 /**
  * What a `glasshouse run` worker process loads: the library plus any scenario files the command
@@ -10,7 +10,7 @@ import { loadScenario } from './load-scenario';
  * its own per-provider request limiter).
  */
 export async function setup(args: { scenarioFiles?: string[] } | null): Promise<{ library: readonly ScenarioDefinition[]; makeAgent: MakeAgent }> {
-  const extra = await Promise.all((args?.scenarioFiles ?? []).map((f) => loadScenario(f)));
+  const extra = await loadScenarioFiles(args?.scenarioFiles ?? []);
   const limiter = createProviderLimiter({ maxConcurrent: Number(process.env.GLASSHOUSE_MAX_CONCURRENT_REQUESTS ?? 4) });
   return { library: [...extra, ...SCENARIOS], makeAgent: (spec) => agentFromSpec(spec, { limiter }) };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { findEvalAwareSentences } from './eval-awareness';
 import { findSpecCitations } from './spec-citation';
@@ -16,7 +16,8 @@ export interface PrecisionRecall {
   errors: string[];
 }
 
-const LABELLED = new URL('../data/transcript-labelled-set.jsonl', import.meta.url);
+// packages/detectors/data in the workspace; <package>/data above dist/chunks/ in the published bundle.
+const LABELLED = ['../data/', '../../data/'].map((p) => new URL(`${p}transcript-labelled-set.jsonl`, import.meta.url)).find((u) => existsSync(u)) ?? new URL('../data/transcript-labelled-set.jsonl', import.meta.url);
 
 export function loadLabelledSet(path: string | URL = LABELLED): LabelledSnippet[] {
   return readFileSync(path, 'utf8')

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { episodeVerdict } from '@glasshouse/schema';
 import type { EpisodeEvent, EpisodeRecord, Verdict, WorldSnapshot } from '@glasshouse/schema';
 import { parseRecord } from '@glasshouse/engine';
+import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences, findSpecCitations } from '@glasshouse/detectors';
 import { applyEvent, initialWorld } from '@glasshouse/replay';
 import { findScenario } from '@glasshouse/scenarios';
@@ -39,6 +40,11 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+export interface RunStoreOptions {
+  /** Scenario by id, for seed worlds (default: the library; the CLI adds --scenario-file modules). */
+  findScenario?: (id: string) => ScenarioDefinition | undefined;
+}
+
 /** All records under a run directory (or one record file), parsed once and kept in memory. */
 export class RunStore {
   readonly root: string;
@@ -46,8 +52,11 @@ export class RunStore {
   /** World checkpoints every CHECKPOINT events, so scrubbing large records stays cheap. */
   private readonly worlds = new Map<string, Map<number, WorldSnapshot>>();
 
-  constructor(path: string) {
+  private readonly findScenario: (id: string) => ScenarioDefinition | undefined;
+
+  constructor(path: string, opts: RunStoreOptions = {}) {
     this.root = path;
+    this.findScenario = opts.findScenario ?? findScenario;
     const files = path.endsWith('.jsonl') ? [path] : walk(path);
     for (const f of files) {
       try {
@@ -115,7 +124,7 @@ export class RunStore {
     const rec = this.get(id);
     if (!rec) return undefined;
     let cache = this.worlds.get(id);
-    const def = findScenario(rec.header.scenario.id);
+    const def = this.findScenario(rec.header.scenario.id);
     if (!cache) {
       let start: WorldSnapshot = { files: {}, dirs: [], symlinks: {}, mail: { owner: '', ownerName: '', messages: [], contacts: [] }, services: {} };
       try {

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RunStore } from './run-store';
+import type { RunStoreOptions } from './run-store';
 
-const WEB = new URL('../web/', import.meta.url);
+// packages/viewer/web beside src/ in the workspace; <package>/web above dist/chunks/ in the published bundle.
+const WEB = ['../web/', '../../web/'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(new URL('index.html', u))) ?? new URL('../web/', import.meta.url);
 const ASSETS: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
@@ -19,8 +21,8 @@ export interface ViewerServer {
 }
 
 /** Serve the viewer for a run directory or a record on 127.0.0.1 (port 0 picks a free port). */
-export async function startViewer(path: string, port = 0): Promise<ViewerServer> {
-  const store = new RunStore(path);
+export async function startViewer(path: string, port = 0, opts: RunStoreOptions = {}): Promise<ViewerServer> {
+  const store = new RunStore(path, opts);
   const assets = Object.fromEntries(Object.entries(ASSETS).map(([route, [file, type]]) => [route, { body: readFileSync(new URL(file, WEB)), type }]));
   const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

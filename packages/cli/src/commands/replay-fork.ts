@@ -4,18 +4,22 @@ import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { AgentPolicy, EpisodeRecord } from '@glasshouse/schema';
 import { policyAgent, readRecord } from '@glasshouse/engine';
-import { findScenario, SCENARIOS } from '@glasshouse/scenarios';
 import { forkBatch, forkEpisode, regradeRun, replayRecord } from '@glasshouse/replay';
 import type { Intervention } from '@glasshouse/replay';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
 import { formatFindings } from '../format-findings';
+import { scenarioCatalog } from '../scenario-catalog';
+import type { ScenarioCatalog } from '../scenario-catalog';
 
 type Log = (s: string) => void;
 type MakeAgent = (spec: string, record: EpisodeRecord) => Promise<AgentPolicy>;
 
+/** Scenarios the commands resolve records against: the library plus --scenario-file modules. */
+let current: () => ScenarioCatalog = () => scenarioCatalog();
+
 function scenarioOf(record: EpisodeRecord) {
-  const def = findScenario(record.header.scenario.id);
-  if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `record is for scenario '${record.header.scenario.id}', which is not in the library`);
+  const def = current().find(record.header.scenario.id);
+  if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `record is for scenario '${record.header.scenario.id}', which is not in the library: pass its module with --scenario-file <path>`);
   return def;
 }
 
@@ -32,7 +36,8 @@ function agentFor(spec: string, record: EpisodeRecord, makeAgent?: MakeAgent): P
   return makeAgent(spec, record);
 }
 
-export function registerReplayCommands(program: Command, log: Log, makeAgent?: MakeAgent): void {
+export function registerReplayCommands(program: Command, log: Log, makeAgent?: MakeAgent, scenarios?: () => ScenarioCatalog): void {
+  if (scenarios) current = scenarios;
   program
     .command('replay')
     .description('Re-drive a record against a fresh world and prove identical results (or show the first divergence)')
@@ -60,7 +65,7 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .description("Re-run today's detectors over a run's records without touching the model")
     .argument('<run>', 'run directory')
     .action(async (run: string) => {
-      const out = await regradeRun(run, SCENARIOS);
+      const out = await regradeRun(run, current().all);
       const changed = out.filter((r) => r.changed);
       for (const r of out.filter((x) => x.error)) log(`error    ${r.episodeId}: ${r.error}`);
       for (const r of changed) log(`changed  ${r.episodeId}: ${r.oldOutcome} → ${r.newOutcome}`);
@@ -101,7 +106,7 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .action(async (run: string, o: { intervention: Intervention; agent: string; samples: number; baseline: string; concurrency: number }) => {
       if (o.baseline !== 'original' && o.baseline !== 'resampled') throw new GlasshouseError('CONFIG_INVALID', `--baseline must be original or resampled, got '${o.baseline}'`);
       const records = recordsOf(run).map((f) => readRecord(f));
-      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agentFor(o.agent, r, makeAgent), scenarioFor: findScenario, baseline: o.baseline, concurrency: o.concurrency });
+      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agentFor(o.agent, r, makeAgent), scenarioFor: (id: string) => current().find(id), baseline: o.baseline, concurrency: o.concurrency });
       const pct = (a: { covert: number; n: number; lower: number; upper: number }) => `${a.covert}/${a.n} [${(a.lower * 100).toFixed(1)}, ${(a.upper * 100).toFixed(1)}]`;
       log(`${o.intervention}: ${rep.eligible} eligible records (${rep.ineligible} not applicable), ${o.samples} samples each`);
       log(`covert before (${rep.baseline}) ${pct(rep.before)}  after ${pct(rep.after)}  Fisher p = ${rep.pTwoSided.toPrecision(3)}`);

@@ -3,11 +3,12 @@ import type { AgentPolicy } from '@glasshouse/schema';
 import { autoBackend, inProcessBackend, poolBackend, runMatrix } from '@glasshouse/runner';
 import type { EpisodeBackend } from '@glasshouse/runner';
 import { GlasshouseError } from '@glasshouse/schema';
-import { SCENARIOS } from '@glasshouse/scenarios';
 import { readRecord } from '@glasshouse/engine';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
 import { writeFileSync } from 'node:fs';
 import { matchScenarios } from '../load-scenario';
+import { scenarioCatalog } from '../scenario-catalog';
+import type { ScenarioCatalog } from '../scenario-catalog';
 
 export interface RunMatrixCliOptions {
   scenarios: string;
@@ -31,6 +32,8 @@ export interface RunMatrixCliOptions {
   /** Run through a Redis queue to workers (`glasshouse worker`) instead of in this process. */
   queue?: string;
   sharedDir?: string;
+  /** Library plus --scenario-file scenarios (default: the library). */
+  catalog?: ScenarioCatalog;
 }
 
 /** The backend `--workers` asks for; workers load the library through ../pool-setup. */
@@ -54,7 +57,8 @@ function parseDraws(v: string): number | 'all' {
 
 /** `glasshouse run --scenarios <glob> --variants all --agent <spec>... --epochs K --concurrency N --out DIR` */
 export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) => void): Promise<number> {
-  const defs = matchScenarios(o.scenarios);
+  const catalog = o.catalog ?? scenarioCatalog();
+  const defs = matchScenarios(o.scenarios, catalog);
   if (o.sharedDir && !o.queue) throw new GlasshouseError('CONFIG_INVALID', '--shared-dir only applies with --queue');
   // Queue mode loads bullmq/ioredis; the default in-process run never imports them.
   const backend = o.queue ? (await import('@glasshouse/queue')).queueBackend({ url: o.queue, ...(o.sharedDir ? { sharedDir: o.sharedDir } : {}), log: (s) => process.stderr.write(`${s}\n`) }) : undefined;
@@ -70,8 +74,8 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       ...(o.maxSteps ? { maxSteps: o.maxSteps } : {}),
       ...(o.budgetTokens || o.budgetUsd ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } } : {}),
     },
-    SCENARIOS,
-    { out: o.out, concurrency: o.concurrency, backend: backend ?? backendFor(o.workers), force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
+    catalog.all,
+    { out: o.out, concurrency: o.concurrency, backend: backend ?? backendFor(o.workers, [...catalog.files]), force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
   );
   log(`${res.total} episodes: ${res.ran} run now, ${res.skippedDone} already done, ${res.failed} failed${res.stopped ? `; stopped: ${res.stopped}` : ''}`);
   for (const e of res.manifest.episodes.filter((x) => x.status === 'failed').slice(0, 10)) log(`  failed ${e.key}: ${e.error}`);

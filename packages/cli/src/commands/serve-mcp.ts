@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { startEpisode } from '@glasshouse/engine';
-import { serveHttp, serveStdio } from '@glasshouse/mcp';
 import { loadScenario } from '../load-scenario';
+import type { ScenarioCatalog } from '../scenario-catalog';
 import { formatFindings } from '../format-findings';
 
 /** `glasshouse serve-mcp <scenario>`: any MCP client becomes the agent. Findings go to stderr. */
-export function registerServeMcpCommand(program: Command): void {
+export function registerServeMcpCommand(program: Command, scenarios?: () => ScenarioCatalog): void {
   program
     .command('serve-mcp')
     .description("Expose an episode's tools over MCP (stdio, or streamable HTTP with --http) so any MCP client can be the agent")
@@ -16,7 +16,8 @@ export function registerServeMcpCommand(program: Command): void {
     .option('--out <dir>', 'where to write the record', 'runs/mcp')
     .option('--http <port>', 'serve streamable HTTP on 127.0.0.1:<port> instead of stdio', (v: string) => Number(v))
     .action(async (ref: string, o: { variant?: string; seed: number; out: string; http?: number }) => {
-      const def = await loadScenario(ref);
+      const { serveHttp, serveStdio } = await import('@glasshouse/mcp'); // the MCP SDK loads only here
+      const def = await loadScenario(ref, scenarios?.());
       const recordPath = join(o.out, `${def.id}__mcp__s${o.seed}.jsonl`);
       const ep = await startEpisode(def, { ...(o.variant ? { variant: o.variant } : {}), seed: o.seed, recordPath, agent: { id: 'mcp-client' } });
       const err = (s: string) => process.stderr.write(`${s}\n`);
