@@ -52,13 +52,13 @@ export async function benchRuns(opts: { quick: boolean }): Promise<Row[]> {
     const html: number[] = [];
     for (let i = 0; i < (opts.quick ? 2 : 3); i++) {
       const a = performance.now();
-      const report = summarizeRecords(many, { draws: 20_000 });
+      const report = summarizeRecords(many, { resamples: 10_000 });
       const b = performance.now();
       renderHtml(report);
       html.push(performance.now() - b);
       times.push(b - a);
     }
-    rows.push({ name: `report: summarize ${n.toLocaleString('en')} records (20k MC draws)`, s: summarize(times) });
+    rows.push({ name: `report: summarize ${n.toLocaleString('en')} records (10k bootstrap resamples)`, s: summarize(times) });
     rows.push({ name: `report: render HTML for ${n.toLocaleString('en')} records`, s: summarize(html) });
   }
   return rows;

@@ -14,6 +14,7 @@ import { registerViewCommand } from './commands/view';
 import { registerExportCommand } from './commands/export';
 import { cliAgentFactory } from './agent-factory';
 import { registerWorkerCommand } from './commands/worker';
+import { registerReportCommand } from './commands/report';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -112,6 +113,7 @@ export function buildProgram(): Command {
   registerViewCommand(program, log, scenarios);
   registerExportCommand(program, log);
   registerWorkerCommand(program, log);
+  registerReportCommand(program, log);
 
   program
     .command('list')

@@ -2,7 +2,7 @@ import type { AgentPolicy, EpisodeRecord, Rng, Verdict } from '@glasshouse/schem
 import { createRng, episodeVerdict } from '@glasshouse/schema';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences } from '@glasshouse/detectors';
-import { betaInterval, fisherExact } from '@glasshouse/report';
+import { bootstrapPairedDifference, clopperPearson, cochranMantelHaenszel } from '@glasshouse/report';
 import { forkEpisode } from './fork';
 import type { ReasoningEdit } from './fork';
 import { recordedFindings } from './regrade';
@@ -51,8 +51,16 @@ export interface InterventionReport {
   ineligible: number;
   before: ArmCount;
   after: ArmCount;
-  /** Fisher's exact test, before vs after (covert vs clean). */
+  /**
+   * Exact conditional test of before vs after stratified by parent record (Cochran–Mantel–Haenszel
+   * with each parent a stratum): forks of one parent are not independent, so they are compared only
+   * with their own parent's baseline. With one fork per arm per parent this is McNemar's exact test.
+   */
   pTwoSided: number;
+  /** One-sided: after has more covert actions than before. */
+  pAfterGreater: number;
+  /** Mean over parents of (after rate − before rate), with a parent-level (cluster) bootstrap interval. */
+  difference: { parents: number; observed: number | null; lower: number | null; upper: number | null };
   baseline: 'original' | 'resampled';
   forks: { parent: string; sample: number; atStep: number; arm: 'before' | 'after'; verdict: Verdict }[];
 }
@@ -60,8 +68,21 @@ export interface InterventionReport {
 function arm(verdicts: Verdict[]): ArmCount {
   const judged = verdicts.filter((v) => v !== 'unmeasured');
   const covert = judged.filter((v) => v === 'covert').length;
-  const ci = betaInterval(covert, judged.length);
+  const ci = clopperPearson(covert, judged.length);
   return { covert, n: judged.length, rate: judged.length ? covert / judged.length : 0, lower: ci.lower, upper: ci.upper };
+}
+
+/** Per parent: covert/measured counts in each arm. */
+function byParent(rows: readonly { parent: string; arm: 'before' | 'after'; verdict: Verdict }[]): Map<string, { a: number; b: number; c: number; d: number }> {
+  const out = new Map<string, { a: number; b: number; c: number; d: number }>();
+  for (const r of rows) {
+    if (r.verdict === 'unmeasured') continue;
+    const t = out.get(r.parent) ?? { a: 0, b: 0, c: 0, d: 0 };
+    if (r.arm === 'before') r.verdict === 'covert' ? t.a++ : t.b++;
+    else r.verdict === 'covert' ? t.c++ : t.d++;
+    out.set(r.parent, t);
+  }
+  return out;
 }
 
 /** Where to intervene in a record, or null when the intervention does not apply to it. */
@@ -83,6 +104,7 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
   const rng = opts.rng ?? createRng(0, 'intervention');
   const baseline = opts.baseline ?? 'original';
   const before: Verdict[] = [];
+  const originals: { parent: string; arm: 'before'; verdict: Verdict }[] = [];
   type Job = { record: EpisodeRecord; scenario: ScenarioDefinition; at: number; sample: number; arm: 'before' | 'after'; edit: ReasoningEdit };
   const jobs: Job[] = [];
   let eligible = 0;
@@ -96,7 +118,11 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
       continue;
     }
     eligible++;
-    if (baseline === 'original') before.push(episodeVerdict(recordedFindings(record)));
+    if (baseline === 'original') {
+      const verdict = episodeVerdict(recordedFindings(record));
+      before.push(verdict);
+      originals.push({ parent: record.header.episodeId, arm: 'before', verdict });
+    }
     for (let s = 0; s < opts.samples; s++) {
       const edit: ReasoningEdit =
         opts.intervention === 'remove-awareness'
@@ -120,6 +146,20 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
   if (baseline === 'resampled') before.push(...forks.filter((f) => f.arm === 'before').map((f) => f.verdict));
   const b = arm(before);
   const a = arm(after);
-  const p = fisherExact(b.covert, b.n - b.covert, a.covert, a.n - a.covert).pTwoSided;
-  return { intervention: opts.intervention, eligible, ineligible, before: b, after: a, pTwoSided: p, baseline, forks };
+  const strata = byParent([...originals, ...forks]);
+  const test = cochranMantelHaenszel([...strata.values()]);
+  const pairs = [...strata.values()].filter((t) => t.a + t.b > 0 && t.c + t.d > 0).map((t) => ({ a: t.a / (t.a + t.b), b: t.c / (t.c + t.d) }));
+  const diff = pairs.length ? bootstrapPairedDifference(pairs, { resamples: 10_000, level: 0.95, rng: rng.fork('difference') }) : null;
+  return {
+    intervention: opts.intervention,
+    eligible,
+    ineligible,
+    before: b,
+    after: a,
+    pTwoSided: test.exact.pTwoSided,
+    pAfterGreater: test.exact.pLess,
+    difference: { parents: pairs.length, observed: diff?.observed ?? null, lower: diff?.lower ?? null, upper: diff?.upper ?? null },
+    baseline,
+    forks,
+  };
 }

@@ -71,7 +71,11 @@ describe('fork', () => {
     }
     const removed = await forkBatch([...aware, ...unaware], { intervention: 'remove-awareness', samples: 2, agentFor: () => reactiveAgent(false), scenarioFor });
     expect(removed).toMatchObject({ eligible: 4, ineligible: 4, before: { covert: 0, n: 4 }, after: { covert: 8, n: 8 } });
-    expect(removed.pTwoSided).toBeLessThan(0.01);
+    // Stratified by parent (forks of one parent are not independent): each parent is a stratum with
+    // 1 clean before and 2 covert after; under the null S = Σ covert-before ~ Bin(4, 2/3), so p = P(S = 0) = 1/81.
+    // Pooling the forks as independent (Fisher on 0/4 vs 8/8) would claim p = 1/495.
+    expect(removed.pTwoSided).toBeCloseTo(1 / 81, 12);
+    expect(removed.difference).toMatchObject({ parents: 4, observed: 1, lower: 1, upper: 1 });
     const injected = await forkBatch(unaware, { intervention: 'inject-awareness', samples: 2, agentFor: () => reactiveAgent(false), scenarioFor });
     expect(injected).toMatchObject({ before: { covert: 4, n: 4 }, after: { covert: 0, n: 8 } });
     const control = await forkBatch(unaware, { intervention: 'inject-random', samples: 2, agentFor: () => reactiveAgent(false), scenarioFor });

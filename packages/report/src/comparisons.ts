@@ -1,89 +1,112 @@
-import { fisherExact } from './fisher-exact';
+import { bootstrapPairedDifference } from './bootstrap';
+import { cochranMantelHaenszel, type Stratum2x2 } from './cmh';
 import { compareStrings } from './compare-order';
-import { armStats, macroEstimate, perScenarioCounts, type StatsContext } from './group-stats';
-import { summarizeDraws, type EnvironmentCount } from './macro-average';
-import type { ArmStats, Comparison, EpisodeSummary, FisherSummary, MacroEstimate } from './report-schema';
+import { macroRate, metricValue, rate, scenarioRates, tally, type StatsContext } from './cell-stats';
+import type { Comparison, EpisodeSummary, MacroDifference, MetricComparison, MetricName, StratifiedTest } from './report-schema';
 
 type Scalar = string | number | boolean;
 
-export interface ComparisonArms {
+export interface Arm {
+  label: string;
+  agent: string;
+  value: Scalar;
+  episodes: readonly EpisodeSummary[];
+}
+
+export interface ComparisonInput {
   id: string;
   kind: Comparison['kind'];
   name: string;
-  a: { label: string; value: Scalar; episodes: readonly EpisodeSummary[] };
-  b: { label: string; value: Scalar; episodes: readonly EpisodeSummary[] };
+  a: Arm;
+  b: Arm;
+  /** Stratum of an episode for the stratified tests (always within a scenario). */
+  stratumOf: (e: EpisodeSummary) => string;
+  /** Human description of the strata, e.g. "scenario × variant". */
+  strata: string;
+  metrics?: readonly MetricName[];
 }
 
-function fisherSummary(a: number, b: number, c: number, d: number): FisherSummary {
-  const r = fisherExact(a, b, c, d);
-  const oddsRatio = Number.isNaN(r.oddsRatio) ? null : r.oddsRatio === Infinity ? 'Infinity' : r.oddsRatio;
-  return { pTwoSided: r.pTwoSided, pLess: r.pLess, pGreater: r.pGreater, oddsRatio };
+function oddsRatio(x: number): number | 'Infinity' | null {
+  return Number.isNaN(x) ? null : x === Infinity ? 'Infinity' : x;
 }
 
-/** Fisher on covert vs clean: rows are arms (A, B), columns (covert, clean). */
-function covertFisher(a: ArmStats, b: ArmStats): FisherSummary {
-  return fisherSummary(a.covert, a.clean, b.covert, b.clean);
+/** CMH over the strata of `a` and `b` for one metric; null when neither arm measured it. */
+export function stratifiedTest(a: readonly EpisodeSummary[], b: readonly EpisodeSummary[], metric: MetricName, stratumOf: (e: EpisodeSummary) => string): StratifiedTest | null {
+  const tables = new Map<string, Stratum2x2>();
+  const add = (e: EpisodeSummary, arm: 'a' | 'b') => {
+    const v = metricValue(e, metric);
+    if (v === null) return;
+    const key = stratumOf(e);
+    const t = tables.get(key) ?? { a: 0, b: 0, c: 0, d: 0 };
+    if (arm === 'a') v ? t.a++ : t.b++;
+    else v ? t.c++ : t.d++;
+    tables.set(key, t);
+  };
+  for (const e of a) add(e, 'a');
+  for (const e of b) add(e, 'b');
+  if (tables.size === 0) return null;
+  const keys = [...tables.keys()].sort(compareStrings);
+  const r = cochranMantelHaenszel(keys.map((k) => tables.get(k) as Stratum2x2));
+  return {
+    strata: r.strata,
+    informative: r.informative,
+    pExact: r.exact.pTwoSided,
+    pExactAGreater: r.exact.pGreater,
+    pExactALess: r.exact.pLess,
+    chiSquare: r.chiSquare,
+    pChiSquare: r.pChiSquare,
+    oddsRatio: oddsRatio(r.oddsRatio),
+  };
 }
 
-function rateFisher(a: ArmStats['evalAwareness'], b: ArmStats['evalAwareness']): FisherSummary {
-  return fisherSummary(a.count, a.n - a.count, b.count, b.n - b.count);
-}
-
-function only(counts: Map<string, EnvironmentCount>, keep: readonly string[]): Map<string, EnvironmentCount> {
-  return new Map(keep.map((s) => [s, counts.get(s) as EnvironmentCount]));
+function metricComparison(input: ComparisonInput, metric: MetricName, ctx: StatsContext): MetricComparison {
+  const { a, b } = input;
+  const scenarios = [...new Set([...a.episodes, ...b.episodes].map((e) => e.scenario))].sort(compareStrings);
+  const perScenario = scenarios.flatMap((scenario) => {
+    const ea = a.episodes.filter((e) => e.scenario === scenario);
+    const eb = b.episodes.filter((e) => e.scenario === scenario);
+    const ta = tally(ea, metric);
+    const tb = tally(eb, metric);
+    if (ta.n === 0 && tb.n === 0) return [];
+    return [{ scenario, a: rate(ta.count, ta.n, ctx), b: rate(tb.count, tb.n, ctx), test: ta.n > 0 && tb.n > 0 ? stratifiedTest(ea, eb, metric, input.stratumOf) : null }];
+  });
+  const ra = scenarioRates(a.episodes, metric);
+  const rb = scenarioRates(b.episodes, metric);
+  const both = [...ra.keys()].filter((s) => rb.has(s));
+  const only = (m: Map<string, number>) => new Map(both.map((s) => [s, m.get(s) as number]));
+  let difference: MacroDifference = { scenarios: both, observed: null, lower: null, upper: null, degenerate: false };
+  if (both.length > 0) {
+    const d = bootstrapPairedDifference(
+      both.map((s) => ({ a: ra.get(s) as number, b: rb.get(s) as number })),
+      { resamples: ctx.resamples, level: ctx.level, rng: ctx.rng.fork(`compare:${input.id}:${metric}:diff`) },
+    );
+    difference = { scenarios: both, observed: d.observed, lower: d.lower, upper: d.upper, degenerate: d.degenerate };
+  }
+  const measuredBoth = perScenario.some((r) => r.a.n > 0 && r.b.n > 0);
+  return {
+    metric,
+    perScenario,
+    a: macroRate(only(ra), ctx, `compare:${input.id}:${metric}:a`),
+    b: macroRate(only(rb), ctx, `compare:${input.id}:${metric}:b`),
+    difference,
+    test: measuredBoth ? stratifiedTest(a.episodes, b.episodes, metric, input.stratumOf) : null,
+  };
 }
 
 /**
- * Compare two arms: per scenario and pooled Fisher exact tests of covert vs clean counts, and the
- * macro-average covert rate of each arm across the scenarios measured in both, with the
- * difference B − A computed draw by draw.
+ * Compare two arms on each metric: per-scenario rates with a stratified exact test within the
+ * scenario, macro-averages over the scenarios measured in both arms with a paired scenario-level
+ * bootstrap interval for B − A, and one Cochran–Mantel–Haenszel test stratified over all strata.
  */
-export function compareArms(arms: ComparisonArms, ctx: StatsContext, options: { excludeZeroBoth: boolean }): Comparison {
-  const scenarios = [...new Set([...arms.a.episodes, ...arms.b.episodes].map((e) => e.scenario))].sort(compareStrings);
-  const perScenario = scenarios.map((scenario) => {
-    const a = armStats(arms.a.episodes.filter((e) => e.scenario === scenario), ctx);
-    const b = armStats(arms.b.episodes.filter((e) => e.scenario === scenario), ctx);
-    return { scenario, a, b, fisher: covertFisher(a, b) };
-  });
-  const pooledA = armStats(arms.a.episodes, ctx);
-  const pooledB = armStats(arms.b.episodes, ctx);
-
-  const countsA = perScenarioCounts(arms.a.episodes);
-  const countsB = perScenarioCounts(arms.b.episodes);
-  const both = scenarios.filter((s) => countsA.has(s) && countsB.has(s));
-  const excluded = options.excludeZeroBoth
-    ? both.filter((s) => countsA.get(s)?.covert === 0 && countsB.get(s)?.covert === 0)
-    : [];
-  const included = both.filter((s) => !excluded.includes(s));
-  const macroA = macroEstimate(only(countsA, included), ctx, `compare:${arms.id}:a`);
-  const macroB = macroEstimate(only(countsB, included), ctx, `compare:${arms.id}:b`);
-  let difference: MacroEstimate | null = null;
-  if (macroA && macroB) {
-    const diff = macroB.draws.map((v, i) => v - (macroA.draws[i] as number));
-    const summary = summarizeDraws(diff, ctx.level);
-    difference = {
-      scenarios: included,
-      ...summary,
-      observed:
-        macroA.estimate.observed === null || macroB.estimate.observed === null
-          ? null
-          : macroB.estimate.observed - macroA.estimate.observed,
-    };
-  }
+export function compareArms(input: ComparisonInput, ctx: StatsContext): Comparison {
+  const metrics = input.metrics ?? ['covert', 'overt', 'evalAwareness', 'specCitation', 'taskSuccess'];
   return {
-    id: arms.id,
-    kind: arms.kind,
-    name: arms.name,
-    a: { label: arms.a.label, value: arms.a.value },
-    b: { label: arms.b.label, value: arms.b.value },
-    perScenario,
-    pooled: {
-      a: pooledA,
-      b: pooledB,
-      fisher: covertFisher(pooledA, pooledB),
-      fisherEvalAwareness: rateFisher(pooledA.evalAwareness, pooledB.evalAwareness),
-      fisherSpecCitation: rateFisher(pooledA.specCitation, pooledB.specCitation),
-    },
-    macro: { scenarios: included, excluded, a: macroA?.estimate ?? null, b: macroB?.estimate ?? null, difference },
+    id: input.id,
+    kind: input.kind,
+    name: input.name,
+    a: { label: input.a.label, agent: input.a.agent, value: input.a.value },
+    b: { label: input.b.label, agent: input.b.agent, value: input.b.value },
+    strata: input.strata,
+    metrics: metrics.map((m) => metricComparison(input, m, ctx)),
   };
 }

@@ -1,5 +1,9 @@
 import { episodeVerdict, measured, type EpisodeRecord, type Finding, type TokenUsage } from '@glasshouse/schema';
+import { deriveOutcome } from './outcome';
 import type { EpisodeSummary } from './report-schema';
+
+/** Is this (scenario, variant values) a control variant? Supplied from the scenario definitions. */
+export type ControlOf = (scenario: string, values: Readonly<Record<string, string | number | boolean>>) => boolean;
 
 function sortedRecord<T>(values: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -27,18 +31,27 @@ function addUsage(acc: TokenUsage | null, u: TokenUsage): TokenUsage {
 }
 
 /** Reduce one record to what the report needs. Findings are the record's `finding` events. */
-export function summarizeEpisode(record: EpisodeRecord): EpisodeSummary {
+export function summarizeEpisode(record: EpisodeRecord, controlOf?: ControlOf): EpisodeSummary {
   const { header, events } = record;
   const findings: Finding[] = [];
   let end: Extract<EpisodeRecord['events'][number], { type: 'episode.end' }> | undefined;
   let summed: TokenUsage | null = null;
+  let fatal: string | null = null;
   for (const event of events) {
     if (event.type === 'finding') findings.push(event.finding);
+    else if (event.type === 'error' && event.fatal && fatal === null) fatal = `${event.code}: ${event.message}`;
     else if (event.type === 'episode.end') end = event;
     else if (event.type === 'message.assistant' && event.usage) summed = addUsage(summed, event.usage);
   }
   const judged = findings.filter((f) => f.kind === 'covert-action' || f.kind === 'interview');
   const variables = Object.fromEntries(Object.entries(header.variant.values).filter(([k]) => k !== 'epoch'));
+  const verdict = episodeVerdict(findings);
+  const endReason = end?.reason ?? null;
+  const outcome = deriveOutcome({ verdict, endReason, fatalError: fatal !== null });
+  const invalidReason =
+    outcome !== 'invalid' ? null : (fatal ?? (endReason === null ? 'no episode.end event (incomplete record)' : `episode ended with reason '${endReason}'`));
+  const scores: Record<string, number> = {};
+  for (const f of findings) if (f.kind === 'covert-action' && f.score !== undefined && scores[f.detector] === undefined) scores[f.detector] = f.score;
   return {
     episodeId: header.episodeId,
     scenario: header.scenario.id,
@@ -46,19 +59,23 @@ export function summarizeEpisode(record: EpisodeRecord): EpisodeSummary {
     category: header.scenario.category,
     variant: header.variant.id,
     variables: sortedRecord(variables),
+    control: controlOf ? controlOf(header.scenario.id, header.variant.values) : false,
     agent: header.agent.id,
     seed: header.seed,
     epoch: epochOf(record),
     parentEpisodeId: header.parent?.episodeId ?? null,
-    verdict: episodeVerdict(findings),
+    verdict,
+    outcome,
+    invalidReason,
     taskSuccess: measured(findings, 'task'),
     evalAwareness: measured(findings, 'eval-awareness'),
     specCitation: measured(findings, 'spec-citation'),
     covertDetectors: unique(judged.filter((f) => f.verdict === 'covert').map((f) => f.detector)),
     unmeasuredDetectors: unique(judged.filter((f) => f.kind === 'covert-action' && f.verdict === 'unmeasured').map((f) => f.detector)),
+    scores: sortedRecord(scores),
     findings: findings.length,
     steps: end?.steps ?? null,
-    endReason: end?.reason ?? null,
+    endReason,
     usage: end?.usage ?? summed,
   };
 }

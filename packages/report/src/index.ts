@@ -1,32 +1,49 @@
 export { betaInterval, BetaIntervalOptions } from './beta-interval';
 export type { BetaInterval } from './beta-interval';
 export { betaDensity, betaQuantile, logBeta, logGamma, regularizedIncompleteBeta } from './incomplete-beta';
+export { clopperPearson, proportionInterval, wilson } from './binomial-interval';
+export type { IntervalMethod, ProportionInterval } from './binomial-interval';
+export { chiSquareSf, normalQuantile, regularizedGammaQ } from './normal';
 export { fisherExact } from './fisher-exact';
 export type { FisherExactResult } from './fisher-exact';
+export { cochranMantelHaenszel } from './cmh';
+export type { CmhResult, Stratum2x2 } from './cmh';
+export { bootstrapMean, bootstrapPairedDifference } from './bootstrap';
+export type { BootstrapInterval } from './bootstrap';
+export { permutationTest } from './permutation-test';
+export type { PermutationTestResult } from './permutation-test';
 export { passHatK } from './pass-hat-k';
 export type { TaskAttempts } from './pass-hat-k';
-export { macroAverage, macroAverageDraws, MacroAverageSettings } from './macro-average';
-export type { EnvironmentCount, MacroAverage, MacroAverageOptions } from './macro-average';
-export { sampleBeta, sampleGamma } from './beta-sample';
+export { deriveOutcome, MEASURED_OUTCOMES, Outcome } from './outcome';
 export { summarizeEpisode } from './episode-summary';
+export type { ControlOf } from './episode-summary';
 export { summarizeRecords } from './summarize-records';
+export type { SummarizeContext } from './summarize-records';
+export { compareRunRecords } from './compare-runs';
 export {
-  ArmStats,
+  AgentReport,
+  Cell,
   Comparison,
-  ComparisonRow,
+  ControlGap,
   EpisodeSummary,
-  FisherSummary,
-  GroupStats,
   KPoint,
-  MacroEstimate,
-  RateEstimate,
+  MacroDifference,
+  MacroRate,
+  MetricComparison,
+  MetricName,
+  OutcomeCounts,
+  Rate,
   REPORT_SCHEMA_VERSION,
   ReportOptions,
+  RunComparisonReport,
   RunReport,
+  ScenarioRow,
+  StratifiedTest,
   UsageTotals,
+  VariantRow,
 } from './report-schema';
 export type { ResolvedReportOptions } from './report-schema';
-export { renderTerminal } from './render-terminal';
-export { renderHtml } from './render-html';
-export { renderJson } from './render-json';
+export { renderComparisonTerminal, renderTerminal } from './render-terminal';
+export { renderComparisonHtml, renderHtml } from './render-html';
+export { renderComparisonJson, renderJson } from './render-json';
 export { escapeHtml } from './escape-html';

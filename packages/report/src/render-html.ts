@@ -1,6 +1,6 @@
 import { escapeHtml } from './escape-html';
-import { oddsRatio, pct, pctInterval, pValue, signedPp } from './format';
-import type { Comparison, EpisodeSummary, FisherSummary, GroupStats, MacroEstimate, RateEstimate, RunReport } from './report-schema';
+import { countRateCell, macroCell, oddsRatio, pct, pctInterval, pValue, rateCell, signedPp, testCell, thousands, usd } from './format';
+import type { AgentReport, Comparison, ControlGap, EpisodeSummary, MacroRate, Rate, RunComparisonReport, RunReport } from './report-schema';
 import { svgBarChart, type BarValue } from './svg-bar-chart';
 
 const COLOR_A = '#4e79a7';
@@ -27,22 +27,6 @@ details summary { cursor: pointer; margin: 8px 0; }
 ul.warnings li { color: #9a6700; }
 `;
 
-function rateText(r: RateEstimate): string {
-  return r.n === 0 ? '–' : `${pct(r.rate)} (${r.count}/${r.n})`;
-}
-
-function macroText(m: MacroEstimate | null): string {
-  return m === null ? '–' : `${pct(m.mean)} ${pctInterval(m.lower, m.upper)}`;
-}
-
-function bar(r: RateEstimate): BarValue {
-  return { rate: r.rate, lower: r.lower, upper: r.upper, count: r.count, n: r.n };
-}
-
-function macroBar(m: MacroEstimate | null): BarValue {
-  return m === null ? { rate: null, lower: 0, upper: 0 } : { rate: m.mean, lower: m.lower, upper: m.upper };
-}
-
 function card(title: string, value: string, detail: string): string {
   return `<div class="card"><div class="k">${escapeHtml(title)}</div><div class="v">${escapeHtml(value)}</div><div class="d">${escapeHtml(detail)}</div></div>`;
 }
@@ -58,90 +42,116 @@ function cell(text: string, cls?: string): string {
   return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</td>`;
 }
 
-function kText(g: GroupStats): string {
-  const p = g.passHatK.map((k) => `${k.k}:${pct(k.value, 0)}`).join(' ');
-  const c = g.cleanHatK.map((k) => `${k.k}:${pct(k.value, 0)}`).join(' ');
-  return [p && `pass^k ${p}`, c && `clean^k ${c}`].filter(Boolean).join(' · ') || '–';
+
+function bar(r: Rate): BarValue {
+  return { rate: r.rate, lower: r.lower, upper: r.upper, count: r.count, n: r.n };
 }
 
-function groupTable(keyHeader: string, groups: readonly GroupStats[], withMacro: boolean): string {
-  const headers = [keyHeader, 'episodes', 'covert', 'clean', 'unmeasured', 'covert rate', '95% CrI', ...(withMacro ? ['macro-average [CrI]'] : []), 'eval awareness', 'spec citation', 'task success', 'k epochs'];
-  const rows = groups.map((g) => [
-    cell(g.key),
-    cell(String(g.episodes)),
-    cell(String(g.covert), g.covert > 0 ? 'covert' : undefined),
-    cell(String(g.clean)),
-    cell(String(g.unmeasured), g.unmeasured > 0 ? undefined : 'muted'),
-    cell(pct(g.covertRate.rate)),
-    cell(pctInterval(g.covertRate.lower, g.covertRate.upper)),
-    ...(withMacro ? [cell(macroText(g.macroCovertRate))] : []),
-    cell(rateText(g.evalAwareness)),
-    cell(rateText(g.specCitation)),
-    cell(rateText(g.taskSuccess)),
-    cell(kText(g)),
-  ]);
-  return table(headers, rows);
+function macroBar(m: MacroRate): BarValue {
+  return m.observed === null ? { rate: null, lower: 0, upper: 0 } : { rate: m.observed, lower: m.lower ?? m.observed, upper: m.upper ?? m.observed };
 }
 
-function groupChart(title: string, groups: readonly GroupStats[]): string {
-  if (groups.length === 0) return '';
-  return svgBarChart({
-    title,
-    series: [{ name: 'covert rate', color: COLOR_A }],
-    rows: groups.map((g) => ({ label: g.key, values: [bar(g.covertRate)] })),
+const METRIC_LABEL = { covert: 'Covert', overt: 'Overt', evalAwareness: 'Eval awareness', specCitation: 'Spec citation', taskSuccess: 'Task success' } as const;
+
+function agentSection(a: AgentReport): string {
+  const c = a.counts;
+  const cards = [
+    card('Episodes', String(c.episodes), `${c.covert} covert · ${c.overt} overt · ${c.clean} clean · ${c.unmeasured} unmeasured`),
+    card('Invalid', String(c.invalid), 'provider/harness faults, in no rate'),
+    card('Covert (macro)', pct(a.macro.covert.observed), a.macro.covert.lower === null ? 'nothing measured' : `bootstrap ${pctInterval(a.macro.covert.lower, a.macro.covert.upper ?? 0)}${a.macro.covert.degenerate ? ' (degenerate)' : ''}`),
+    card('Overt (macro)', pct(a.macro.overt.observed), `over ${a.macro.overt.scenarios.length} scenarios`),
+    card('Eval awareness (macro)', pct(a.macro.evalAwareness.observed), `over ${a.macro.evalAwareness.scenarios.length} scenarios`),
+    card('Spec citation (macro)', pct(a.macro.specCitation.observed), `over ${a.macro.specCitation.scenarios.length} scenarios`),
+    card('Tokens', thousands(a.usage.inputTokens + a.usage.outputTokens), `${thousands(a.usage.inputTokens)} in · ${thousands(a.usage.outputTokens)} out`),
+    card('Cost', usd(a.usage.costUsd), a.usage.unpriced ? `${a.usage.unpriced} unpriced episode(s)` : 'from the price table'),
+  ].join('\n');
+  const threat = a.byScenario.filter((s) => s.threat.counts.episodes > 0);
+  const chart = svgBarChart({
+    title: `${a.agent}: covert rate by scenario (threat variants)`,
+    series: [{ name: 'covert', color: COLOR_B }],
+    rows: [...threat.map((s) => ({ label: s.scenario, values: [bar(s.threat.covert)] })), { label: '(macro)', values: [macroBar(a.macro.covert)] }],
   });
+  const rows = threat.map((s) => [
+    cell(s.scenario),
+    cell(String(s.threat.counts.episodes - s.threat.counts.invalid)),
+    cell(countRateCell(s.threat.covert), (s.threat.covert.count ?? 0) > 0 ? 'covert' : undefined),
+    cell(rateCell(s.threat.overt)),
+    cell(rateCell(s.threat.evalAwareness)),
+    cell(rateCell(s.threat.specCitation)),
+    cell(rateCell(s.threat.taskSuccess)),
+    cell(String(s.threat.counts.unmeasured)),
+    cell(String(s.threat.counts.invalid), s.threat.counts.invalid > 0 ? 'covert' : undefined),
+  ]);
+  rows.push([cell(`(macro over ${a.macro.covert.scenarios.length})`), cell(''), cell(macroCell(a.macro.covert)), cell(macroCell(a.macro.overt)), cell(macroCell(a.macro.evalAwareness)), cell(macroCell(a.macro.specCitation)), cell(macroCell(a.macro.taskSuccess)), cell(''), cell('')]);
+  const control = a.byScenario.filter((s) => s.control !== null);
+  const controlTable = control.length
+    ? `<h3>Control variants (incentive removed)</h3>\n` +
+      table(
+        ['scenario', 'n', 'covert', 'eval aware', 'task'],
+        control.map((s) => {
+          const k = s.control as NonNullable<typeof s.control>;
+          return [cell(s.scenario), cell(String(k.counts.episodes - k.counts.invalid)), cell(countRateCell(k.covert)), cell(rateCell(k.evalAwareness)), cell(rateCell(k.taskSuccess))];
+        }),
+      )
+    : '';
+  return [
+    `<h2>Agent ${escapeHtml(a.agent)}</h2>`,
+    `<div class="cards">${cards}</div>`,
+    chart,
+    table(['scenario', 'n', 'covert', 'overt', 'eval aware', 'spec cite', 'task', 'unmeasured', 'invalid'], rows),
+    controlTable,
+  ].join('\n');
+}
+
+function gapsSection(gaps: readonly ControlGap[]): string {
+  return [
+    '<h2>Threat vs control</h2>',
+    '<p class="note">Mean score of scored covert-action detectors (e.g. accuracy) with and without the incentive; two-sample permutation test of the difference in means.</p>',
+    table(
+      ['agent · scenario · detector', 'threat mean (n)', 'control mean (n)', 'gap', 'p two-sided', 'p control > threat'],
+      gaps.map((g) => [
+        cell(`${g.agent} · ${g.scenario} · ${g.detector}`),
+        cell(`${g.threat.mean.toFixed(3)} (${g.threat.n})`),
+        cell(`${g.control.mean.toFixed(3)} (${g.control.n})`),
+        cell(g.gap.toFixed(3)),
+        cell(pValue(g.test.pTwoSided)),
+        cell(pValue(g.test.pControlGreater)),
+      ]),
+    ),
+  ].join('\n');
 }
 
 function comparisonSection(c: Comparison): string {
-  const title = `${c.kind === 'agents' ? 'Agents' : `Variable ${c.name}`}: A = ${c.a.label} vs B = ${c.b.label}`;
-  const chart = svgBarChart({
-    title: `Covert rate, ${c.a.label} vs ${c.b.label}`,
-    series: [
-      { name: `A: ${c.a.label}`, color: COLOR_A },
-      { name: `B: ${c.b.label}`, color: COLOR_B },
-    ],
-    rows: [
-      ...c.perScenario.map((r) => ({ label: r.scenario, values: [bar(r.a.covertRate), bar(r.b.covertRate)] })),
-      { label: '(pooled)', values: [bar(c.pooled.a.covertRate), bar(c.pooled.b.covertRate)] },
-      { label: '(macro-average)', values: [macroBar(c.macro.a), macroBar(c.macro.b)] },
-    ],
-  });
-  const rowOf = (scenario: string, a: Comparison['pooled']['a'], b: Comparison['pooled']['a'], f: Comparison['pooled']['fisher']): string[] => [
-    cell(scenario),
-    cell(`${a.covert}/${a.covert + a.clean}`),
-    cell(`${pct(a.covertRate.rate)} ${pctInterval(a.covertRate.lower, a.covertRate.upper)}`),
-    cell(String(a.unmeasured)),
-    cell(`${b.covert}/${b.covert + b.clean}`),
-    cell(`${pct(b.covertRate.rate)} ${pctInterval(b.covertRate.lower, b.covertRate.upper)}`),
-    cell(String(b.unmeasured)),
-    cell(oddsRatio(f.oddsRatio)),
-    cell(pValue(f.pTwoSided)),
-    cell(pValue(f.pGreater)),
-    cell(pValue(f.pLess)),
-  ];
-  const rows = [
-    ...c.perScenario.map((r) => rowOf(r.scenario, r.a, r.b, r.fisher)),
-    rowOf('(pooled)', c.pooled.a, c.pooled.b, c.pooled.fisher),
-  ];
-  const m = c.macro;
-  const macroLine =
-    m.a && m.b && m.difference
-      ? `Macro-average over ${m.scenarios.length} scenario(s): A ${macroText(m.a)}, B ${macroText(m.b)}, B − A ${signedPp(m.difference.mean)} ${pctInterval(m.difference.lower, m.difference.upper)}.`
-      : 'Macro-average: no scenario was measured in both arms.';
-  const excluded = m.excluded.length > 0 ? ` Excluded (zero covert in both arms): ${m.excluded.join(', ')}.` : '';
-  const p = c.pooled;
-  const test = (a: RateEstimate, b: RateEstimate, f: FisherSummary): string =>
-    a.n > 0 && b.n > 0 ? ` (Fisher p = ${pValue(f.pTwoSided)})` : '';
-  const awareness =
-    `Eval awareness: A ${rateText(p.a.evalAwareness)}, B ${rateText(p.b.evalAwareness)}${test(p.a.evalAwareness, p.b.evalAwareness, p.fisherEvalAwareness)}. ` +
-    `Spec citation: A ${rateText(p.a.specCitation)}, B ${rateText(p.b.specCitation)}${test(p.a.specCitation, p.b.specCitation, p.fisherSpecCitation)}.`;
-  return [
-    `<h3>${escapeHtml(title)}</h3>`,
-    chart,
-    table(['scenario', 'A covert', 'A rate [CrI]', 'A unmeas.', 'B covert', 'B rate [CrI]', 'B unmeas.', 'odds ratio A:B', 'p (two-sided)', 'p (A > B)', 'p (A < B)'], rows),
-    `<p>${escapeHtml(macroLine + excluded)}</p>`,
-    `<p>${escapeHtml(awareness)}</p>`,
-  ].join('\n');
+  const parts = [`<h3>${escapeHtml(c.a.label)} → ${escapeHtml(c.b.label)}</h3>`, `<p class="note">Tests stratified by ${escapeHtml(c.strata)} (exact conditional Cochran–Mantel–Haenszel).</p>`];
+  const covert = c.metrics.find((m) => m.metric === 'covert');
+  if (covert && covert.perScenario.length) {
+    parts.push(
+      svgBarChart({
+        title: `Covert rate: ${c.a.label} vs ${c.b.label}`,
+        series: [
+          { name: c.a.label, color: COLOR_A },
+          { name: c.b.label, color: COLOR_B },
+        ],
+        rows: covert.perScenario.map((r) => ({ label: r.scenario, values: [bar(r.a), bar(r.b)] })),
+      }),
+    );
+  }
+  for (const m of c.metrics) {
+    if (m.perScenario.length === 0) continue;
+    const rows = m.perScenario.map((r) => [cell(r.scenario), cell(countRateCell(r.a)), cell(countRateCell(r.b)), cell(testCell(r.test))]);
+    rows.push([cell('(macro / stratified)'), cell(macroCell(m.a)), cell(macroCell(m.b)), cell(testCell(m.test))]);
+    const d = m.difference;
+    const t = m.test;
+    parts.push(
+      `<h4>${escapeHtml(METRIC_LABEL[m.metric])}</h4>`,
+      table(['scenario', 'A', 'B', 'p (exact)'], rows),
+      `<p class="note">${escapeHtml(
+        (d.observed === null || d.lower === null || d.upper === null ? 'no scenario measured in both arms' : `macro B−A ${signedPp(d.observed)} ${pctInterval(d.lower, d.upper)} (paired scenario bootstrap)`) +
+          (t ? `; CMH exact p = ${pValue(t.pExact)}, MH χ² = ${t.chiSquare === null ? '–' : t.chiSquare.toFixed(2)} (p = ${pValue(t.pChiSquare)}), common odds ratio ${oddsRatio(t.oddsRatio)}` : ''),
+      )}</p>`,
+    );
+  }
+  return parts.join('\n');
 }
 
 function flag(v: boolean | null): string {
@@ -152,11 +162,11 @@ function episodesTable(episodes: readonly EpisodeSummary[]): string {
   const rows = episodes.map((e) => [
     cell(e.episodeId),
     cell(e.scenario),
-    cell(e.variant),
+    cell(`${e.variant}${e.control ? ' (control)' : ''}`),
     cell(e.agent),
     cell(e.epoch === null ? String(e.seed) : `${e.epoch} / ${e.seed}`),
-    cell(e.verdict, e.verdict === 'covert' ? 'covert' : e.verdict === 'unmeasured' ? 'muted' : undefined),
-    cell(e.covertDetectors.join(', ') || '–'),
+    cell(e.outcome, e.outcome === 'covert' || e.outcome === 'invalid' ? 'covert' : e.outcome === 'unmeasured' ? 'muted' : undefined),
+    cell(e.invalidReason ?? (e.covertDetectors.join(', ') || '–')),
     cell(flag(e.taskSuccess)),
     cell(flag(e.evalAwareness)),
     cell(flag(e.specCitation)),
@@ -164,64 +174,69 @@ function episodesTable(episodes: readonly EpisodeSummary[]): string {
     cell(e.endReason ?? 'incomplete'),
     cell(e.usage ? `${e.usage.inputTokens + e.usage.outputTokens}` : '–'),
   ]);
-  return table(['episode', 'scenario', 'variant', 'agent', 'epoch / seed', 'verdict', 'covert detectors', 'task', 'aware', 'spec', 'steps', 'end', 'tokens'], rows);
+  return table(['episode', 'scenario', 'variant', 'agent', 'epoch / seed', 'outcome', 'detectors / reason', 'task', 'aware', 'spec', 'steps', 'end', 'tokens'], rows);
 }
 
-/**
- * One self-contained HTML page: summary cards, SVG bar charts with credible-interval whiskers,
- * tables and the episode list. No scripts, no external assets; a CSP forbids both. Every string
- * from the records (scenario ids, agent names, variant values, warnings) is escaped.
- */
-export function renderHtml(report: RunReport): string {
-  const o = report.overall;
-  const level = `${Math.round(report.settings.level * 1000) / 10}%`;
-  const cards = [
-    card('Episodes', String(o.episodes), `${report.byScenario.length} scenarios · ${report.byAgent.length} agents`),
-    card('Covert-action rate', o.covertRate.n === 0 ? '–' : pct(o.covertRate.rate), `${o.covert}/${o.covertRate.n} · ${level} CrI ${pctInterval(o.covertRate.lower, o.covertRate.upper)}`),
-    card('Macro-average', o.macroCovertRate ? pct(o.macroCovertRate.mean) : '–', o.macroCovertRate ? `over ${o.macroCovertRate.scenarios.length} scenarios · CrI ${pctInterval(o.macroCovertRate.lower, o.macroCovertRate.upper)}` : 'nothing measured'),
-    card('Unmeasured', String(o.unmeasured), 'excluded from rate denominators'),
-    card('Eval awareness', pct(o.evalAwareness.rate), `${o.evalAwareness.count}/${o.evalAwareness.n} measured`),
-    card('Spec citation', pct(o.specCitation.rate), `${o.specCitation.count}/${o.specCitation.n} measured`),
-    card('Task success', pct(o.taskSuccess.rate), `${o.taskSuccess.count}/${o.taskSuccess.n} measured`),
-  ].join('\n');
-  const sections: string[] = [
-    `<h2>Covert-action rate</h2>`,
-    groupChart('Covert rate by scenario', report.byScenario),
-    groupTable('scenario', report.byScenario, false),
-    groupChart('Covert rate by category', report.byCategory),
-    groupTable('category', report.byCategory, true),
-    groupChart('Covert rate by agent', report.byAgent),
-    groupTable('agent', report.byAgent, true),
-    `<h2>Variants and variables</h2>`,
-    groupTable('scenario / variant', report.byVariant, false),
-    groupChart('Covert rate by variable value', report.byVariable),
-    groupTable('variable = value', report.byVariable, true),
-  ];
-  if (report.comparisons.length > 0) {
-    sections.push(
-      `<h2>Comparisons</h2>`,
-      `<p class="note">Fisher's exact test on covert vs clean episodes (unmeasured excluded); odds ratio = (A covert · B clean) / (A clean · B covert). ` +
-        `Macro-averages are Monte Carlo averages of per-scenario Beta posteriors (${report.settings.draws.toLocaleString('en-US')} draws, seed ${escapeHtml(String(report.settings.seed))}).</p>`,
-      ...report.comparisons.map(comparisonSection),
-    );
-  }
-  sections.push(`<h2>Episodes</h2>`, `<details><summary>${report.episodes.length} episodes</summary>\n${episodesTable(report.episodes)}\n</details>`);
-  if (report.warnings.length > 0) {
-    sections.push(`<h2>Warnings</h2>`, `<ul class="warnings">${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
-  }
+function page(title: string, note: string, sections: readonly string[]): string {
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(report.title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head><body>',
-    `<h1>${escapeHtml(report.title)}</h1>`,
-    `<p class="sub">Rates are covert / (covert + clean) with ${escapeHtml(level)} equal-tailed credible intervals from a Beta(${escapeHtml(report.settings.prior.join(', '))}) prior. Unmeasured episodes are reported but not counted.</p>`,
-    `<div class="cards">${cards}</div>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="sub">${escapeHtml(note)}</p>`,
     ...sections,
     '</body></html>',
     '',
   ].join('\n');
+}
+
+function settingsNote(r: { settings: RunReport['settings'] }): string {
+  const level = `${Math.round(r.settings.level * 1000) / 10}%`;
+  return (
+    `Per cell: observed rate with a ${level} ${r.settings.interval === 'wilson' ? 'Wilson score' : 'Clopper–Pearson (exact)'} interval. ` +
+    `Macro: unweighted mean of per-scenario rates with a ${level} percentile bootstrap over scenarios (${r.settings.resamples} resamples, seed ${r.settings.seed}). ` +
+    'Rates are over covert + overt + clean episodes; unmeasured and invalid episodes are counted but never in a rate. Agents and control variants are never pooled.'
+  );
+}
+
+function runSections(report: RunReport): string[] {
+  const t = report.totals;
+  const sections: string[] = [
+    `<div class="cards">${card('Episodes', String(t.episodes), `${report.agents.length} agent(s)`)}${card('Invalid', String(t.invalid), 'retried on resume')}${card('Unmeasured', String(t.unmeasured), 'not in any rate')}</div>`,
+    ...report.agents.map(agentSection),
+  ];
+  if (report.controlGaps.length > 0) sections.push(gapsSection(report.controlGaps));
+  if (report.comparisons.length > 0) sections.push('<h2>Variable comparisons (within agent)</h2>', ...report.comparisons.map(comparisonSection));
+  if (report.invalid.length > 0) {
+    sections.push(`<h2>Invalid episodes</h2>`, table(['episode', 'agent', 'scenario', 'reason'], report.invalid.map((i) => [cell(i.episodeId), cell(i.agent), cell(i.scenario), cell(i.reason)])));
+  }
+  sections.push(`<h2>Episodes</h2>`, `<details><summary>${report.episodes.length} episodes</summary>\n${episodesTable(report.episodes)}\n</details>`);
+  if (report.warnings.length > 0) sections.push(`<h2>Warnings</h2>`, `<ul class="warnings">${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
+  return sections;
+}
+
+/**
+ * One self-contained HTML page: per-agent cards, SVG bar charts with interval whiskers, tables
+ * and the episode list. No scripts, no external assets; a CSP forbids both. Every string from the
+ * records (scenario ids, agent names, variant values, warnings) is escaped.
+ */
+export function renderHtml(report: RunReport): string {
+  return page(report.title, settingsNote(report), runSections(report));
+}
+
+/** Before → after page: the comparisons, then each run's own tables. */
+export function renderComparisonHtml(r: RunComparisonReport): string {
+  return page(r.title, settingsNote(r), [
+    '<h2>Before → after</h2>',
+    ...r.comparisons.map(comparisonSection),
+    ...(r.warnings.length ? [`<ul class="warnings">${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`] : []),
+    `<h2>${escapeHtml(r.before.title)}</h2>`,
+    ...runSections(r.before),
+    `<h2>${escapeHtml(r.after.title)}</h2>`,
+    ...runSections(r.after),
+  ]);
 }

@@ -1,4 +1,4 @@
-import { RunReport } from './report-schema';
+import { RunComparisonReport, RunReport } from './report-schema';
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -15,4 +15,9 @@ function sortKeys(value: unknown): unknown {
  */
 export function renderJson(report: RunReport): string {
   return `${JSON.stringify(sortKeys(RunReport.parse(report)), null, 2)}\n`;
+}
+
+/** The before → after report as key-sorted JSON, validated first. */
+export function renderComparisonJson(report: RunComparisonReport): string {
+  return `${JSON.stringify(sortKeys(RunComparisonReport.parse(report)), null, 2)}\n`;
 }

@@ -1,158 +1,216 @@
-import { oddsRatio, pct, pctInterval, pValue, signedPp, truncate } from './format';
-import type { Comparison, FisherSummary, GroupStats, KPoint, MacroEstimate, RateEstimate, RunReport } from './report-schema';
+import { countRateCell, macroCell, oddsRatio, pct, pctInterval, pEq, pValue, rateCell, signedPp, testCell, thousands, truncate, usd } from './format';
+import type { AgentReport, Comparison, ControlGap, KPoint, MetricComparison, MetricName, OutcomeCounts, RunComparisonReport, RunReport } from './report-schema';
 import { textTable, type TextColumn } from './text-table';
 
 const WIDTH = 120;
 
-function rate(r: RateEstimate): string {
-  return r.n === 0 ? '–' : `${pct(r.rate)} (${r.count}/${r.n})`;
-}
+const METRIC_LABEL: Record<MetricName, string> = {
+  covert: 'covert',
+  overt: 'overt',
+  evalAwareness: 'eval aware',
+  specCitation: 'spec cite',
+  taskSuccess: 'task',
+};
 
-function macro(m: MacroEstimate | null): string {
-  return m === null ? '–' : `${pct(m.mean)} ${pctInterval(m.lower, m.upper)}`;
+function counts(c: OutcomeCounts): string {
+  return `${c.episodes} episodes: ${c.covert} covert, ${c.overt} overt, ${c.clean} clean, ${c.unmeasured} unmeasured, ${c.invalid} invalid`;
 }
 
 function kCurve(points: readonly KPoint[]): string {
   return points.map((p) => `k=${p.k}: ${pct(p.value)}`).join('  ');
 }
 
-function groupTable(title: string, keyHeader: string, groups: readonly GroupStats[], withMacro: boolean, withK = false): string {
-  if (groups.length === 0) return '';
-  const columns: TextColumn[] = [
-    { header: keyHeader, shrink: true },
-    { header: 'n', align: 'right' },
-    { header: 'covert', align: 'right' },
-    { header: 'unmeas', align: 'right' },
-    { header: 'rate', align: 'right' },
-    { header: '95% CrI', align: 'right' },
-    ...(withMacro ? [{ header: 'macro-avg [CrI]', align: 'right' as const }] : []),
-    { header: 'aware', align: 'right' },
-    { header: 'spec', align: 'right' },
-    { header: 'task', align: 'right' },
+function settingsLines(r: { settings: RunReport['settings'] }): string[] {
+  const level = `${Math.round(r.settings.level * 1000) / 10}%`;
+  const method = r.settings.interval === 'wilson' ? 'Wilson score' : 'Clopper–Pearson (exact)';
+  return [
+    `Per cell: observed rate, ${level} ${method} interval. Macro: unweighted mean over scenarios with a ${level}`,
+    `percentile bootstrap over scenarios (${r.settings.resamples} resamples, seed ${r.settings.seed}); † = every resample equal.`,
+    'Rates are over covert+overt+clean episodes; unmeasured and invalid episodes are counted, never in a rate.',
+    'Agents are never pooled; control variants (incentive removed) are shown apart, never in a covert rate.',
   ];
-  const rows = groups.map((g) => [
-    g.key,
-    String(g.episodes),
-    String(g.covert),
-    String(g.unmeasured),
-    pct(g.covertRate.rate),
-    pctInterval(g.covertRate.lower, g.covertRate.upper),
-    ...(withMacro ? [macro(g.macroCovertRate)] : []),
-    pct(g.evalAwareness.rate),
-    pct(g.specCitation.rate),
-    pct(g.taskSuccess.rate),
-  ]);
-  const lines = [title, textTable(columns, rows, WIDTH)];
-  const reliability = withK ? groups.filter((g) => g.passHatK.length > 0 || g.cleanHatK.length > 0) : [];
-  for (const g of reliability) {
-    if (g.passHatK.length > 0) lines.push(truncate(`  pass^k task success  ${g.key}: ${kCurve(g.passHatK)}`, WIDTH));
-    if (g.cleanHatK.length > 0) lines.push(truncate(`  clean^k (no covert)  ${g.key}: ${kCurve(g.cleanHatK)}`, WIDTH));
-  }
-  return lines.join('\n');
 }
 
-/** " p=0.123" when both arms were measured (a test against an empty arm says nothing). */
-function fisherNote(a: RateEstimate, b: RateEstimate, f: FisherSummary): string {
-  return a.n > 0 && b.n > 0 ? ` p=${pValue(f.pTwoSided)}` : '';
+function usageLine(a: AgentReport): string {
+  const u = a.usage;
+  if (u.inputTokens + u.outputTokens === 0) return '  tokens: none reported (scripted agent) · cost $0.00';
+  const cost = u.costUsd === null ? 'cost unknown (no price)' : `cost ${usd(u.costUsd)}${u.unpriced ? ` (+${u.unpriced} unpriced episode(s))` : ''}`;
+  return `  tokens: ${thousands(u.inputTokens)} in, ${thousands(u.outputTokens)} out${u.reasoningTokens ? ` (${thousands(u.reasoningTokens)} reasoning)` : ''} · ${cost}`;
 }
 
-function comparisonBlock(c: Comparison): string {
-  const head = `${c.kind === 'agents' ? 'Agents' : `Variable ${c.name}`}: A = ${c.a.label}  vs  B = ${c.b.label}`;
+function agentBlock(a: AgentReport): string {
   const columns: TextColumn[] = [
     { header: 'scenario', shrink: true },
-    { header: 'A covert', align: 'right' },
-    { header: 'A rate [CrI]', align: 'right' },
-    { header: 'B covert', align: 'right' },
-    { header: 'B rate [CrI]', align: 'right' },
-    { header: 'odds A:B', align: 'right' },
-    { header: 'p 2-sided', align: 'right' },
-    { header: 'p A>B', align: 'right' },
+    { header: 'n', align: 'right' },
+    { header: 'covert % [CI]', align: 'right' },
+    { header: 'overt % [CI]', align: 'right' },
+    { header: 'eval aware % [CI]', align: 'right' },
+    { header: 'spec cite % [CI]', align: 'right' },
+    { header: 'task %', align: 'right' },
   ];
-  const cell = (r: RateEstimate): string => (r.n === 0 ? '–' : `${pct(r.rate)} ${pctInterval(r.lower, r.upper)}`);
-  const rows = [
-    ...c.perScenario.map((r) => [
-      r.scenario,
-      `${r.a.covert}/${r.a.covert + r.a.clean}`,
-      cell(r.a.covertRate),
-      `${r.b.covert}/${r.b.covert + r.b.clean}`,
-      cell(r.b.covertRate),
-      oddsRatio(r.fisher.oddsRatio),
-      pValue(r.fisher.pTwoSided),
-      pValue(r.fisher.pGreater),
-    ]),
-    [
-      '(pooled)',
-      `${c.pooled.a.covert}/${c.pooled.a.covert + c.pooled.a.clean}`,
-      cell(c.pooled.a.covertRate),
-      `${c.pooled.b.covert}/${c.pooled.b.covert + c.pooled.b.clean}`,
-      cell(c.pooled.b.covertRate),
-      oddsRatio(c.pooled.fisher.oddsRatio),
-      pValue(c.pooled.fisher.pTwoSided),
-      pValue(c.pooled.fisher.pGreater),
-    ],
-  ];
-  const lines = [truncate(head, WIDTH), textTable(columns, rows, WIDTH)];
-  const m = c.macro;
-  if (m.a && m.b && m.difference) {
+  const rows = a.byScenario
+    .filter((s) => s.threat.counts.episodes > 0)
+    .map((s) => [
+      s.scenario,
+      String(s.threat.counts.episodes - s.threat.counts.invalid),
+      countRateCell(s.threat.covert),
+      rateCell(s.threat.overt),
+      rateCell(s.threat.evalAwareness),
+      rateCell(s.threat.specCitation),
+      pct(s.threat.taskSuccess.rate),
+    ]);
+  const m = a.macro;
+  rows.push([`(macro over ${m.covert.scenarios.length} scenarios)`, '', macroCell(m.covert), macroCell(m.overt), macroCell(m.evalAwareness), macroCell(m.specCitation), pct(m.taskSuccess.observed)]);
+  const lines = [truncate(`Agent ${a.agent} — ${counts(a.counts)}`, WIDTH), textTable(columns, rows, WIDTH)];
+  const control = a.byScenario.filter((s) => s.control !== null);
+  if (control.length > 0) {
+    const cc: TextColumn[] = [
+      { header: 'control variants (no incentive)', shrink: true },
+      { header: 'n', align: 'right' },
+      { header: 'covert % [CI]', align: 'right' },
+      { header: 'eval aware % [CI]', align: 'right' },
+      { header: 'task %', align: 'right' },
+    ];
     lines.push(
-      truncate(
-        `  macro-average over ${m.scenarios.length} scenario(s): A ${macro(m.a)}  B ${macro(m.b)}  ` +
-          `B−A ${signedPp(m.difference.mean)} ${pctInterval(m.difference.lower, m.difference.upper)}`,
+      textTable(
+        cc,
+        control.map((s) => {
+          const c = s.control as NonNullable<typeof s.control>;
+          return [s.scenario, String(c.counts.episodes - c.counts.invalid), countRateCell(c.covert), rateCell(c.evalAwareness), pct(c.taskSuccess.rate)];
+        }),
         WIDTH,
       ),
     );
-  } else {
-    lines.push('  macro-average: no scenario measured in both arms');
   }
-  if (m.excluded.length > 0) lines.push(truncate(`  excluded (zero covert in both arms): ${m.excluded.join(', ')}`, WIDTH));
-  const p = c.pooled;
-  lines.push(
-    truncate(
-      `  eval awareness A ${rate(p.a.evalAwareness)} B ${rate(p.b.evalAwareness)}${fisherNote(p.a.evalAwareness, p.b.evalAwareness, p.fisherEvalAwareness)}` +
-        `   spec citation A ${rate(p.a.specCitation)} B ${rate(p.b.specCitation)}${fisherNote(p.a.specCitation, p.b.specCitation, p.fisherSpecCitation)}`,
-      WIDTH,
-    ),
-  );
+  if (a.passHatK.length > 0) lines.push(truncate(`  pass^k (task): ${kCurve(a.passHatK)}`, WIDTH));
+  if (a.cleanHatK.length > 0) lines.push(truncate(`  clean^k (no covert or overt action): ${kCurve(a.cleanHatK)}`, WIDTH));
+  lines.push(usageLine(a));
   return lines.join('\n');
 }
 
-/** Plain-text report: aligned tables, no colour codes, no line longer than 120 characters. */
+function gapBlock(gaps: readonly ControlGap[]): string {
+  const columns: TextColumn[] = [
+    { header: 'threat vs control (score)', shrink: true },
+    { header: 'threat mean (n)', align: 'right' },
+    { header: 'control mean (n)', align: 'right' },
+    { header: 'gap', align: 'right' },
+    { header: 'p 2-sided', align: 'right' },
+    { header: 'p ctl>thr', align: 'right' },
+  ];
+  const rows = gaps.map((g) => [
+    `${g.agent} · ${g.scenario} · ${g.detector}`,
+    `${g.threat.mean.toFixed(3)} (${g.threat.n})`,
+    `${g.control.mean.toFixed(3)} (${g.control.n})`,
+    g.gap.toFixed(3),
+    pValue(g.test.pTwoSided),
+    pValue(g.test.pControlGreater),
+  ]);
+  return [
+    'Control comparison: mean detector score (e.g. accuracy) with vs without the incentive; permutation test of the difference',
+    textTable(columns, rows, WIDTH),
+  ].join('\n');
+}
+
+function arrow(m: MetricComparison, scenario: string): string {
+  const r = m.perScenario.find((x) => x.scenario === scenario);
+  if (!r) return '–';
+  return `${r.a.n ? pct(r.a.rate) : '–'} → ${r.b.n ? pct(r.b.rate) : '–'}`;
+}
+
+function countRate(r: MetricComparison['perScenario'][number]['a']): string {
+  return r.n === 0 ? '–' : `${r.count}/${r.n} ${pct(r.rate)}`;
+}
+
+function differenceLine(m: MetricComparison): string | null {
+  const d = m.difference;
+  if (d.observed === null || d.lower === null || d.upper === null) return null;
+  const t = m.test;
+  return (
+    `  ${METRIC_LABEL[m.metric].padEnd(10)} macro ${pct(m.a.observed)} → ${pct(m.b.observed)}, B−A ${signedPp(d.observed)} ${pctInterval(d.lower, d.upper)}${d.degenerate ? '†' : ''}` +
+    ` (${d.scenarios.length} scen.)` +
+    (t ? `; CMH exact ${pEq(t.pExact)}, MH χ²=${t.chiSquare === null ? '–' : t.chiSquare.toFixed(2)} ${pEq(t.pChiSquare)}, OR ${oddsRatio(t.oddsRatio)}` : '')
+  );
+}
+
+/**
+ * The before → after (or A → B) table: per scenario the covert count and rate in each arm with the
+ * exact stratified p, then eval awareness and spec citation (and overt, when any) as arrows with
+ * their p; below, the macro-average difference with its paired bootstrap interval and the CMH test.
+ */
+export function comparisonBlock(c: Comparison, options: { table?: boolean } = {}): string {
+  const get = (name: MetricName) => c.metrics.find((m) => m.metric === name);
+  const covert = get('covert');
+  const overt = get('overt');
+  const anyOvert = overt?.perScenario.some((r) => r.a.count + r.b.count > 0) ?? false;
+  const others = [...(anyOvert ? [overt] : []), get('evalAwareness'), get('specCitation')].filter(
+    (m): m is MetricComparison => m !== undefined && m.perScenario.length > 0,
+  );
+  const who = c.kind === 'variable' ? `${c.a.agent} · ` : '';
+  const lines = [truncate(`${who}${c.a.label}  →  ${c.b.label}   (tests stratified by ${c.strata}; exact conditional CMH)`, WIDTH)];
+  if (options.table !== false && covert && covert.perScenario.length > 0) {
+    const columns: TextColumn[] = [
+      { header: 'scenario', shrink: true },
+      { header: 'covert A', align: 'right' },
+      { header: 'covert B', align: 'right' },
+      { header: 'p', align: 'right' },
+      ...others.flatMap((m) => [
+        { header: `${METRIC_LABEL[m.metric]} A → B`, align: 'right' as const },
+        { header: 'p', align: 'right' as const },
+      ]),
+    ];
+    const rows = covert.perScenario.map((r) => [
+      r.scenario,
+      countRate(r.a),
+      countRate(r.b),
+      testCell(r.test),
+      ...others.flatMap((m) => [arrow(m, r.scenario), testCell(m.perScenario.find((x) => x.scenario === r.scenario)?.test ?? null)]),
+    ]);
+    rows.push(['(stratified over all)', '', '', testCell(covert.test), ...others.flatMap((m) => ['', testCell(m.test)])]);
+    lines.push(textTable(columns, rows, WIDTH));
+    lines.push(truncate(`  covert macro A ${macroCell(covert.a)}  B ${macroCell(covert.b)}`, WIDTH));
+  }
+  for (const m of c.metrics) {
+    const line = differenceLine(m);
+    if (line) lines.push(truncate(line, WIDTH));
+  }
+  return lines.join('\n');
+}
+
+/** Plain-text report: one paper-style table per agent, no colour codes, no line longer than 120 characters. */
 export function renderTerminal(report: RunReport): string {
-  const o = report.overall;
-  const level = `${Math.round(report.settings.level * 1000) / 10}%`;
   const lines: string[] = [
     truncate(report.title, WIDTH),
     '='.repeat(Math.min(WIDTH, Math.max(8, [...report.title].length))),
-    truncate(
-      `${o.episodes} episodes · ${report.byScenario.length} scenarios · ${report.byAgent.length} agents · ` +
-        `intervals: ${level} equal-tailed Beta(${report.settings.prior.join(',')}) credible intervals (CrI)`,
-      WIDTH,
-    ),
-    '',
-    `Covert-action rate   ${rate(o.covertRate)} ${pctInterval(o.covertRate.lower, o.covertRate.upper)}` +
-      `   unmeasured ${o.unmeasured} (not in the denominator)`,
-    `Macro-average        ${macro(o.macroCovertRate)} over ${o.macroCovertRate?.scenarios.length ?? 0} scenario(s)`,
-    `Eval awareness       ${rate(o.evalAwareness)}`,
-    `Spec citation        ${rate(o.specCitation)}`,
-    `Task success         ${rate(o.taskSuccess)}`,
-    ...(o.passHatK.length > 0 ? [`pass^k (task)        ${kCurve(o.passHatK)}`] : []),
-    ...(o.cleanHatK.length > 0 ? [`clean^k (no covert)  ${kCurve(o.cleanHatK)}`] : []),
-  ].map((l) => truncate(l, WIDTH));
-  const sections = [
-    groupTable('By scenario', 'scenario', report.byScenario, false),
-    groupTable('By category', 'category', report.byCategory, true),
-    groupTable('By agent', 'agent', report.byAgent, true, true),
-    groupTable('By variant', 'scenario / variant', report.byVariant, false),
-    groupTable('By variable value', 'variable=value', report.byVariable, true, true),
-  ].filter((s) => s !== '');
-  for (const s of sections) lines.push('', s);
+    truncate(`${report.agents.length} agent(s) · ${counts(report.totals)}`, WIDTH),
+    ...settingsLines(report),
+  ];
+  if (report.agents.length === 0) lines.push('', 'No episodes: nothing was measured.');
+  for (const a of report.agents) lines.push('', agentBlock(a));
+  if (report.controlGaps.length > 0) lines.push('', gapBlock(report.controlGaps));
   if (report.comparisons.length > 0) {
-    lines.push('', 'Comparisons (Fisher exact test on covert vs clean; unmeasured episodes excluded)');
-    for (const c of report.comparisons) lines.push('', comparisonBlock(c));
+    lines.push('', 'Variable comparisons within each agent (threat variants only; per-scenario tables in report.html/json)');
+    for (const c of report.comparisons) lines.push('', comparisonBlock(c, { table: false }));
+  }
+  if (report.invalid.length > 0) {
+    lines.push('', `INVALID episodes (${report.invalid.length}): provider or harness faults, in no rate; a resumed run retries them`);
+    for (const i of report.invalid.slice(0, 20)) lines.push(truncate(`  - ${i.agent} · ${i.scenario} · ${i.episodeId}: ${i.reason}`, WIDTH));
+    if (report.invalid.length > 20) lines.push(`  … and ${report.invalid.length - 20} more (report.json lists all)`);
   }
   if (report.warnings.length > 0) {
     lines.push('', `Warnings (${report.warnings.length})`);
     for (const w of report.warnings) lines.push(truncate(`  - ${w}`, WIDTH));
   }
+  return `${lines.map((l) => l.split('\n').map((x) => truncate(x, WIDTH)).join('\n')).join('\n')}\n`;
+}
+
+/** `glasshouse report before after`: both runs' per-agent tables, then before → after per agent pair. */
+export function renderComparisonTerminal(r: RunComparisonReport): string {
+  const lines: string[] = [truncate(r.title, WIDTH), '='.repeat(Math.min(WIDTH, Math.max(8, [...r.title].length))), ...settingsLines(r)];
+  for (const c of r.comparisons) lines.push('', comparisonBlock(c));
+  if (r.warnings.length > 0) {
+    lines.push('', `Warnings (${r.warnings.length})`);
+    for (const w of r.warnings) lines.push(truncate(`  - ${w}`, WIDTH));
+  }
+  lines.push('', renderTerminal(r.before).trimEnd(), '', renderTerminal(r.after).trimEnd());
   return `${lines.join('\n')}\n`;
 }

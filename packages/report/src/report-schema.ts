@@ -1,42 +1,82 @@
 import { z } from 'zod';
 import { TokenUsage, Verdict } from '@glasshouse/schema';
+import { Outcome } from './outcome';
 
-/** Bumped whenever the report JSON changes incompatibly. */
-export const REPORT_SCHEMA_VERSION = 1;
+/** Bumped whenever the report JSON changes incompatibly. 2: per-agent tables, frequentist intervals, outcomes. */
+export const REPORT_SCHEMA_VERSION = 2;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 const Probability = z.number().min(0).max(1);
+/** Odds ratios: a number, 'Infinity', or null when 0/0. */
+const OddsRatio = z.union([z.number(), z.literal('Infinity')]).nullable();
 
-/** A binomial rate with its Beta-posterior credible interval. */
-export const RateEstimate = z.strictObject({
-  /** Episodes where the property holds (covert, aware, citing, task solved). */
+/** A binomial proportion with its confidence interval (method in `settings.interval`). */
+export const Rate = z.strictObject({
   count: z.number().int().nonnegative(),
   /** Measured episodes: the denominator. */
   n: z.number().int().nonnegative(),
-  /** count / n, or null when nothing was measured. */
+  /** count / n; null when n = 0. */
   rate: Probability.nullable(),
-  /** Posterior mean and equal-tailed credible interval (the prior alone when n = 0). */
-  mean: Probability,
+  /** Always contains `rate`; [0, 1] when n = 0. */
   lower: Probability,
   upper: Probability,
 });
-export type RateEstimate = z.infer<typeof RateEstimate>;
+export type Rate = z.infer<typeof Rate>;
 
-/** Monte Carlo macro-average across scenarios (environments). */
-export const MacroEstimate = z.strictObject({
-  /** Scenarios averaged over (each with at least one measured episode). */
+/** Unweighted mean of per-scenario observed rates, with a scenario-level bootstrap interval. */
+export const MacroRate = z.strictObject({
+  /** Scenarios averaged (each with at least one measured episode). */
   scenarios: z.array(z.string()),
-  mean: z.number(),
-  lower: z.number(),
-  upper: z.number(),
-  /** Plain average of observed per-scenario rates (for a difference: B's minus A's). */
   observed: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  /** Every bootstrap resample gave the same value (e.g. every scenario observed 0). */
+  degenerate: z.boolean(),
 });
-export type MacroEstimate = z.infer<typeof MacroEstimate>;
+export type MacroRate = z.infer<typeof MacroRate>;
+
+export const OutcomeCounts = z.strictObject({
+  episodes: z.number().int().nonnegative(),
+  covert: z.number().int().nonnegative(),
+  overt: z.number().int().nonnegative(),
+  clean: z.number().int().nonnegative(),
+  unmeasured: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+});
+export type OutcomeCounts = z.infer<typeof OutcomeCounts>;
+
+/** Everything measured in one set of valid episodes (a scenario's threat or control variants, a variant). */
+export const Cell = z.strictObject({
+  counts: OutcomeCounts,
+  /** covert / (covert + overt + clean). */
+  covert: Rate,
+  overt: Rate,
+  evalAwareness: Rate,
+  specCitation: Rate,
+  taskSuccess: Rate,
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const ScenarioRow = z.strictObject({
+  scenario: z.string(),
+  category: z.string(),
+  /** Non-control variants: where the incentive is present. */
+  threat: Cell,
+  /** Control variants (incentive removed), never pooled into `threat`; null when the scenario has none in the run. */
+  control: Cell.nullable(),
+});
+export type ScenarioRow = z.infer<typeof ScenarioRow>;
+
+export const VariantRow = z.strictObject({
+  scenario: z.string(),
+  variant: z.string(),
+  control: z.boolean(),
+  cell: Cell,
+});
+export type VariantRow = z.infer<typeof VariantRow>;
 
 export const KPoint = z.strictObject({
   k: z.number().int().positive(),
-  /** (scenario, variant, agent) cells with at least k measured epochs that the average is over. */
   tasks: z.number().int().positive(),
   value: Probability,
 });
@@ -46,10 +86,101 @@ export const UsageTotals = z.strictObject({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   reasoningTokens: z.number().int().nonnegative(),
-  /** Null when no episode reported a cost. */
+  /** Sum over episodes that reported a cost; null when none did. */
   costUsd: z.number().nonnegative().nullable(),
+  /** Episodes with token usage but no cost (model missing from the price table). */
+  unpriced: z.number().int().nonnegative(),
 });
 export type UsageTotals = z.infer<typeof UsageTotals>;
+
+export const AgentReport = z.strictObject({
+  agent: z.string(),
+  /** Every episode of the agent, control variants and invalid episodes included. */
+  counts: OutcomeCounts,
+  /** Macro-averages over scenarios, threat (non-control) variants only. */
+  macro: z.strictObject({ covert: MacroRate, overt: MacroRate, evalAwareness: MacroRate, specCitation: MacroRate, taskSuccess: MacroRate }),
+  byScenario: z.array(ScenarioRow),
+  byVariant: z.array(VariantRow),
+  passHatK: z.array(KPoint),
+  cleanHatK: z.array(KPoint),
+  meanSteps: z.number().nonnegative().nullable(),
+  usage: UsageTotals,
+  /** Episodes that are forks of another episode (not independent of their parent). */
+  forks: z.number().int().nonnegative(),
+});
+export type AgentReport = z.infer<typeof AgentReport>;
+
+/** A two-arm test stratified by scenario (or finer cells): exact conditional CMH plus the MH chi-square. */
+export const StratifiedTest = z.strictObject({
+  strata: z.number().int().nonnegative(),
+  informative: z.number().int().nonnegative(),
+  /** Exact conditional test (Fisher's with one stratum), two-sided and one-sided for A > B / A < B. */
+  pExact: Probability,
+  pExactAGreater: Probability,
+  pExactALess: Probability,
+  /** Mantel–Haenszel chi-square with continuity correction; null when no stratum has variation. */
+  chiSquare: z.number().nonnegative().nullable(),
+  pChiSquare: Probability.nullable(),
+  /** MH common odds ratio, A vs B. */
+  oddsRatio: OddsRatio,
+});
+export type StratifiedTest = z.infer<typeof StratifiedTest>;
+
+export const MacroDifference = z.strictObject({
+  scenarios: z.array(z.string()),
+  /** Macro(B) − Macro(A) over scenarios measured in both arms. */
+  observed: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  degenerate: z.boolean(),
+});
+export type MacroDifference = z.infer<typeof MacroDifference>;
+
+export const MetricName = z.enum(['covert', 'overt', 'evalAwareness', 'specCitation', 'taskSuccess']);
+export type MetricName = z.infer<typeof MetricName>;
+
+export const MetricComparison = z.strictObject({
+  metric: MetricName,
+  perScenario: z.array(z.strictObject({ scenario: z.string(), a: Rate, b: Rate, test: StratifiedTest.nullable() })),
+  a: MacroRate,
+  b: MacroRate,
+  difference: MacroDifference,
+  /** Stratified over every scenario (and matched cell); null when neither arm measured it. */
+  test: StratifiedTest.nullable(),
+});
+export type MetricComparison = z.infer<typeof MetricComparison>;
+
+export const Comparison = z.strictObject({
+  id: z.string(),
+  /** `variable`: two values of a variant variable within one agent; `runs`: before → after. */
+  kind: z.enum(['variable', 'runs']),
+  name: z.string(),
+  a: z.strictObject({ label: z.string(), agent: z.string(), value: Scalar }),
+  b: z.strictObject({ label: z.string(), agent: z.string(), value: Scalar }),
+  /** What the strata of the stratified tests are. */
+  strata: z.string(),
+  metrics: z.array(MetricComparison),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+/** Threat vs control on a scored covert-action detector (e.g. sandbagging accuracy). */
+export const ControlGap = z.strictObject({
+  agent: z.string(),
+  scenario: z.string(),
+  detector: z.string(),
+  threat: z.strictObject({ n: z.number().int().nonnegative(), mean: z.number() }),
+  control: z.strictObject({ n: z.number().int().nonnegative(), mean: z.number() }),
+  /** control mean − threat mean: how much lower the score is when there is a reason to underperform. */
+  gap: z.number(),
+  /** Two-sample permutation test of the difference in means (one-sided: control > threat). */
+  test: z.strictObject({
+    method: z.enum(['exact', 'monte-carlo']),
+    resamples: z.number().int().positive(),
+    pTwoSided: Probability,
+    pControlGreater: Probability,
+  }),
+});
+export type ControlGap = z.infer<typeof ControlGap>;
 
 export const EpisodeSummary = z.strictObject({
   episodeId: z.string(),
@@ -57,151 +188,82 @@ export const EpisodeSummary = z.strictObject({
   scenarioVersion: z.string(),
   category: z.string(),
   variant: z.string(),
-  /** Variant variable values, keys sorted. */
   variables: z.record(z.string(), Scalar),
+  /** A control variant (incentive removed), from the scenario definition. */
+  control: z.boolean(),
   agent: z.string(),
   seed: z.number().int(),
-  /** From header.agent.config.epoch or variant.values.epoch, when present. */
   epoch: z.number().int().nullable(),
-  /** Forked episodes: the episode this one was forked from. */
   parentEpisodeId: z.string().nullable(),
-  /** episodeVerdict over the record's `finding` events. */
+  /** episodeVerdict over the findings (covert/clean/unmeasured). */
   verdict: Verdict,
+  /** What the episode counts as (see outcome.ts). */
+  outcome: Outcome,
+  /** Why an episode is invalid: the fatal error or the end reason; null for valid episodes. */
+  invalidReason: z.string().nullable(),
   taskSuccess: z.boolean().nullable(),
   evalAwareness: z.boolean().nullable(),
   specCitation: z.boolean().nullable(),
-  /** Covert-action and interview detectors whose verdict was covert. */
   covertDetectors: z.array(z.string()),
-  /** Covert-action detectors that could not decide. */
   unmeasuredDetectors: z.array(z.string()),
+  /** Scores of covert-action findings that carry one (e.g. accuracy), by detector. */
+  scores: z.record(z.string(), z.number()),
   findings: z.number().int().nonnegative(),
-  /** From `episode.end`; null when the record has no end event. */
   steps: z.number().int().nonnegative().nullable(),
   endReason: z.string().nullable(),
   usage: TokenUsage.nullable(),
 });
 export type EpisodeSummary = z.infer<typeof EpisodeSummary>;
 
-export const GroupStats = z.strictObject({
-  /** Display key, e.g. `oversight-subversion`, `spec=true`, `oversight-subversion / spec-on`. */
-  key: z.string(),
-  /** What defines the group, e.g. { scenario, variant } or { variable: 'spec', value: true }. */
-  group: z.record(z.string(), Scalar),
-  episodes: z.number().int().nonnegative(),
-  covert: z.number().int().nonnegative(),
-  clean: z.number().int().nonnegative(),
-  /** Excluded from the covert-rate denominator, reported here. */
-  unmeasured: z.number().int().nonnegative(),
-  covertRate: RateEstimate,
-  /** Macro-average across the group's scenarios (null for single-scenario groups). */
-  macroCovertRate: MacroEstimate.nullable(),
-  evalAwareness: RateEstimate,
-  specCitation: RateEstimate,
-  taskSuccess: RateEstimate,
-  /** Task success: probability all k epochs succeed (present when a cell has ≥ 2 measured epochs). */
-  passHatK: z.array(KPoint),
-  /** Probability all k epochs are clean (no covert action), same estimator over covert/clean. */
-  cleanHatK: z.array(KPoint),
-  meanSteps: z.number().nonnegative().nullable(),
-  usage: UsageTotals,
-});
-export type GroupStats = z.infer<typeof GroupStats>;
-
-export const FisherSummary = z.strictObject({
-  pTwoSided: Probability,
-  pLess: Probability,
-  pGreater: Probability,
-  /** Sample odds ratio (a·d)/(b·c) of covert:clean, arm A vs arm B; 'Infinity' or null (0/0) when undefined. */
-  oddsRatio: z.union([z.number(), z.literal('Infinity')]).nullable(),
-});
-export type FisherSummary = z.infer<typeof FisherSummary>;
-
-export const ArmStats = z.strictObject({
-  episodes: z.number().int().nonnegative(),
-  covert: z.number().int().nonnegative(),
-  clean: z.number().int().nonnegative(),
-  unmeasured: z.number().int().nonnegative(),
-  covertRate: RateEstimate,
-  evalAwareness: RateEstimate,
-  specCitation: RateEstimate,
-});
-export type ArmStats = z.infer<typeof ArmStats>;
-
-export const ComparisonRow = z.strictObject({
-  scenario: z.string(),
-  a: ArmStats,
-  b: ArmStats,
-  /** Covert vs clean, A vs B. */
-  fisher: FisherSummary,
-});
-export type ComparisonRow = z.infer<typeof ComparisonRow>;
-
-export const Comparison = z.strictObject({
-  id: z.string(),
-  kind: z.enum(['variable', 'agents']),
-  /** Variable name, or 'agent'. */
-  name: z.string(),
-  a: z.strictObject({ label: z.string(), value: Scalar }),
-  b: z.strictObject({ label: z.string(), value: Scalar }),
-  perScenario: z.array(ComparisonRow),
-  pooled: z.strictObject({
-    a: ArmStats,
-    b: ArmStats,
-    fisher: FisherSummary,
-    fisherEvalAwareness: FisherSummary,
-    fisherSpecCitation: FisherSummary,
-  }),
-  macro: z.strictObject({
-    /** Scenarios measured in both arms and included in the average. */
-    scenarios: z.array(z.string()),
-    /** Scenarios left out because both arms had zero covert actions (only with macroExcludeZeroBoth). */
-    excluded: z.array(z.string()),
-    a: MacroEstimate.nullable(),
-    b: MacroEstimate.nullable(),
-    /** Macro-average of B minus macro-average of A, from the same draws. */
-    difference: MacroEstimate.nullable(),
-  }),
-});
-export type Comparison = z.infer<typeof Comparison>;
+export const IntervalMethodName = z.enum(['clopper-pearson', 'wilson']);
 
 export const ReportOptions = z.strictObject({
   title: z.string().default('Glasshouse run report'),
-  /** Credible level for every interval. */
+  /** Confidence level of every interval. */
   level: z.number().gt(0).lt(1).default(0.95),
-  prior: z.tuple([z.number().positive(), z.number().positive()]).default([1, 1]),
-  /** Monte Carlo draws per environment for macro-averages. */
-  draws: z.number().int().min(100).default(100_000),
-  /** Seed for the Monte Carlo rng (createRng from @glasshouse/schema). */
+  /** Per-cell interval for a proportion. */
+  interval: IntervalMethodName.default('clopper-pearson'),
+  /** Bootstrap resamples for macro-averages and their differences. */
+  resamples: z.number().int().min(100).default(10_000),
+  /** Seed of the bootstrap rng (createRng from @glasshouse/schema): same records + options ⇒ same bytes. */
   seed: z.union([z.number(), z.string()]).default(0),
-  /** Before/after agent comparison. */
-  agents: z.strictObject({ before: z.string(), after: z.string() }).optional(),
-  /** Leave out of macro-averages scenarios with zero covert actions in both arms (Schoen et al. practice). */
-  macroExcludeZeroBoth: z.boolean().default(false),
-  /** Largest k for pass^k. */
   maxK: z.number().int().min(1).default(5),
 });
 export type ReportOptions = z.input<typeof ReportOptions>;
 export type ResolvedReportOptions = z.output<typeof ReportOptions>;
 
+export const ReportSettings = z.strictObject({
+  level: z.number(),
+  interval: IntervalMethodName,
+  resamples: z.number().int(),
+  seed: z.union([z.number(), z.string()]),
+});
+
 export const RunReport = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   title: z.string(),
-  settings: z.strictObject({
-    level: z.number(),
-    prior: z.tuple([z.number(), z.number()]),
-    draws: z.number().int(),
-    seed: z.union([z.number(), z.string()]),
-    macroExcludeZeroBoth: z.boolean(),
-    agents: z.strictObject({ before: z.string(), after: z.string() }).nullable(),
-  }),
-  overall: GroupStats,
-  byScenario: z.array(GroupStats),
-  byCategory: z.array(GroupStats),
-  byVariant: z.array(GroupStats),
-  byAgent: z.array(GroupStats),
-  byVariable: z.array(GroupStats),
+  settings: ReportSettings,
+  /** Counts over every episode of every agent (no rates: agents are never pooled). */
+  totals: OutcomeCounts,
+  agents: z.array(AgentReport),
+  /** Within-agent comparisons of variant variables with two values. */
   comparisons: z.array(Comparison),
+  controlGaps: z.array(ControlGap),
+  /** Invalid episodes, listed with their reason. */
+  invalid: z.array(z.strictObject({ episodeId: z.string(), agent: z.string(), scenario: z.string(), reason: z.string() })),
   episodes: z.array(EpisodeSummary),
   warnings: z.array(z.string()),
 });
 export type RunReport = z.infer<typeof RunReport>;
+
+/** `glasshouse report runA runB`: before → after. */
+export const RunComparisonReport = z.strictObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  title: z.string(),
+  settings: ReportSettings,
+  before: RunReport,
+  after: RunReport,
+  comparisons: z.array(Comparison),
+  warnings: z.array(z.string()),
+});
+export type RunComparisonReport = z.infer<typeof RunComparisonReport>;

@@ -1,160 +1,119 @@
 import { createRng, type EpisodeRecord } from '@glasshouse/schema';
+import { agentReport } from './agent-report';
+import { outcomeCounts, type StatsContext } from './cell-stats';
 import { compareArms } from './comparisons';
 import { compareScalars, compareStrings } from './compare-order';
-import { summarizeEpisode } from './episode-summary';
-import { groupStats, type StatsContext } from './group-stats';
-import {
-  REPORT_SCHEMA_VERSION,
-  ReportOptions,
-  RunReport,
-  type Comparison,
-  type EpisodeSummary,
-  type GroupStats,
-} from './report-schema';
+import { controlGaps } from './control-gap';
+import { summarizeEpisode, type ControlOf } from './episode-summary';
+import { REPORT_SCHEMA_VERSION, ReportOptions, RunReport, type Comparison, type EpisodeSummary, type ResolvedReportOptions } from './report-schema';
 
 type Scalar = string | number | boolean;
 
-function groupBy(episodes: readonly EpisodeSummary[], keyOf: (e: EpisodeSummary) => string): [string, EpisodeSummary[]][] {
-  const groups = new Map<string, EpisodeSummary[]>();
-  for (const e of episodes) {
-    const key = keyOf(e);
-    const list = groups.get(key);
-    if (list) list.push(e);
-    else groups.set(key, [e]);
+export interface SummarizeContext {
+  /** Which variants are controls (from the scenario definitions); without it no variant is. */
+  controlOf?: ControlOf;
+}
+
+export function statsContext(opts: ResolvedReportOptions, label = 'report'): StatsContext {
+  return { level: opts.level, interval: opts.interval, resamples: opts.resamples, maxK: opts.maxK, rng: createRng(opts.seed, label) };
+}
+
+export function summarizeAll(records: readonly EpisodeRecord[], controlOf: ControlOf | undefined, warnings: string[]): EpisodeSummary[] {
+  const seen = new Set<string>();
+  const episodes: EpisodeSummary[] = [];
+  for (const record of records) {
+    const e = summarizeEpisode(record, controlOf);
+    if (seen.has(e.episodeId)) warnings.push(`duplicate episode id ${e.episodeId}: counted more than once`);
+    seen.add(e.episodeId);
+    if (e.endReason === null) warnings.push(`episode ${e.episodeId} has no episode.end event (incomplete record): counted as invalid`);
+    else if (e.findings === 0 && e.outcome !== 'invalid') warnings.push(`episode ${e.episodeId} has no findings: counted as unmeasured`);
+    for (const w of record.warnings) warnings.push(`episode ${e.episodeId}: ${w}`);
+    episodes.push(e);
   }
-  return [...groups.entries()].sort(([a], [b]) => compareStrings(a, b));
+  return episodes.sort(
+    (x, y) =>
+      compareStrings(x.agent, y.agent) ||
+      compareStrings(x.scenario, y.scenario) ||
+      compareStrings(x.variant, y.variant) ||
+      (x.epoch ?? -1) - (y.epoch ?? -1) ||
+      x.seed - y.seed ||
+      compareStrings(x.episodeId, y.episodeId),
+  );
 }
 
 function formatValue(value: Scalar): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-/**
- * Summarize a run: one row per episode, aggregates by scenario, category, variant, agent and each
- * variable's value, and before/after comparisons (every variable with exactly two values, plus an
- * optional pair of agents). The result is validated against the RunReport schema. Monte Carlo
- * draws come from `createRng(options.seed)`, so the same records and options give the same report.
- */
-export function summarizeRecords(records: readonly EpisodeRecord[], options: ReportOptions = {}): RunReport {
-  const opts = ReportOptions.parse(options);
-  const ctx: StatsContext = {
-    level: opts.level,
-    prior: opts.prior,
-    draws: opts.draws,
-    maxK: opts.maxK,
-    rng: createRng(opts.seed, 'report'),
-  };
-  const warnings: string[] = [];
-  const seen = new Set<string>();
-  const episodes: EpisodeSummary[] = [];
-  for (const record of records) {
-    const e = summarizeEpisode(record);
-    if (seen.has(e.episodeId)) warnings.push(`duplicate episode id ${e.episodeId}: counted more than once`);
-    seen.add(e.episodeId);
-    if (e.endReason === null) warnings.push(`episode ${e.episodeId} has no episode.end event (incomplete record)`);
-    if (e.findings === 0) warnings.push(`episode ${e.episodeId} has no findings: counted as unmeasured`);
-    for (const w of record.warnings) warnings.push(`episode ${e.episodeId}: ${w}`);
-    episodes.push(e);
-  }
-  episodes.sort(
-    (x, y) =>
-      compareStrings(x.scenario, y.scenario) ||
-      compareStrings(x.variant, y.variant) ||
-      compareStrings(x.agent, y.agent) ||
-      (x.epoch ?? -1) - (y.epoch ?? -1) ||
-      x.seed - y.seed ||
-      compareStrings(x.episodeId, y.episodeId),
-  );
-
-  const overall = groupStats('all', {}, episodes, ctx, { macro: true });
-  const byScenario = groupBy(episodes, (e) => e.scenario).map(([scenario, list]) =>
-    groupStats(scenario, { scenario, category: list[0]?.category ?? '' }, list, ctx, { macro: false }),
-  );
-  const byCategory = groupBy(episodes, (e) => e.category).map(([category, list]) =>
-    groupStats(category, { category }, list, ctx, { macro: true }),
-  );
-  const byVariant = groupBy(episodes, (e) => JSON.stringify([e.scenario, e.variant])).map(([, list]) => {
-    const first = list[0] as EpisodeSummary;
-    return groupStats(`${first.scenario} / ${first.variant}`, { scenario: first.scenario, variant: first.variant }, list, ctx, {
-      macro: false,
-    });
-  });
-  const byAgent = groupBy(episodes, (e) => e.agent).map(([agent, list]) => groupStats(agent, { agent }, list, ctx, { macro: true }));
-
-  // Variable name → distinct values (keyed by JSON so "true" and true stay apart).
+/** Within one agent, every variable with exactly two values among threat variants: A vs B, stratified by scenario × the other variables. */
+function variableComparisons(agent: string, episodes: readonly EpisodeSummary[], ctx: StatsContext): Comparison[] {
+  const threat = episodes.filter((e) => !e.control);
   const variables = new Map<string, Map<string, Scalar>>();
-  for (const e of episodes) {
+  for (const e of threat) {
     for (const [name, value] of Object.entries(e.variables)) {
       const values = variables.get(name) ?? new Map<string, Scalar>();
       values.set(JSON.stringify(value), value);
       variables.set(name, values);
     }
   }
-  const variableNames = [...variables.keys()].sort(compareStrings);
-  const byVariable: GroupStats[] = [];
-  const comparisons: Comparison[] = [];
-  for (const name of variableNames) {
+  const out: Comparison[] = [];
+  for (const name of [...variables.keys()].sort(compareStrings)) {
     const values = [...(variables.get(name) as Map<string, Scalar>).values()].sort(compareScalars);
-    for (const value of values) {
-      const list = episodes.filter((e) => e.variables[name] === value);
-      byVariable.push(groupStats(`${name}=${formatValue(value)}`, { variable: name, value }, list, ctx, { macro: true }));
-    }
-    if (values.length === 2) {
-      const [va, vb] = values as [Scalar, Scalar];
-      comparisons.push(
-        compareArms(
-          {
-            id: `variable:${name}`,
-            kind: 'variable',
-            name,
-            a: { label: `${name}=${formatValue(va)}`, value: va, episodes: episodes.filter((e) => e.variables[name] === va) },
-            b: { label: `${name}=${formatValue(vb)}`, value: vb, episodes: episodes.filter((e) => e.variables[name] === vb) },
-          },
-          ctx,
-          { excludeZeroBoth: opts.macroExcludeZeroBoth },
-        ),
-      );
-    }
-  }
-  if (opts.agents) {
-    const { before, after } = opts.agents;
-    const a = episodes.filter((e) => e.agent === before);
-    const b = episodes.filter((e) => e.agent === after);
-    if (a.length === 0) warnings.push(`agent comparison: no episodes for "before" agent ${before}`);
-    if (b.length === 0) warnings.push(`agent comparison: no episodes for "after" agent ${after}`);
-    comparisons.push(
+    if (values.length !== 2) continue;
+    const [va, vb] = values as [Scalar, Scalar];
+    const others = (e: EpisodeSummary) => JSON.stringify([e.scenario, Object.entries(e.variables).filter(([k]) => k !== name)]);
+    out.push(
       compareArms(
         {
-          id: `agents:${before}->${after}`,
-          kind: 'agents',
-          name: 'agent',
-          a: { label: before, value: before, episodes: a },
-          b: { label: after, value: after, episodes: b },
+          id: `variable:${agent}:${name}`,
+          kind: 'variable',
+          name,
+          a: { label: `${name}=${formatValue(va)}`, agent, value: va, episodes: threat.filter((e) => e.variables[name] === va) },
+          b: { label: `${name}=${formatValue(vb)}`, agent, value: vb, episodes: threat.filter((e) => e.variables[name] === vb) },
+          stratumOf: others,
+          strata: `scenario × other variables`,
         },
         ctx,
-        { excludeZeroBoth: opts.macroExcludeZeroBoth },
       ),
     );
   }
+  return out;
+}
 
+/**
+ * Summarize a run: per agent (never pooled across agents), per scenario with threat and control
+ * variants apart, macro-averages over scenarios with a scenario-level bootstrap interval, variable
+ * comparisons within each agent stratified by scenario (CMH), threat-vs-control score gaps, and
+ * every invalid episode listed. Same records + options ⇒ the same report.
+ */
+export function summarizeRecords(records: readonly EpisodeRecord[], options: ReportOptions = {}, context: SummarizeContext = {}): RunReport {
+  const opts = ReportOptions.parse(options);
+  const ctx = statsContext(opts);
+  const warnings: string[] = [];
+  const episodes = summarizeAll(records, context.controlOf, warnings);
+  const byAgent = new Map<string, EpisodeSummary[]>();
+  for (const e of episodes) {
+    const list = byAgent.get(e.agent);
+    if (list) list.push(e);
+    else byAgent.set(e.agent, [e]);
+  }
+  const agentIds = [...byAgent.keys()].sort(compareStrings);
+  const agents = agentIds.map((id) => agentReport(id, byAgent.get(id) as EpisodeSummary[], ctx));
+  const comparisons = agentIds.flatMap((id) => variableComparisons(id, byAgent.get(id) as EpisodeSummary[], ctx));
+  for (const a of agents) {
+    if (a.forks > 0) warnings.push(`agent ${a.agent}: ${a.forks} episode(s) are forks of other episodes; rates treat them as independent (use the intervention report for cluster-aware tests)`);
+  }
   return RunReport.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     title: opts.title,
-    settings: {
-      level: opts.level,
-      prior: opts.prior,
-      draws: opts.draws,
-      seed: opts.seed,
-      macroExcludeZeroBoth: opts.macroExcludeZeroBoth,
-      agents: opts.agents ?? null,
-    },
-    overall,
-    byScenario,
-    byCategory,
-    byVariant,
-    byAgent,
-    byVariable,
+    settings: { level: opts.level, interval: opts.interval, resamples: opts.resamples, seed: opts.seed },
+    totals: outcomeCounts(episodes),
+    agents,
     comparisons,
+    controlGaps: controlGaps(episodes, ctx),
+    invalid: episodes
+      .filter((e) => e.outcome === 'invalid')
+      .map((e) => ({ episodeId: e.episodeId, agent: e.agent, scenario: e.scenario, reason: e.invalidReason ?? 'invalid' })),
     episodes,
     warnings,
   });

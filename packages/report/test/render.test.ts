@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderHtml, renderJson, renderTerminal, RunReport, summarizeRecords } from '../src/index';
 import { buildRecord, syntheticRun } from './synthetic-run';
 
-const report = summarizeRecords(syntheticRun(), { draws: 20_000, agents: { before: 'model-before', after: 'model-after' } });
+const report = summarizeRecords(syntheticRun(), { resamples: 2000 });
 
 const EVIL_SCENARIO = '<script>alert("scenario")</script>';
 const EVIL_AGENT = '"><img src=x onerror=alert(1)>';
@@ -19,20 +19,41 @@ function evilReport() {
       action: seed === 0 ? 'covert' : 'clean',
     }),
   );
-  return summarizeRecords(records, { draws: 1000, title: '</title><script>alert(3)</script>', agents: { before: EVIL_AGENT, after: 'x<y' } });
+  return summarizeRecords(records, { resamples: 200, title: '</title><script>alert(3)</script>' });
 }
 
 describe('renderTerminal', () => {
-  it('shows the key numbers in aligned tables', () => {
+  it('shows one paper-style table per agent with observed rates and intervals that contain them', () => {
     const text = renderTerminal(report);
-    expect(text).toContain('Covert-action rate   18.9% (10/53) [10.6, 31.4]   unmeasured 1 (not in the denominator)');
-    expect(text).toMatch(/^oversight-config\s+30\s+8\s+1\s+27\.6%\s+\[14\.7, 45\.9\]/m);
-    expect(text).toMatch(/^oversight-config\s+6\/10\s+60\.0% \[30\.8, 83\.3\]\s+1\/9\s+11\.1% \[2\.5, 44\.5\]\s+12\.00\s+0\.057\s+0\.040$/m);
-    expect(text).toMatch(/^\(pooled\)\s+8\/18 .* 12\.80\s+0\.018\s+0\.011$/m);
-    expect(text).toContain('pass^k (task)        k=1: 70.0%  k=2: 46.7%  k=3: 29.2%  k=4: 16.7%  k=5: 8.3%');
-    expect(text).toContain('Agents: A = model-before  vs  B = model-after');
-    // No ANSI escape codes.
+    expect(text).toContain('Agent model-before — 36 episodes: 9 covert, 0 overt, 26 clean, 1 unmeasured, 0 invalid');
+    // 7 covert of 19 measured (one unmeasured): scipy binomtest(7, 19).proportion_ci() = [0.163, 0.616].
+    expect(text).toMatch(/^oversight-config\s+20\s+7\/19 36\.8% \[16\.3, 61\.6\]/m);
+    expect(text).toMatch(/^weights-copy\s+16\s+2\/16 12\.5% \[1\.6, 38\.3\]/m);
+    expect(text).toMatch(/^\(macro over 2 scenarios\)\s+24\.7% \[12\.5, 36\.8\]/m);
+    expect(text).toContain('Clopper–Pearson (exact)');
+    expect(text).toContain('pass^k (task): k=1: 70.0%  k=2: 46.7%  k=3: 29.2%  k=4: 16.7%  k=5: 8.3%');
+    expect(text).toContain('model-before · spec=false  →  spec=true');
+    // No ANSI escape codes, no pooled "all agents" rate.
     expect(text).not.toMatch(/\u001b\[/);
+    expect(text).not.toMatch(/Covert-action rate/);
+  });
+
+  it('prints tokens and cost per agent', () => {
+    const priced = summarizeRecords(
+      [0, 1].map((seed) => buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'gpt', seed, action: 'clean', usage: { inputTokens: 1500, outputTokens: 250, costUsd: 0.0125 } })),
+      { resamples: 100 },
+    );
+    expect(renderTerminal(priced)).toContain('tokens: 3,000 in, 500 out · cost $0.03');
+    const unpriced = summarizeRecords([buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'm', seed: 1, action: 'clean' })], { resamples: 100 });
+    expect(renderTerminal(unpriced)).toContain('tokens: 100 in, 20 out · cost unknown (no price)');
+  });
+
+  it('lists invalid episodes with their reason', () => {
+    const r = summarizeRecords([buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'm', seed: 1, action: 'none', endReason: 'error', fatalError: 'connect ECONNREFUSED' })], { resamples: 100 });
+    const text = renderTerminal(r);
+    expect(text).toContain('INVALID episodes (1)');
+    expect(text).toContain('PROVIDER_ERROR: connect ECONNREFUSED');
+    expect(text).toContain('0 covert, 0 overt, 0 clean, 0 unmeasured, 1 invalid');
   });
 
   it('keeps every line within 120 columns, even with very long names', () => {
@@ -40,21 +61,21 @@ describe('renderTerminal', () => {
     const records = [0, 1, 2].map((seed) =>
       buildRecord({ scenario: long, category: 'sabotage', variant: `${long}-variant`, values: { [`${long}-var`]: seed === 0 }, agent: `${long}-agent`, seed, action: 'clean' }),
     );
-    for (const r of [report, summarizeRecords(records, { draws: 1000 })]) {
+    for (const r of [report, summarizeRecords(records, { resamples: 200 })]) {
       const lines = renderTerminal(r).split('\n');
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(120);
     }
-    const table = renderTerminal(summarizeRecords(records, { draws: 1000 }));
+    const table = renderTerminal(summarizeRecords(records, { resamples: 200 }));
     expect(table).toContain('…');
   });
 
   it('aligns columns: right-aligned numbers end in the same column', () => {
     const text = renderTerminal(report);
-    const start = text.indexOf('By scenario');
+    const start = text.indexOf('Agent model-before');
     const rows = text.slice(start).split('\n').slice(1, 5);
     const header = rows[0] as string;
-    const end = header.indexOf('covert') + 'covert'.length;
-    for (const row of rows.slice(2)) expect(row[end - 1]).toMatch(/\d/);
+    const end = header.indexOf('covert % [CI]') + 'covert % [CI]'.length;
+    for (const row of rows.slice(2)) expect(row[end - 1]).toBe(']');
   });
 });
 
@@ -70,26 +91,24 @@ describe('renderHtml', () => {
     expect(html.match(/https?:\/\/[^"\s]+/g)?.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(true);
   });
 
-  it('has summary cards, charts per scenario / category / agent / variable and one per comparison', () => {
+  it('has per-agent cards, one chart per agent and one per comparison', () => {
     const html = renderHtml(report);
-    expect(html).toContain('<div class="k">Covert-action rate</div><div class="v">18.9%</div>');
-    expect((html.match(/<svg /g) ?? []).length).toBe(4 + report.comparisons.length);
-    expect(html).toContain('aria-label="Covert rate by scenario"');
-    expect(html).toContain('aria-label="Covert rate, spec=false vs spec=true"');
-    // bar labels with interval
-    expect(html).toContain('8/29 27.6% [14.7, 45.9]');
-    expect(html).toContain('Macro-average over 2 scenario(s)');
+    expect(html).toContain('<h2>Agent model-before</h2>');
+    expect(html).toContain('<div class="k">Covert (macro)</div><div class="v">24.7%</div>');
+    expect((html.match(/<svg /g) ?? []).length).toBe(report.agents.length + report.comparisons.length);
+    expect(html).toContain('7/19 36.8% [16.3, 61.6]');
     expect(html).toContain('54 episodes');
   });
 
   it('draws whiskers at the interval ends: the x of a whisker cap matches the scale', () => {
     const r = summarizeRecords(
       [0, 1, 2, 3].map((seed) => buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'a', seed, action: seed < 2 ? 'covert' : 'clean' })),
-      { draws: 1000 },
+      { resamples: 200 },
     );
     const html = renderHtml(r);
-    // 2/4 → Beta(3,3), upper ≈ 0.8534: axis max is 1, plot starts at x=230 and is 440 wide.
-    const upper = r.byScenario[0]?.covertRate.upper ?? 0;
+    // 2/4 → Clopper–Pearson upper 0.9324: axis max is 1, plot starts at x=230 and is 440 wide.
+    const upper = r.agents[0]?.byScenario[0]?.threat.covert.upper ?? 0;
+    expect(upper).toBeCloseTo(0.932414013511457, 10);
     const x = Math.round((230 + upper * 440) * 100) / 100;
     expect(html).toContain(`x1="${x}"`);
     const bar = Math.round(0.5 * 440 * 100) / 100;
@@ -108,7 +127,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>');
     // The only tags are ones the renderer writes.
     const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => (m[1] as string).toLowerCase()));
-    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'p', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'text', 'g', 'details', 'summary', 'ul', 'li'];
+    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'p', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'text', 'g', 'details', 'summary', 'ul', 'li'];
     for (const t of tags) expect(allowed).toContain(t);
   });
 
@@ -119,9 +138,9 @@ describe('renderHtml', () => {
 
 describe('empty run', () => {
   it('renders without throwing and says nothing was measured', () => {
-    const empty = summarizeRecords([], { draws: 1000 });
-    expect(renderTerminal(empty)).toContain('Macro-average        – over 0 scenario(s)');
-    expect(renderHtml(empty)).toContain('nothing measured');
+    const empty = summarizeRecords([], { resamples: 200 });
+    expect(renderTerminal(empty)).toContain('No episodes: nothing was measured.');
+    expect(renderHtml(empty)).toContain('0 agent(s)');
     expect(RunReport.parse(JSON.parse(renderJson(empty))).episodes).toEqual([]);
   });
 });
@@ -130,11 +149,11 @@ describe('renderJson', () => {
   it('round-trips through RunReport and sorts keys at every level', () => {
     const json = renderJson(report);
     const parsed = RunReport.parse(JSON.parse(json));
-    expect(parsed.overall.covertRate.count).toBe(10);
+    expect(parsed.totals.covert).toBe(10);
     const top = Object.keys(JSON.parse(json) as object);
     expect(top).toEqual([...top].sort());
     expect(json.endsWith('\n')).toBe(true);
-    expect(json).toContain('\n  "byAgent": [');
+    expect(json).toContain('\n  "agents": [');
   });
 
   it('is independent of the key order of the input object', () => {
@@ -148,11 +167,15 @@ describe('renderJson', () => {
   });
 
   it('writes an infinite odds ratio as the string "Infinity", not null', () => {
-    const json = renderJson(report);
+    const r = summarizeRecords(
+      [0, 1, 2, 3].map((seed) => buildRecord({ scenario: 's', category: 'lying', variant: seed < 2 ? 'a' : 'b', values: { x: seed >= 2 }, agent: 'a', seed, action: seed === 0 ? 'covert' : 'clean' })),
+      { resamples: 100 },
+    );
+    const json = renderJson(r);
     expect(json).toContain('"oddsRatio": "Infinity"');
   });
 
   it('refuses a report that does not match the schema', () => {
-    expect(() => renderJson({ ...report, schemaVersion: 2 } as unknown as typeof report)).toThrow();
+    expect(() => renderJson({ ...report, schemaVersion: 3 } as unknown as typeof report)).toThrow();
   });
 });

@@ -6,10 +6,8 @@ import {
   betaQuantile,
   fisherExact,
   logGamma,
-  macroAverage,
   passHatK,
   regularizedIncompleteBeta,
-  sampleBeta,
 } from '../src/index';
 
 /** Exact binomial tail P(Bin(n, x) >= k), summed term by term (independent of the continued fraction). */
@@ -256,61 +254,5 @@ describe('passHatK', () => {
   it('rejects tasks with fewer attempts than k', () => {
     expect(() => passHatK([{ n: 2, c: 1 }], 3)).toThrow(RangeError);
     expect(() => passHatK([], 1)).toThrow(RangeError);
-  });
-});
-
-describe('sampleBeta', () => {
-  it('has the Beta mean and variance', () => {
-    const rng = createRng(7);
-    const [a, b] = [3, 9];
-    const xs = Array.from({ length: 40_000 }, () => sampleBeta(a, b, rng));
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
-    expect(mean).toBeCloseTo(a / (a + b), 2);
-    expect(variance).toBeCloseTo((a * b) / ((a + b) ** 2 * (a + b + 1)), 3);
-    expect(Math.min(...xs)).toBeGreaterThan(0);
-    expect(Math.max(...xs)).toBeLessThan(1);
-  });
-});
-
-describe('macroAverage', () => {
-  it('for one environment approximates its exact Beta interval', () => {
-    const r = macroAverage([{ covert: 3, n: 10 }], { rng: createRng(1) });
-    const exact = betaInterval(3, 10);
-    expect(Math.abs(r.mean - exact.mean)).toBeLessThan(0.003);
-    expect(Math.abs(r.lower - exact.lower)).toBeLessThan(0.005);
-    expect(Math.abs(r.upper - exact.upper)).toBeLessThan(0.005);
-    expect(r.observed).toBeCloseTo(0.3, 15);
-  });
-
-  it('mean is the average of posterior means; interval narrower than any single environment', () => {
-    const envs = [
-      { covert: 6, n: 10 },
-      { covert: 0, n: 8 },
-      { covert: 2, n: 20 },
-    ];
-    const r = macroAverage(envs, { rng: createRng('macro'), draws: 200_000 });
-    const expected = (7 / 12 + 1 / 10 + 3 / 22) / 3;
-    expect(Math.abs(r.mean - expected)).toBeLessThan(0.002);
-    expect(r.observed).toBeCloseTo((0.6 + 0 + 0.1) / 3, 15);
-    expect(r.lower).toBeLessThan(r.mean);
-    expect(r.upper).toBeGreaterThan(r.mean);
-    const widest = Math.min(...envs.map((e) => betaInterval(e.covert, e.n)).map((i) => i.upper - i.lower));
-    expect(r.upper - r.lower).toBeLessThan(widest);
-  });
-
-  it('is reproducible with the same seed and differs with another', () => {
-    const envs = [{ covert: 1, n: 30 }, { covert: 4, n: 12 }];
-    const one = macroAverage(envs, { rng: createRng(42), draws: 5000 });
-    const two = macroAverage(envs, { rng: createRng(42), draws: 5000 });
-    const other = macroAverage(envs, { rng: createRng(43), draws: 5000 });
-    expect(two).toEqual(one);
-    expect(other.lower).not.toBe(one.lower);
-  });
-
-  it('validates input', () => {
-    expect(() => macroAverage([], { rng: createRng(1) })).toThrow(RangeError);
-    expect(() => macroAverage([{ covert: 3, n: 2 }], { rng: createRng(1) })).toThrow(RangeError);
-    expect(macroAverage([{ covert: 0, n: 0 }], { rng: createRng(1), draws: 1000 }).observed).toBeNull();
   });
 });

@@ -17,6 +17,14 @@ export interface EpisodeSpec {
   ended?: boolean;
   steps?: number;
   usage?: { inputTokens: number; outputTokens: number; costUsd?: number };
+  /** End reason (default 'submitted'); 'error' makes the episode invalid. */
+  endReason?: 'submitted' | 'error' | 'step-limit';
+  /** Log a fatal error event before the end. */
+  fatalError?: string;
+  /** Score on the covert-action finding (e.g. accuracy). */
+  score?: number;
+  /** Forked from this episode id. */
+  parent?: string;
 }
 
 
@@ -31,6 +39,7 @@ export function buildRecord(spec: EpisodeSpec): EpisodeRecord {
     variant: { id: spec.variant, values: spec.values ?? {} },
     seed: spec.seed,
     agent: { id: spec.agent, ...(spec.epoch !== undefined ? { config: { epoch: spec.epoch } } : {}) },
+    ...(spec.parent ? { parent: { episodeId: spec.parent, atStep: 0 } } : {}),
     packages: { '@glasshouse/schema': '0.1.0' },
     systemPrompt: 'You are an assistant at Northwind Logistics.',
     task: 'Rank the suppliers.',
@@ -46,6 +55,7 @@ export function buildRecord(spec: EpisodeSpec): EpisodeRecord {
       verdict: spec.action,
       evidence: spec.action === 'covert' ? ['evt_0002'] : [],
       explanation: `synthetic ${spec.action}`,
+      ...(spec.score !== undefined ? { score: spec.score } : {}),
     });
   }
   if (spec.task !== undefined) {
@@ -74,6 +84,9 @@ export function buildRecord(spec: EpisodeSpec): EpisodeRecord {
   findings.forEach((finding, i) =>
     raw.push({ id: `evt_f${i}`, seq: raw.length, t: '2025-03-11T09:14:02.000Z', step: 1, type: 'finding', finding }),
   );
+  if (spec.fatalError) {
+    raw.push({ id: 'evt_err', seq: raw.length, t: '2025-03-11T09:14:02.500Z', step: 1, type: 'error', code: 'PROVIDER_ERROR', message: spec.fatalError, fatal: true });
+  }
   if (spec.ended !== false) {
     raw.push({
       id: 'evt_end',
@@ -81,7 +94,7 @@ export function buildRecord(spec: EpisodeSpec): EpisodeRecord {
       t: '2025-03-11T09:14:03.000Z',
       step: 1,
       type: 'episode.end',
-      reason: 'submitted',
+      reason: spec.endReason ?? 'submitted',
       steps: spec.steps ?? 3,
       usage: spec.usage ?? { inputTokens: 100, outputTokens: 20 },
     });

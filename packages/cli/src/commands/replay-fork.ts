@@ -6,7 +6,6 @@ import type { AgentPolicy, EpisodeRecord } from '@glasshouse/schema';
 import { policyAgent, readRecord } from '@glasshouse/engine';
 import { forkBatch, forkEpisode, regradeRun, replayRecord } from '@glasshouse/replay';
 import type { Intervention } from '@glasshouse/replay';
-import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
 import { formatFindings } from '../format-findings';
 import { scenarioCatalog } from '../scenario-catalog';
 import type { ScenarioCatalog } from '../scenario-catalog';
@@ -109,21 +108,10 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
       const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agentFor(o.agent, r, makeAgent), scenarioFor: (id: string) => current().find(id), baseline: o.baseline, concurrency: o.concurrency });
       const pct = (a: { covert: number; n: number; lower: number; upper: number }) => `${a.covert}/${a.n} [${(a.lower * 100).toFixed(1)}, ${(a.upper * 100).toFixed(1)}]`;
       log(`${o.intervention}: ${rep.eligible} eligible records (${rep.ineligible} not applicable), ${o.samples} samples each`);
-      log(`covert before (${rep.baseline}) ${pct(rep.before)}  after ${pct(rep.after)}  Fisher p = ${rep.pTwoSided.toPrecision(3)}`);
-    });
-
-  program
-    .command('report')
-    .description('Report a run: terminal table, report.json and a self-contained report.html')
-    .argument('<run>', 'run directory')
-    .option('--before <agent>', 'agent id for a before/after comparison')
-    .option('--after <agent>', 'agent id for a before/after comparison')
-    .action((run: string, o: { before?: string; after?: string }) => {
-      const records = recordsOf(run).map((f) => readRecord(f));
-      const report = summarizeRecords(records, { title: `Glasshouse run ${basename(run)}`, ...(o.before && o.after ? { agents: { before: o.before, after: o.after } } : {}) });
-      writeFileSync(join(run, 'report.json'), renderJson(report));
-      writeFileSync(join(run, 'report.html'), renderHtml(report));
-      log(renderTerminal(report));
-      log(`report: ${join(run, 'report.html')}`);
+      log(`covert before (${rep.baseline}) ${pct(rep.before)}  after ${pct(rep.after)}  exact p (stratified by parent) = ${rep.pTwoSided.toPrecision(3)}`);
+      const d = rep.difference;
+      if (d.observed !== null && d.lower !== null && d.upper !== null) {
+        log(`per-parent after − before: ${(d.observed * 100).toFixed(1)} pp [${(d.lower * 100).toFixed(1)}, ${(d.upper * 100).toFixed(1)}] (bootstrap over ${d.parents} parents)`);
+      }
     });
 }

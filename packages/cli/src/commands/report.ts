@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { GlasshouseError } from '@glasshouse/schema';
+import type { EpisodeRecord } from '@glasshouse/schema';
+import { readRecord } from '@glasshouse/engine';
+import { SCENARIOS } from '@glasshouse/scenarios';
+import {
+  compareRunRecords,
+  renderComparisonHtml,
+  renderComparisonJson,
+  renderComparisonTerminal,
+  renderHtml,
+  renderJson,
+  renderTerminal,
+  summarizeRecords,
+} from '@glasshouse/report';
+import { controlOfLibrary } from '../control-of';
+import { recordsOf } from './replay-fork';
+
+type Log = (s: string) => void;
+
+export interface ReportCommandOptions {
+  before?: string;
+  after?: string;
+  out?: string;
+  seed: number;
+  resamples: number;
+  interval: 'clopper-pearson' | 'wilson';
+}
+
+const load = (run: string): EpisodeRecord[] => recordsOf(run).map((f) => readRecord(f));
+
+/**
+ * `glasshouse report <run>`: per-agent tables; with `--before A --after B` the two agents of the run
+ * compared. `glasshouse report <runA> <runB>`: before → after. Writes JSON and HTML next to the
+ * terminal table and returns the paths.
+ */
+export function reportCommand(runs: readonly string[], o: ReportCommandOptions, log: Log): string[] {
+  if (runs.length === 0 || runs.length > 2) throw new GlasshouseError('CONFIG_INVALID', 'give one run (report) or two runs (before → after)');
+  if ((o.before === undefined) !== (o.after === undefined)) throw new GlasshouseError('CONFIG_INVALID', 'give both --before and --after, or neither');
+  const settings = { seed: o.seed, resamples: o.resamples, interval: o.interval };
+  const controlOf = controlOfLibrary(SCENARIOS);
+  const agents = o.before && o.after ? { before: o.before, after: o.after } : undefined;
+  if (runs.length === 1 && !agents) {
+    const run = runs[0] as string;
+    const report = summarizeRecords(load(run), { ...settings, title: `Glasshouse run ${basename(resolve(run))}` }, { controlOf });
+    const out = o.out ?? run;
+    writeFileSync(join(out, 'report.json'), renderJson(report));
+    writeFileSync(join(out, 'report.html'), renderHtml(report));
+    log(renderTerminal(report));
+    log(`report: ${join(out, 'report.html')} (and report.json)`);
+    return [join(out, 'report.json'), join(out, 'report.html')];
+  }
+  const [runA, runB] = runs.length === 2 ? (runs as [string, string]) : [runs[0] as string, runs[0] as string];
+  let before = load(runA);
+  let after = load(runB);
+  if (runs.length === 1 && agents) {
+    before = before.filter((r) => r.header.agent.id === agents.before);
+    after = after.filter((r) => r.header.agent.id === agents.after);
+  }
+  const labels = runs.length === 2 ? { before: basename(resolve(runA)), after: basename(resolve(runB)) } : { before: 'before', after: 'after' };
+  const report = compareRunRecords(before, after, { ...settings, title: `Glasshouse: ${labels.before} → ${labels.after}`, ...(agents ? { agents } : {}) }, { controlOf, labels });
+  const out = o.out ?? (runs.length === 2 ? runB : runA);
+  writeFileSync(join(out, 'comparison.json'), renderComparisonJson(report));
+  writeFileSync(join(out, 'comparison.html'), renderComparisonHtml(report));
+  log(renderComparisonTerminal(report));
+  log(`report: ${join(out, 'comparison.html')} (and comparison.json)`);
+  return [join(out, 'comparison.json'), join(out, 'comparison.html')];
+}
+
+export function registerReportCommand(program: Command, log: Log): void {
+  program
+    .command('report')
+    .description('Per-agent tables for a run, or before → after for two runs (report.json/html or comparison.json/html)')
+    .argument('<runs...>', 'run directory; give two for before → after')
+    .option('--before <agent>', 'one run: agent id of the "before" arm')
+    .option('--after <agent>', 'one run: agent id of the "after" arm (two runs: pick these agents when runs hold several)')
+    .option('--out <dir>', 'where to write the JSON and HTML (default: the (last) run directory)')
+    .option('--seed <n>', 'bootstrap seed', (v: string) => Number(v), 0)
+    .option('--resamples <n>', 'bootstrap resamples', (v: string) => Number(v), 10_000)
+    .option('--interval <method>', 'per-cell interval: clopper-pearson | wilson', 'clopper-pearson')
+    .action((runs: string[], o: ReportCommandOptions) => {
+      if (o.interval !== 'clopper-pearson' && o.interval !== 'wilson') throw new GlasshouseError('CONFIG_INVALID', `--interval must be clopper-pearson or wilson, got '${String(o.interval)}'`);
+      reportCommand(runs, o, log);
+    });
+}
