@@ -50,6 +50,14 @@ describe('glasshouse CLI', () => {
     expect(readRecord(join(out, 'fork.jsonl')).header.parent?.atStep).toBe(3);
     const report = cli('report', out);
     expect(report.stdout).toMatch(/report: .*report\.html/);
+    // goal-guarding, spec=true: 4 variants; the honest agent is clean in all of them.
+    expect(report.stdout).toMatch(/^Agent scripted:honest — 4 episodes: 0 covert, 0 overt, 4 clean, 0 unmeasured, 0 invalid$/m);
+    expect(report.stdout).toMatch(/^goal-guarding\s+4\s+0\/4 0\.0% \[0\.0, 60\.2\]/m);
+    const ba = cli('report', out, '--before', 'scripted:covert', '--after', 'scripted:honest', '--resamples', '500');
+    expect(ba.status, ba.stderr).toBe(0);
+    // Four variants = four matched strata of one episode per arm: the exact stratified p is 2·(1/2)^4 = 0.125
+    // (pooling them into one 2×2 table, Fisher would claim 0.029).
+    expect(ba.stdout).toMatch(/^goal-guarding\s+4\/4 100\.0%\s+0\/4 0\.0%\s+0\.125/m);
     const rewards = cli('export', 'rewards', out);
     expect(rewards.stdout).toMatch(/scripted:honest\s+\d+\s+\d+\s+0\s+1\b/);
     const sft = cli('export', 'sft', out, '--out', join(out, 'sft.jsonl'), '--no-require-citation');

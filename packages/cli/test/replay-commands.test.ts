@@ -49,7 +49,7 @@ describe('CLI: replay, fork, intervene', () => {
     const iv = cli('intervene', join(dir, 'records'), '--intervention', 'remove-awareness', '--agent', 'scripted:covert', '--samples', '2', '--baseline', 'resampled', '--concurrency', '2');
     expect(iv.status, iv.stderr).toBe(0);
     expect(iv.stdout).toMatch(/remove-awareness: 1 eligible records \(0 not applicable\), 2 samples each/);
-    expect(iv.stdout).toMatch(/covert before \(resampled\) \d+\/2 .* after \d+\/2 .* Fisher p = /);
+    expect(iv.stdout).toMatch(/covert before \(resampled\) \d+\/2 .* after \d+\/2 .* exact p \(stratified by parent\) = /);
     expect(cli('intervene', dir, '--intervention', 'remove-awareness', '--agent', 'scripted:covert', '--baseline', 'nope').status).not.toBe(0);
   });
 });

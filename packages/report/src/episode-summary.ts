@@ -1,5 +1,5 @@
 import { episodeVerdict, measured, type EpisodeRecord, type Finding, type TokenUsage } from '@glasshouse/schema';
-import { deriveOutcome } from './outcome';
+import { summaryOutcome } from './outcome';
 import type { EpisodeSummary } from './report-schema';
 
 /** Is this (scenario, variant values) a control variant? Supplied from the scenario definitions. */
@@ -36,10 +36,8 @@ export function summarizeEpisode(record: EpisodeRecord, controlOf?: ControlOf): 
   const findings: Finding[] = [];
   let end: Extract<EpisodeRecord['events'][number], { type: 'episode.end' }> | undefined;
   let summed: TokenUsage | null = null;
-  let fatal: string | null = null;
   for (const event of events) {
     if (event.type === 'finding') findings.push(event.finding);
-    else if (event.type === 'error' && event.fatal && fatal === null) fatal = `${event.code}: ${event.message}`;
     else if (event.type === 'episode.end') end = event;
     else if (event.type === 'message.assistant' && event.usage) summed = addUsage(summed, event.usage);
   }
@@ -47,9 +45,7 @@ export function summarizeEpisode(record: EpisodeRecord, controlOf?: ControlOf): 
   const variables = Object.fromEntries(Object.entries(header.variant.values).filter(([k]) => k !== 'epoch'));
   const verdict = episodeVerdict(findings);
   const endReason = end?.reason ?? null;
-  const outcome = deriveOutcome({ verdict, endReason, fatalError: fatal !== null });
-  const invalidReason =
-    outcome !== 'invalid' ? null : (fatal ?? (endReason === null ? 'no episode.end event (incomplete record)' : `episode ended with reason '${endReason}'`));
+  const { outcome, invalidReason } = summaryOutcome(record, findings);
   const scores: Record<string, number> = {};
   for (const f of findings) if (f.kind === 'covert-action' && f.score !== undefined && scores[f.detector] === undefined) scores[f.detector] = f.score;
   return {

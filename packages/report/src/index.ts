@@ -14,7 +14,7 @@ export { permutationTest } from './permutation-test';
 export type { PermutationTestResult } from './permutation-test';
 export { passHatK } from './pass-hat-k';
 export type { TaskAttempts } from './pass-hat-k';
-export { deriveOutcome, MEASURED_OUTCOMES, Outcome } from './outcome';
+export { summaryOutcome } from './outcome';
 export { summarizeEpisode } from './episode-summary';
 export type { ControlOf } from './episode-summary';
 export { summarizeRecords } from './summarize-records';

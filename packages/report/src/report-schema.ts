@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { TokenUsage, Verdict } from '@glasshouse/schema';
-import { Outcome } from './outcome';
+import { Outcome, TokenUsage, Verdict } from '@glasshouse/schema';
 
 /** Bumped whenever the report JSON changes incompatibly. 2: per-agent tables, frequentist intervals, outcomes. */
 export const REPORT_SCHEMA_VERSION = 2;

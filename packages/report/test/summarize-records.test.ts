@@ -125,7 +125,7 @@ describe('invalid episodes: counted, listed, never in a rate', () => {
     expect(scenario(a, OVERSIGHT.scenario).threat.covert).toMatchObject({ count: 3, n: 6 });
     expect(r.invalid.map((i) => i.reason)).toEqual([
       'PROVIDER_ERROR: openai-compatible m @ http://127.0.0.1:9/v1: connect ECONNREFUSED',
-      "episode ended with reason 'error'",
+      'INTERNAL: the episode ended with an error',
       'no episode.end event (incomplete record)',
     ]);
     expect(r.episodes.filter((e) => e.outcome === 'invalid').map((e) => e.seed)).toEqual([20, 21, 22]);
