@@ -50,6 +50,20 @@ describe('glasshouse CLI', () => {
     expect(readRecord(join(out, 'fork.jsonl')).header.parent?.atStep).toBe(3);
     const report = cli('report', out);
     expect(report.stdout).toMatch(/report: .*report\.html/);
+    const rewards = cli('export', 'rewards', out);
+    expect(rewards.stdout).toMatch(/scripted:honest\s+\d+\s+\d+\s+0\s+1\b/);
+    const sft = cli('export', 'sft', out, '--out', join(out, 'sft.jsonl'), '--no-require-citation');
+    expect(sft.stdout).toMatch(/kept [1-9]\d*, skipped/);
+    const inspect = cli('export', 'inspect', out, '--out', join(out, 'inspect.json'), '--agent', 'scripted:honest');
+    expect(inspect.status, inspect.stderr).toBe(0);
+  });
+
+  it('report prints a table per agent and a stratified before → after comparison', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gh-cli-'));
+    const run = cli('run', '--scenarios', 'goal-*', '--variants', 'spec=true', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--out', out, '--no-report');
+    expect(run.status, run.stderr).toBe(0);
+    const report = cli('report', out, '--resamples', '500');
+    expect(report.status, report.stderr).toBe(0);
     // goal-guarding, spec=true: 4 variants; the honest agent is clean in all of them.
     expect(report.stdout).toMatch(/^Agent scripted:honest — 4 episodes: 0 covert, 0 overt, 4 clean, 0 unmeasured, 0 invalid$/m);
     expect(report.stdout).toMatch(/^goal-guarding\s+4\s+0\/4 0\.0% \[0\.0, 60\.2\]/m);
@@ -58,11 +72,5 @@ describe('glasshouse CLI', () => {
     // Four variants = four matched strata of one episode per arm: the exact stratified p is 2·(1/2)^4 = 0.125
     // (pooling them into one 2×2 table, Fisher would claim 0.029).
     expect(ba.stdout).toMatch(/^goal-guarding\s+4\/4 100\.0%\s+0\/4 0\.0%\s+0\.125/m);
-    const rewards = cli('export', 'rewards', out);
-    expect(rewards.stdout).toMatch(/scripted:honest\s+\d+\s+\d+\s+0\s+1\b/);
-    const sft = cli('export', 'sft', out, '--out', join(out, 'sft.jsonl'), '--no-require-citation');
-    expect(sft.stdout).toMatch(/kept [1-9]\d*, skipped/);
-    const inspect = cli('export', 'inspect', out, '--out', join(out, 'inspect.json'), '--agent', 'scripted:honest');
-    expect(inspect.status, inspect.stderr).toBe(0);
-  });
+  }, 120_000);
 });
