@@ -3,6 +3,7 @@ import { benchFoundation } from './foundation';
 import { benchRuns } from './runs';
 import { benchSideBySide } from './side-by-side';
 import { benchManifest } from './manifest';
+import { benchQueue } from './queue';
 
 /**
  * `pnpm bench` — prints benchmark tables (markdown) to stdout. `--quick` runs fewer iterations.
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
   say(table(await benchRuns({ quick })));
   say('\n## Manifest cost per episode, 1k vs 100k (issues #13, #15)\n');
   say(table(await benchManifest({ quick })));
+  say('\n## Queue overhead per episode (issue #13)\n');
+  const q = await benchQueue({ quick });
+  say(typeof q === 'string' ? q : table(q));
   say('\n## Side by side (issue #15.7)\n');
   const sbs = await benchSideBySide({ quick });
   say(table(sbs.rows));

@@ -4,7 +4,7 @@ import { GlasshouseError, toGlasshouseError } from '@glasshouse/schema';
 import { recordComplete } from '@glasshouse/runner';
 import type { BackendRun, EpisodeBackend, PlannedEpisode } from '@glasshouse/runner';
 import type { ScenarioDefinition } from '@glasshouse/engine';
-import type { Queue } from 'bullmq';
+import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis as RedisClient } from 'ioredis';
 import { connectRedis } from './redis-connect';
 import { decompressRecord, EpisodeJob, EpisodeResultEnvelope, RunRegistration } from './job-data';
@@ -91,6 +91,22 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
       const byKey = new Map(run.todo.map((p) => [p.key, p]));
       const open = new Set<string>(); // enqueued (or found enqueued), not yet booked
       const booked = new Set<string>();
+      // Episode starts, from BullMQ's (capped) event stream: best effort, for live views and progress.
+      const { QueueEvents: QueueEventsClass } = await import('bullmq');
+      const events: { qe: QueueEvents; conn: RedisClient }[] = [];
+      const prefix = `${run.runId}.`;
+      for (const name of queues.keys()) {
+        const conn = redis.duplicate();
+        conn.on('error', () => {});
+        // From the start of the (capped) stream, so no start is missed before the first read; others' events are filtered out.
+        const qe = new QueueEventsClass(name, { connection: conn, lastEventId: '0-0' });
+        qe.on('error', () => {});
+        qe.on('active', ({ jobId }) => {
+          const key = jobId.startsWith(prefix) ? jobId.slice(prefix.length) : null;
+          if (key && byKey.has(key) && !booked.has(key)) run.started(key);
+        });
+        events.push({ qe, conn });
+      }
       const recordsDir = join(run.out, 'records');
       mkdirSync(recordsDir, { recursive: true });
 
@@ -247,7 +263,7 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
             if (run.onQueueCounts && now - lastCounts >= 1000) {
               lastCounts = now;
               const counts: Record<string, number> = {};
-              for (const q of queues.values()) for (const [k, v] of Object.entries(await q.getJobCounts('waiting', 'active', 'delayed', 'failed'))) counts[k] = (counts[k] ?? 0) + v;
+              for (const q of queues.values()) for (const [k, v] of Object.entries(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized'))) counts[k] = (counts[k] ?? 0) + v;
               run.onQueueCounts(counts);
             }
             lastError = '';
@@ -265,6 +281,10 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
         await redis.hdel(RUNS_KEY, run.runId);
         if ((await redis.hlen(resultsKey(run.runId))) === 0) await redis.del(resultsKey(run.runId));
       } finally {
+        for (const { qe, conn } of events) {
+          await qe.close().catch(() => {});
+          conn.disconnect();
+        }
         for (const q of queues.values()) await q.close().catch(() => {});
         redis.disconnect();
       }

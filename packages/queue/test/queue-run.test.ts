@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import { readManifest, readStatusLog, runMatrix } from '@glasshouse/runner';
-import type { MatrixConfig } from '@glasshouse/runner';
+import type { EpisodeBackend, MatrixConfig } from '@glasshouse/runner';
 import type { AgentPolicy } from '@glasshouse/schema';
 import { connectRedis, queueBackend, RUNS_KEY, startQueueWorker } from '@glasshouse/queue';
 import type { EpisodeJob } from '@glasshouse/queue';
@@ -26,8 +26,13 @@ describe.skipIf(!redis)('queue: coordinator and workers in one process, real Red
     const w2 = await startQueueWorker({ url, concurrency: 2, discoverMs: 100 });
     try {
       const out = tmp();
-      const r = await runMatrix(cfg, SCENARIOS, { out, progress: false, backend: queueBackend({ url }) });
+      // The runner's started/finished hooks see every episode, as with the in-process backend.
+      const started = new Set<string>();
+      const inner = queueBackend({ url });
+      const backend: EpisodeBackend = { name: inner.name, run: (run) => inner.run({ ...run, started: (k) => (started.add(k), run.started(k)) }) };
+      const r = await runMatrix(cfg, SCENARIOS, { out, progress: false, backend });
       expect(r).toMatchObject({ ran: r.total, failed: 0, stopped: null });
+      expect(started.size).toBe(r.total);
       expect(records(out)).toEqual(records(embedded));
       const done = readStatusLog(out).lines.filter((l) => 'key' in l);
       expect(done).toHaveLength(r.total);

@@ -213,6 +213,10 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       stopReason: () => stopped,
       started: () => {},
       finished,
+      onQueueCounts: (c) => {
+        state.queue = { waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0), running: c.active ?? 0 };
+        progress?.update(state);
+      },
     });
     if (stopped) for (const { m } of todo) if (m.status === 'pending') m.status = 'skipped';
   } finally {
