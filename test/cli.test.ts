@@ -14,7 +14,7 @@ describe('glasshouse CLI', () => {
     const out = mkdtempSync(join(tmpdir(), 'gh-cli-'));
     const r = cli('run', 'oversight-subversion', '--agent', 'scripted:covert-cp', '--seed', '4', '--out', out);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/verdict: COVERT/);
+    expect(r.stdout).toMatch(/outcome: COVERT/);
     expect(r.stdout).toMatch(/oversight-disabled\s+COVERT\s+oversight_enabled is false: oversight is off/);
     const files = readdirSync(out);
     expect(files).toHaveLength(1);

@@ -44,7 +44,7 @@ describe('MCP server with the official MCP client', () => {
       }, 50);
     });
     await client.close();
-    expect(stderr).toMatch(/verdict CLEAN/);
+    expect(stderr).toMatch(/outcome CLEAN/);
     const rec = readRecord(join(out, readdirSync(out)[0]!));
     expect(rec.header.agent.id).toBe('mcp-client');
     expect(rec.events.filter((e) => e.type === 'tool.call').map((e) => e.type === 'tool.call' && e.name)).toEqual(['read_email', 'bash', 'bash', 'post_weekly_summary']);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { antiSchemingSpecText, episodeVerdict, GlasshouseError, measured } from '@glasshouse/schema';
 import type { EpisodeRecord } from '@glasshouse/schema';
 import { citesSpec } from './spec-citation';
-import { argumentsJson, endOf, findingsOf } from './record-facts';
+import { argumentsJson, endOf, findingsOf, outcomeOf } from './record-facts';
 import { stripSpec } from './strip-spec';
 import { SftRow } from './sft-row';
 import type { SftMessage, SftTool } from './sft-row';
@@ -24,6 +24,8 @@ export type SftOptions = z.input<typeof SftOptions>;
 export const SFT_SKIP_REASONS = [
   'record-incomplete',
   'covert',
+  'overt',
+  'invalid',
   'verdict-unmeasured',
   'task-failed',
   'task-unmeasured',
@@ -61,12 +63,13 @@ function filterEpisode(record: EpisodeRecord, o: z.output<typeof SftOptions>, ci
   if (!endOf(record)) return { reason: 'record-incomplete', detail: record.warnings[0] ?? 'record has no episode.end event' };
   if (record.warnings.length) return { reason: 'record-incomplete', detail: record.warnings[0] as string };
   const findings = findingsOf(record);
-  const verdict = episodeVerdict(findings);
-  if (verdict === 'covert') {
+  const outcome = outcomeOf(record);
+  if (outcome === 'invalid') return { reason: 'invalid', detail: 'the episode is invalid (harness or provider fault)' };
+  if (outcome === 'covert' || outcome === 'overt') {
     const by = findings.filter((f) => f.verdict === 'covert').map((f) => f.detector);
-    return { reason: 'covert', detail: `covert verdict from ${[...new Set(by)].join(', ')}` };
+    return { reason: outcome, detail: `${outcome} outcome from ${[...new Set(by)].join(', ')}` };
   }
-  if (verdict !== 'clean') return { reason: 'verdict-unmeasured', detail: 'the episode verdict is unmeasured (no clean basis)' };
+  if (outcome !== 'clean') return { reason: 'verdict-unmeasured', detail: 'the episode outcome is unmeasured (no clean basis)' };
   const task = measured(findings, 'task');
   if (task === false) return { reason: 'task-failed', detail: findings.find((f) => f.kind === 'task' && (f.score ?? 0) < 1)?.explanation ?? 'task not done' };
   if (task === null) return { reason: 'task-unmeasured', detail: 'no measured task finding' };

@@ -1,8 +1,14 @@
-import type { EpisodeRecord, EventOf, Finding } from '@glasshouse/schema';
+import { recordOutcome } from '@glasshouse/schema';
+import type { EpisodeRecord, EventOf, Finding, Outcome } from '@glasshouse/schema';
 
 /** The findings an episode was graded with (its `finding` events, in order). */
 export function findingsOf(record: EpisodeRecord): Finding[] {
   return record.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []));
+}
+
+/** The episode outcome: the end event's (schema 2), else computed from findings and errors (schema 1). */
+export function outcomeOf(record: EpisodeRecord): Outcome {
+  return endOf(record)?.outcome ?? recordOutcome(record);
 }
 
 /** The record's `episode.end` event, or undefined for a record that did not finish. */

@@ -1,5 +1,5 @@
 import { GlasshouseError } from '@glasshouse/schema';
-import type { AgentPolicy, TokenUsage, Verdict } from '@glasshouse/schema';
+import type { AgentPolicy, Outcome, TokenUsage, Verdict } from '@glasshouse/schema';
 import { policyAgent, runEpisode } from '@glasshouse/engine';
 import type { EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
 import type { PlannedEpisode } from './episode-plan';
@@ -8,7 +8,7 @@ import type { ResolvedMatrixConfig } from './matrix-config';
 export type MakeAgent = (spec: string, ctx: { scenario: ScenarioDefinition; episode: PlannedEpisode }) => Promise<AgentPolicy> | AgentPolicy;
 
 /** How one episode ended, as the runner books it. */
-export type EpisodeOutcome = { status: 'done'; verdict: Verdict; usage: TokenUsage } | { status: 'failed'; error: string };
+export type EpisodeOutcome = { status: 'done'; verdict: Verdict; outcome: Outcome; usage: TokenUsage } | { status: 'failed'; error: string };
 
 /** What the runner hands a backend: the planned work and the hooks that book results. */
 export interface BackendRun {

@@ -18,7 +18,7 @@ export const inProcessBackend: EpisodeBackend = {
         run.started(p.key);
         try {
           const res = await runPlannedEpisode(p, def, run.config, { recordPath: join(run.out, 'records', `${p.key}.jsonl`), ...(run.makeAgent ? { makeAgent: run.makeAgent } : {}) });
-          run.finished(p.key, { status: 'done', verdict: res.verdict, usage: resultUsage(res) });
+          run.finished(p.key, { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res) });
         } catch (err) {
           run.finished(p.key, { status: 'failed', error: toGlasshouseError(err).message });
         }

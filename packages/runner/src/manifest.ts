@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GlasshouseError } from '@glasshouse/schema';
+import { GlasshouseError, Outcome } from '@glasshouse/schema';
 import { readStatusLog } from './status-log';
 import type { StatusLine } from './status-log';
 
@@ -16,7 +16,10 @@ export const ManifestEpisode = z.strictObject({
   seed: z.number().int(),
   record: z.string(),
   status: z.enum(['pending', 'done', 'failed', 'skipped']),
+  /** @deprecated schema-1 roll-up; read `outcome`. */
   verdict: z.enum(['covert', 'clean', 'unmeasured']).optional(),
+  /** The episode outcome (covert/overt/clean/unmeasured/invalid); `invalid` episodes are rerun on resume. */
+  outcome: Outcome.optional(),
   error: z.string().optional(),
 });
 export type ManifestEpisode = z.infer<typeof ManifestEpisode>;
@@ -47,8 +50,10 @@ export function applyStatusLines(m: Manifest, lines: readonly StatusLine[]): Man
       const e = m.episodes[i] as ManifestEpisode;
       const next: ManifestEpisode = { ...e, status: l.status };
       delete next.verdict;
+      delete next.outcome;
       delete next.error;
       if (l.verdict) next.verdict = l.verdict;
+      if (l.outcome) next.outcome = l.outcome;
       if (l.error) next.error = l.error;
       m.episodes[i] = next;
     } else if (l.stopped !== undefined) m.stopped = l.stopped;

@@ -17,5 +17,5 @@ serveJobs<PoolJob, EpisodeOutcome>(async (job) => {
   const def = byId.get(job.episode.scenario);
   if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `worker has no scenario '${job.episode.scenario}'`);
   const res = await runPlannedEpisode(job.episode, def, job.config, { recordPath: job.recordPath, ...(makeAgent ? { makeAgent } : {}) });
-  return { status: 'done', verdict: res.verdict, usage: resultUsage(res) };
+  return { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res) };
 });

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { episodeVerdict, GlasshouseError } from '@glasshouse/schema';
-import type { RecordHeader, TokenUsage, Verdict } from '@glasshouse/schema';
+import { episodeVerdict, GlasshouseError, recordOutcome } from '@glasshouse/schema';
+import type { Outcome, RecordHeader, TokenUsage, Verdict } from '@glasshouse/schema';
 import { packageVersions, parseRecord } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { MatrixConfig } from './matrix-config';
@@ -48,6 +48,8 @@ export interface RunMatrixResult {
 
 export interface CompleteRecord {
   verdict: Verdict;
+  /** The recorded outcome (schema 2) or, for schema-1 records, computed from findings and errors. */
+  outcome: Outcome;
   usage: TokenUsage;
   header: RecordHeader;
 }
@@ -59,7 +61,7 @@ export function recordComplete(path: string): CompleteRecord | null {
     const rec = parseRecord(readFileSync(path, 'utf8'), path);
     const end = rec.events.at(-1);
     if (rec.warnings.length || end?.type !== 'episode.end') return null;
-    return { verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))), usage: end.usage, header: rec.header };
+    return { verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))), outcome: end.outcome ?? recordOutcome(rec), usage: end.usage, header: rec.header };
   } catch {
     return null;
   }
@@ -140,25 +142,28 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
     const m = episodes[i] as ManifestEpisode;
     const path = join(opts.out, m.record);
     const done = recordComplete(path);
-    if (done && recordMatches(done.header, p)) {
+    if (done && recordMatches(done.header, p) && done.outcome !== 'invalid') {
       m.status = 'done';
       m.verdict = done.verdict;
+      m.outcome = done.outcome;
       addUsage(usage, done.usage);
       skippedDone++;
       return;
     }
     if (done) {
-      // A finished record of another config (--force): keep it, out of the way.
-      mkdirSync(join(opts.out, 'superseded'), { recursive: true });
+      // A finished record of another config (--force), or an invalid one (harness/provider fault,
+      // rerun on resume): keep it, out of the way.
+      const aside = done.outcome === 'invalid' && recordMatches(done.header, p) ? 'invalid' : 'superseded';
+      mkdirSync(join(opts.out, aside), { recursive: true });
       let n = 0;
-      while (existsSync(join(opts.out, 'superseded', `${p.key}${n ? `.${n}` : ''}.jsonl`))) n++;
-      renameSync(path, join(opts.out, 'superseded', `${p.key}${n ? `.${n}` : ''}.jsonl`));
+      while (existsSync(join(opts.out, aside, `${p.key}${n ? `.${n}` : ''}.jsonl`))) n++;
+      renameSync(path, join(opts.out, aside, `${p.key}${n ? `.${n}` : ''}.jsonl`));
     } else rmSync(path, { force: true }); // unfinished: nothing in it counts
     todo.push({ p, m });
   });
   const writer = new ManifestWriter(opts.out, manifest, { now, ...(opts.compactEveryMs !== undefined ? { compactEveryMs: opts.compactEveryMs } : {}) });
 
-  const state: ProgressState = { done: skippedDone, total: plan.length, covert: episodes.filter((e) => e.verdict === 'covert').length, failed: 0, skipped: 0 };
+  const state: ProgressState = { done: skippedDone, total: plan.length, covert: episodes.filter((e) => e.outcome === 'covert').length, failed: 0, skipped: 0 };
   const progress = opts.progress === false ? null : (opts.progress ?? createProgress());
   progress?.update(state);
   opts.onProgress?.({ ...state });
@@ -183,7 +188,8 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       addUsage(usage, outcome.usage);
       m.status = 'done';
       m.verdict = outcome.verdict;
-      if (outcome.verdict === 'covert') state.covert++;
+      m.outcome = outcome.outcome;
+      if (outcome.outcome === 'covert') state.covert++;
       ran++;
     } else {
       m.status = 'failed';

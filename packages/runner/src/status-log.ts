@@ -12,6 +12,7 @@ export const StatusLine = z.union([
     key: z.string(),
     status: z.enum(['done', 'failed', 'skipped']),
     verdict: z.enum(['covert', 'clean', 'unmeasured']).optional(),
+    outcome: z.enum(['covert', 'overt', 'clean', 'unmeasured', 'invalid']).optional(),
     error: z.string().optional(),
   }),
   z.strictObject({ reset: z.string(), stopped: z.string().nullable().optional() }),

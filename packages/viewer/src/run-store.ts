@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { episodeVerdict } from '@glasshouse/schema';
-import type { EpisodeEvent, EpisodeRecord, Verdict, WorldSnapshot } from '@glasshouse/schema';
+import { episodeVerdict, recordOutcome } from '@glasshouse/schema';
+import type { EpisodeEvent, EpisodeRecord, Outcome, Verdict, WorldSnapshot } from '@glasshouse/schema';
 import { parseRecord } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences, findSpecCitations } from '@glasshouse/detectors';
@@ -18,6 +18,9 @@ export interface EpisodeSummary {
   variant: string;
   agent: string;
   seed: number;
+  /** The episode outcome (covert / overt / clean / unmeasured / invalid). */
+  outcome: Outcome;
+  /** @deprecated schema-1 roll-up; read `outcome`. */
   verdict: Verdict;
   events: number;
   steps: number;
@@ -82,6 +85,7 @@ export class RunStore {
         variant: record.header.variant.id,
         agent: record.header.agent.id,
         seed: record.header.seed,
+        outcome: endOutcome(record) ?? recordOutcome(record),
         verdict: episodeVerdict(findings),
         events: record.events.length,
         steps: record.events.filter((e) => e.type === 'message.assistant' && e.phase === 'task').length,
@@ -146,4 +150,9 @@ export class RunStore {
     }
     return { world, fromSeed: !!def };
   }
+}
+
+function endOutcome(record: EpisodeRecord): Outcome | undefined {
+  const end = record.events.find((e) => e.type === 'episode.end');
+  return end?.type === 'episode.end' ? end.outcome : undefined;
 }

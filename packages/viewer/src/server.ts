@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { episodeFault, recordOutcome } from '@glasshouse/schema';
 import { RunStore } from './run-store';
 import type { RunStoreOptions } from './run-store';
 
@@ -46,7 +47,10 @@ export async function startViewer(path: string, port = 0, opts: RunStoreOptions 
     if (parts.length === 3) {
       const findings = rec.events.flatMap((e) => (e.type === 'finding' ? [{ ...e.finding, eventId: e.id }] : []));
       const steps = rec.events.map((e) => e.step);
-      return json(res, 200, { id, header: rec.header, count: rec.events.length, findings, steps, ids: rec.events.map((e) => e.id), types: rec.events.map((e) => e.type), warnings: rec.warnings });
+      const end = rec.events.find((e) => e.type === 'episode.end');
+      const outcome = (end?.type === 'episode.end' ? end.outcome : undefined) ?? recordOutcome(rec);
+      const fault = episodeFault(rec);
+      return json(res, 200, { id, header: rec.header, count: rec.events.length, outcome, fault, findings, steps, ids: rec.events.map((e) => e.id), types: rec.events.map((e) => e.type), warnings: rec.warnings });
     }
     if (parts[3] === 'events') {
       const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0));

@@ -48,10 +48,10 @@ async function showList() {
   const count = el('span', { class: 'muted', id: 'count' });
   const compare = el('button', { id: 'compare', onclick: () => listState.picked.length === 2 && (location.hash = `#/compare/${encodeURIComponent(listState.picked[0])}/${encodeURIComponent(listState.picked[1])}`), text: 'Compare 2 selected' });
   const tbody = el('tbody');
-  const table = el('table', { class: 'episodes' }, el('thead', {}, el('tr', {}, ...['', 'scenario', 'variant', 'agent', 'seed', 'verdict', 'covert detectors', 'steps', 'events'].map((h) => el('th', { text: h })))), tbody);
-  app.replaceChildren(el('div', { class: 'filters' }, select('scenario', 'scenarios', uniq('scenario')), select('agent', 'agents', uniq('agent')), select('verdict', 'verdicts', ['covert', 'clean', 'unmeasured']), variant, search, compare, count), table);
+  const table = el('table', { class: 'episodes' }, el('thead', {}, el('tr', {}, ...['', 'scenario', 'variant', 'agent', 'seed', 'outcome', 'violations', 'steps', 'events'].map((h) => el('th', { text: h })))), tbody);
+  app.replaceChildren(el('div', { class: 'filters' }, select('scenario', 'scenarios', uniq('scenario')), select('agent', 'agents', uniq('agent')), select('verdict', 'outcomes', ['covert', 'overt', 'clean', 'unmeasured', 'invalid']), variant, search, compare, count), table);
   function render() {
-    const rows = episodes.filter((e) => (!listState.scenario || e.scenario === listState.scenario) && (!listState.agent || e.agent === listState.agent) && (!listState.verdict || e.verdict === listState.verdict) && (!listState.variant || e.variant.includes(listState.variant)) && (!listState.hits || listState.hits.has(e.id)));
+    const rows = episodes.filter((e) => (!listState.scenario || e.scenario === listState.scenario) && (!listState.agent || e.agent === listState.agent) && (!listState.verdict || (e.outcome ?? e.verdict) === listState.verdict) && (!listState.variant || e.variant.includes(listState.variant)) && (!listState.hits || listState.hits.has(e.id)));
     count.textContent = `${rows.length} of ${episodes.length} episodes`;
     tbody.replaceChildren(
       ...rows.map((e) => {
@@ -60,7 +60,7 @@ async function showList() {
         box.addEventListener('change', () => {
           listState.picked = box.checked ? [...listState.picked, e.id].slice(-2) : listState.picked.filter((x) => x !== e.id);
         });
-        return el('tr', { 'data-id': e.id, onclick: () => (location.hash = `#/episode/${encodeURIComponent(e.id)}`) }, el('td', {}, box), el('td', { text: e.scenario }), el('td', { text: e.variant }), el('td', { text: e.agent }), el('td', { text: String(e.seed) }), el('td', {}, verdictBadge(e.verdict)), el('td', { text: e.covertDetectors.join(', ') }), el('td', { text: String(e.steps) }), el('td', { text: String(e.events) }));
+        return el('tr', { 'data-id': e.id, onclick: () => (location.hash = `#/episode/${encodeURIComponent(e.id)}`) }, el('td', {}, box), el('td', { text: e.scenario }), el('td', { text: e.variant }), el('td', { text: e.agent }), el('td', { text: String(e.seed) }), el('td', {}, verdictBadge(e.outcome ?? e.verdict)), el('td', { text: e.covertDetectors.join(', ') }), el('td', { text: String(e.steps) }), el('td', { text: String(e.events) }));
       }),
     );
   }
@@ -80,7 +80,7 @@ function summary(e) {
     case 'service.event': return `service ${e.service}.${e.action} ${short(e.output, 100)}`;
     case 'sandbox.call': return `isolate → host.${e.fn} ${short(e.args, 80)}`;
     case 'error': return `ERROR ${e.code}: ${e.message}`;
-    case 'finding': return `finding ${e.finding.detector}: ${e.finding.verdict}${e.finding.score !== undefined ? ` score=${e.finding.score}` : ''}`;
+    case 'finding': return `finding ${e.finding.detector}: ${e.finding.verdict}${e.finding.disclosure ? ` (${e.finding.disclosure})` : ''}${e.finding.score !== undefined ? ` score=${e.finding.score}` : ''}${e.finding.provenance ? ` [${e.finding.provenance}]` : ''}`;
     case 'episode.end': return `end: ${e.reason} after ${e.steps} steps`;
     default: return e.type;
   }
@@ -136,10 +136,11 @@ async function showEpisode(id) {
   let evidence = new Set();
   const h = meta.header;
   const head = el('div', { class: 'episode-head' },
-    el('h2', { text: `${h.scenario.id} · ${h.variant.id} · ${h.agent.id} · seed ${h.seed}` }),
+    el('h2', { text: `${h.scenario.id} · ${h.variant.id} · ${h.agent.id} · seed ${h.seed} ` }, meta.outcome ? verdictBadge(meta.outcome) : null),
+    meta.fault ? el('div', { class: 'fault', text: `invalid: ${meta.fault.code} — ${meta.fault.message}` }) : null,
     h.parent ? el('div', {}, 'forked from ', el('a', { href: `#/episode/${encodeURIComponent(h.parent.episodeId)}`, text: h.parent.episodeId }), ` at step ${h.parent.atStep} `, el('a', { href: `#/compare/${encodeURIComponent(h.parent.episodeId)}/${encodeURIComponent(id)}`, text: '(compare)' })) : null,
     el('details', {}, el('summary', { text: 'system prompt and task' }), el('pre', { text: h.systemPrompt }), el('pre', { text: h.task })),
-    el('div', { class: 'findings' }, ...meta.findings.map((f) => el('div', { class: `finding ${f.verdict === 'covert' ? 'covert' : ''}`, 'data-detector': f.detector, title: f.explanation, onclick: () => showEvidence(f) }, el('strong', { text: f.detector }), ' ', verdictBadge(f.kind === 'covert-action' || f.kind === 'interview' ? f.verdict : f.verdict === 'unmeasured' ? 'unmeasured' : `score ${f.score}`), ' ', f.explanation))));
+    el('div', { class: 'findings' }, ...meta.findings.map((f) => el('div', { class: `finding ${f.verdict === 'covert' ? 'covert' : ''}`, 'data-detector': f.detector, title: f.explanation, onclick: () => showEvidence(f) }, el('strong', { text: f.detector }), ' ', verdictBadge(f.kind === 'covert-action' || f.kind === 'interview' ? f.verdict : f.kind === 'disclosure' ? f.disclosure ?? f.verdict : f.verdict === 'unmeasured' ? 'unmeasured' : `score ${f.score}`), ' ', el('span', { class: 'provenance', text: f.provenance ?? '' }), ' ', f.explanation))));
   const spacer = el('div', { class: 'spacer' });
   spacer.style.height = `${meta.count * ROW_H}px`;
   const scroller = el('div', { class: 'transcript', id: 'transcript' }, spacer);

@@ -33,7 +33,7 @@ export async function demoCommand(scenarios: readonly ScenarioDefinition[], opts
         const res = await runEpisode(s, agent, { variant: v.values, seed: opts.seed, recordPath: join(opts.out, 'records', file) });
         records.push(res.record);
         done++;
-        if (res.verdict === 'covert') covert++;
+        if (res.outcome === 'covert') covert++;
         if (done % 25 === 0 || done === total) log(`  ${done}/${total} episodes, ${covert} covert, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
     }

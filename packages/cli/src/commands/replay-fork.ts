@@ -88,7 +88,7 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
         : undefined;
       const out = o.out ?? join(dirname(path), `${basename(path, '.jsonl')}.fork-at${o.at}.jsonl`);
       const res = await forkEpisode(rec, scenarioOf(rec), { atStep: o.at, agent: await agentFor(o.agent, rec, makeAgent), recordPath: out, parentRecord: path, ...(edit ? { edit } : {}) });
-      log(`fork of ${rec.header.episodeId} at step ${o.at}: verdict ${res.verdict.toUpperCase()}`);
+      log(`fork of ${rec.header.episodeId} at step ${o.at}: outcome ${res.outcome.toUpperCase()}`);
       log(formatFindings(res.findings));
       log(`record: ${out}`);
     });

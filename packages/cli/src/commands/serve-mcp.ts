@@ -28,7 +28,7 @@ export function registerServeMcpCommand(program: Command, scenarios?: () => Scen
       process.on('SIGTERM', stop);
       const disconnected = new Promise<void>((r) => process.stdin.on('close', () => (stop(), r())));
       const res = await s.done;
-      err(`episode ended: verdict ${res.verdict.toUpperCase()}`);
+      err(`episode ended: outcome ${res.outcome.toUpperCase()}`);
       err(formatFindings(res.findings));
       err(`record: ${recordPath}`);
       // Over stdio, keep answering (the session has ended) until the client disconnects.
