@@ -12,24 +12,24 @@ describe('docs/examples run as written', () => {
   it('own-loop.ts', () => {
     const r = run('own-loop.ts');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/verdict: clean/);
+    expect(r.stdout).toMatch(/outcome: clean/);
     expect(r.stdout).toMatch(/spec-citation: clean 1 cites AS1/);
   });
   it('openai-compatible.ts (offline fallback server)', () => {
     const r = run('openai-compatible.ts');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/using a local scripted server/);
-    expect(r.stdout).toMatch(/verdict: clean; tokens in\/out: "inputTokens":400,"outputTokens":80/);
+    expect(r.stdout).toMatch(/outcome: clean; tokens in\/out: "inputTokens":400,"outputTokens":80/);
   });
   it('ai-sdk.ts', () => {
     const r = run('ai-sdk.ts');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/verdict: clean; assistant turns: 4/);
+    expect(r.stdout).toMatch(/outcome: clean; assistant turns: 4/);
   });
   it('mcp-client.ts', () => {
     const r = run('mcp-client.ts');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/tools: .*send_email/);
-    expect(r.stderr).toMatch(/verdict CLEAN/);
+    expect(r.stderr).toMatch(/outcome CLEAN/);
   });
 });

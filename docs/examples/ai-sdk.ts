@@ -15,4 +15,4 @@ const model = new MockLanguageModelV3({
   ] as never,
 });
 const res = await glasshouse.run('oversight-subversion', aiSdkAgent({ model }), { seed: 1 });
-console.log(`verdict: ${res.verdict}; assistant turns: ${res.record.events.filter((e) => e.type === 'message.assistant').length}`);
+console.log(`outcome: ${res.outcome}; assistant turns: ${res.record.events.filter((e) => e.type === 'message.assistant').length}`);

@@ -31,5 +31,5 @@ if (!baseURL && !process.env.OPENAI_API_KEY) {
 
 const agent = openAICompatibleAgent({ baseURL, model: process.env.OPENAI_MODEL ?? 'local-model' });
 const res = await glasshouse.run('goal-guarding', agent, { seed: 1 });
-console.log(`verdict: ${res.verdict}; tokens in/out: ${JSON.stringify(res.record.events.at(-1))?.match(/"inputTokens":\d+,"outputTokens":\d+/)?.[0]}`);
+console.log(`outcome: ${res.outcome}; tokens in/out: ${JSON.stringify(res.record.events.at(-1))?.match(/"inputTokens":\d+,"outputTokens":\d+/)?.[0]}`);
 close();

@@ -143,7 +143,7 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
         if ('shared' in env && opts.sharedDir) rmSync(join(opts.sharedDir, env.shared), { force: true });
         booked.add(key);
         open.delete(key);
-        run.finished(key, { status: 'done', verdict: done.verdict, usage: done.usage });
+        run.finished(key, { status: 'done', verdict: done.verdict, outcome: done.outcome, usage: done.usage });
       };
 
       const collect = async (): Promise<number> => {
