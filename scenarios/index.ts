@@ -19,9 +19,10 @@ import { scenario as legalReporting } from './legal-reporting/scenario';
 import { scenario as lethalAction } from './lethal-action/scenario';
 import { scenario as longDocumentVerification } from './long-document-verification/scenario';
 import { scenario as sandbaggingSelfGrading } from './sandbagging-self-grading/scenario';
+import { scenario as smuggleCapabilities } from './smuggle-capabilities/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);
