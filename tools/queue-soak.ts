@@ -14,6 +14,12 @@
  *
  * instead measures the queued run's rate with 1, 2 and 4 workers (concurrency 1 each) against the
  * embedded run in one process (--workers 0 --concurrency 1), same matrix.
+ *
+ *   pnpm exec tsx tools/queue-soak.ts --recovery [--lock-ms 3000]
+ *
+ * measures recovery: (a) a worker killed with SIGKILL while it holds episodes, a new one started at
+ * once: seconds until records flow again; (b) the coordinator killed mid-run and the same command
+ * started again: seconds until its first new record.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -161,5 +167,46 @@ async function throughput(): Promise<number> {
   return 0;
 }
 
-const code = process.argv.includes('--throughput') ? await throughput() : await soak();
+async function recovery(): Promise<number> {
+  const url = await redisUrl();
+  const lockMs = arg('lock-ms', '3000');
+  const out = mkdtempSync(join(tmpdir(), 'gh-soak-rec-'));
+  const worker = () => cli(['worker', '--queue', url, '--concurrency', '2', '--lock-ms', lockMs]);
+  let w = worker();
+  const clog: string[] = [];
+  let coord = cli(['run', ...MATRIX, '--queue', url, '--out', out, '--no-report'], clog);
+  const waitFor = async (n: number) => {
+    while (records(out).length < n) await sleep(20);
+  };
+  await waitFor(60);
+  // (a) the only worker dies holding episodes; a fresh one starts at once. Recovery = until every
+  // episode it held (the queue's active list at the kill) has its record.
+  const port = new URL(url).port;
+  const redisCli = (...a: string[]) => spawnSync('redis-cli', ['-p', port, ...a], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  const activeKey = redisCli('--scan', '--pattern', 'bull:glasshouse.*.scripted:active')[0] as string;
+  const held = redisCli('LRANGE', activeKey, '0', '-1').map((id) => `${id.slice(id.indexOf('.') + 1)}.jsonl`);
+  w.kill('SIGKILL');
+  const atKill = records(out).length;
+  const tKill = performance.now();
+  w = worker();
+  while (!held.every((f) => records(out).includes(f))) await sleep(20);
+  const workerRecovery = (performance.now() - tKill) / 1000;
+  await waitFor(atKill + 40);
+  // (b) the coordinator dies; the same command again.
+  coord.kill('SIGKILL');
+  await exited(coord);
+  const atCoordKill = records(out).length;
+  const tc = performance.now();
+  coord = cli(['run', ...MATRIX, '--queue', url, '--out', out, '--no-report'], clog);
+  await waitFor(atCoordKill + 1);
+  const coordRecovery = (performance.now() - tc) / 1000;
+  const code = await exited(coord);
+  w.kill('SIGKILL');
+  say(`worker killed holding ${held.length} episodes (lock ${lockMs} ms), replacement started at once: all ${held.length} recorded ${workerRecovery.toFixed(1)} s after the kill`);
+  say(`coordinator killed, same command started again: first new record after ${coordRecovery.toFixed(1)} s (CLI start-up, planning, scanning ${atCoordKill} records); run exit ${code}`);
+  rmSync(out, { recursive: true, force: true });
+  return code === 0 ? 0 : 1;
+}
+
+const code = process.argv.includes('--throughput') ? await throughput() : process.argv.includes('--recovery') ? await recovery() : await soak();
 process.exit(code);

@@ -19,7 +19,7 @@ export interface QueueBackendOptions {
   window?: number;
   /** How often results are collected (ms, default 50). */
   pollMs?: number;
-  /** How often outstanding jobs are checked for failure or loss (ms, default 2000). */
+  /** How often outstanding jobs are checked for failure or loss (ms, default 5000). */
   reconcileMs?: number;
   /** Cap of BullMQ's event stream per queue (default 1000 events). */
   eventsMaxLen?: number;
@@ -125,7 +125,13 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
           let text: string;
           if ('gz' in env) text = decompressRecord(Buffer.from(env.gz, 'base64'));
           else {
-            if (!opts.sharedDir) throw new GlasshouseError('CONFIG_INVALID', `worker ${env.worker} put ${key} (${env.bytes} bytes) in its shared folder; give the coordinator --shared-dir too`);
+            if (!opts.sharedDir) {
+              // The record waits in the workers' shared folder; this episode reruns once the coordinator has it.
+              booked.add(key);
+              open.delete(key);
+              run.finished(key, { status: 'failed', error: `worker ${env.worker} put ${key} (${env.bytes} bytes gzipped) in its --shared-dir; give the coordinator --shared-dir too and rerun` });
+              return;
+            }
             text = decompressRecord(readFileSync(join(opts.sharedDir, env.shared)));
           }
           const tmp = join(recordsDir, `.${key}.jsonl.tmp`);
@@ -226,7 +232,7 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
       };
 
       const pollMs = opts.pollMs ?? 50;
-      const reconcileMs = opts.reconcileMs ?? 2000;
+      const reconcileMs = opts.reconcileMs ?? 5000;
       const window = Math.max(1, opts.window ?? 1000);
       let next = 0;
       let lastReconcile = performance.now();
@@ -269,7 +275,6 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
             lastError = '';
           } catch (err) {
             const g = toGlasshouseError(err);
-            if (g.code === 'CONFIG_INVALID') throw g;
             if (g.message !== lastError) log(`queue: ${g.message} (retrying)`);
             lastError = g.message;
             await sleep(500);

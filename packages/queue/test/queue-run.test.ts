@@ -51,6 +51,27 @@ describe.skipIf(!redis)('queue: coordinator and workers in one process, real Red
     }
   });
 
+  it('large records go through the shared folder when the workers have one, and come out identical', async () => {
+    const cfg: MatrixConfig = { scenarios: ['goal-guarding'], variants: ['goalNudge=none'], agents: ['scripted:covert'] };
+    const embedded = tmp();
+    await runMatrix(cfg, SCENARIOS, { out: embedded, progress: false });
+    const shared = tmp();
+    const w = await startQueueWorker({ url, concurrency: 2, discoverMs: 100, sharedDir: shared, sharedOverBytes: 1 });
+    try {
+      // A coordinator without the folder books each such episode as failed, naming the fix.
+      const blind = await runMatrix(cfg, SCENARIOS, { out: tmp(), progress: false, backend: queueBackend({ url }) });
+      expect(blind.failed).toBe(blind.total);
+      expect(readManifest(blind.out)!.episodes[0]!.error).toMatch(/--shared-dir.*give the coordinator --shared-dir too/);
+      const out = tmp();
+      const r = await runMatrix(cfg, SCENARIOS, { out, progress: false, backend: queueBackend({ url, sharedDir: shared }) });
+      expect(r).toMatchObject({ ran: r.total, failed: 0 });
+      expect(records(out)).toEqual(records(embedded));
+      expect(readdirSync(shared).flatMap((d) => readdirSync(join(shared, d))).filter((f) => f.startsWith('goal'))).toHaveLength(r.total); // the blind run's files wait there
+    } finally {
+      await w.close();
+    }
+  });
+
   it('refuses a run made by another Glasshouse version, naming the difference', async () => {
     const logs: string[] = [];
     const c = await connectRedis(url);
