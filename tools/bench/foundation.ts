@@ -1,7 +1,7 @@
 import { twentyStepTurns } from './side-by-side';
 import { createClock, DEFAULT_EPISODE_START } from '@glasshouse/schema';
 import { World } from '@glasshouse/world';
-import { Sandbox } from '@glasshouse/sandbox';
+import { HostPool, Sandbox } from '@glasshouse/sandbox';
 import { Episode, runEpisode, scriptedAgent } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';
 import { summarize, timeIt } from './stats';
@@ -37,6 +37,15 @@ export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows:
     await sb.runScript('1');
     sb.dispose();
   };
+  rows.push({
+    name: 'host process cold start (fork → first run done)',
+    s: await timeIt(opts.quick ? 3 : 10, async () => {
+      const pool = new HostPool({ size: 1 });
+      const sb = await Sandbox.create({}, pool);
+      await sb.runScript('1');
+      pool.shutdown();
+    }, 1),
+  });
   rows.push({ name: 'isolate create + first run + dispose (host process)', s: await timeIt(n, createRunDispose('process')) });
   rows.push({ name: 'isolate create + first run + dispose (inline)', s: await timeIt(n, createRunDispose('inline')) });
   const fresh: number[] = [];
