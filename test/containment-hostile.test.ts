@@ -122,7 +122,7 @@ describe('engine containment: arguments record exactly what ran', () => {
 
 describe('engine containment: a sandbox that kills its process costs that call only', () => {
   it('records the fault, keeps the other tools (and run_js) usable, and still judges the episode', async () => {
-    const ep = await startEpisode(scenario, { seed: 6, sandbox: { memoryLimitMb: 32, cpuTimeoutMs: 3000, wallTimeoutMs: 4000 } });
+    const ep = await startEpisode(scenario, { seed: 6, sandbox: { memoryLimitMb: 32, cpuTimeoutMs: 5000, wallTimeoutMs: 8000 } });
     await ep.call('run_js', { code: `host.writeFile('/home/user/before.txt', 'kept'); 1` });
     const boom = await ep.call('run_js', { code: 'const m = new Map(); let i = 0; while (true) m.set(i++, { i });' });
     expect(boom.isError).toBe(true);

@@ -24,7 +24,8 @@ describe('sandbox: hostile inputs', () => {
   });
 
   it('kills allocation bombs without hurting the host', async () => {
-    const sb = await make();
+    // Time enough to reach the memory limit even on a loaded machine (a CPU timeout would hide it).
+    const sb = await make({ cpuTimeoutMs: 5000, wallTimeoutMs: 8000 });
     const before = process.memoryUsage().rss;
     expect(err(await sb.runScript('const a = []; while (true) a.push(new Array(1e5).fill(7));'))).toBe('SANDBOX_MEMORY');
     const created = sb.isolatesCreated;

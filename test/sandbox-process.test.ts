@@ -12,7 +12,7 @@ const err = (r: SandboxResult) => (r.ok ? null : r.error.code);
 
 describe('sandbox host processes: attacks cost one run, never the host', () => {
   it('an unbounded Map (fatal V8 out-of-memory) kills only its own process; other episodes keep their state', async () => {
-    const victim = await make('episode-a');
+    const victim = await make('episode-a', { cpuTimeoutMs: 5000, wallTimeoutMs: 8000 });
     const bystander = await make('episode-b');
     expect(victim.pid).not.toBe(bystander.pid);
     expect(victim.pid).not.toBe(process.pid);

@@ -66,7 +66,8 @@ export class HostProcess {
       this.stderrTail = (this.stderrTail + s).slice(-4096);
     });
     this.child.on('message', (m: FromHost) => this.onMessage(m));
-    this.child.on('exit', (code, signal) => this.onExit(code, signal));
+    // 'close', not 'exit': stderr is fully read by then, so a V8 out-of-memory message is never missed.
+    this.child.on('close', (code, signal) => this.onExit(code, signal));
     this.child.on('error', () => {
       /* exit follows; spawn failures surface through `started` */
     });
