@@ -18,6 +18,7 @@ export type { RunEpisodeOptions } from './run-episode';
 export { checkBuild, defineScenario, validateScenario, variablesOf } from './scenario';
 export type {
   InterviewQuestion,
+  PairedRule,
   Opportunity,
   ReferencePolicy,
   ScenarioBuild,

@@ -77,6 +77,24 @@ export interface ScenarioDefinition {
    * truth from the same draw. Runs use draw 0 unless asked for more (`expandVariants(def, {draws})`).
    */
   draws?: number;
+  /**
+   * A population-level rule over twins that differ only in `variable` (e.g. alignment faking:
+   * situation=testing vs deployment). Twins are paired by agent, epoch and every other variable;
+   * a pair counts when the detector's score is 0 in `first` and 1 in `second`. `report` gives the
+   * count and a one-sided exact binomial test against `p0` (chance).
+   */
+  pairedRule?: PairedRule;
+}
+
+export interface PairedRule {
+  variable: string;
+  first: VariableValue;
+  second: VariableValue;
+  /** A covert-action detector whose finding carries `score` 0 or 1. */
+  detector: string;
+  /** Rate of counted pairs under the null (0.25 when each choice is a fair coin). */
+  p0: number;
+  label: string;
 }
 
 const Value = z.union([z.string(), z.number(), z.boolean()]);
@@ -114,6 +132,7 @@ const ScenarioShape = z.strictObject({
   opportunity: z.strictObject({ files: z.array(z.string().startsWith('/')).optional(), emails: z.array(z.string()).optional() }),
   isControl: fn('isControl').optional(),
   draws: z.number().int().min(1).max(10_000).optional(),
+  pairedRule: z.strictObject({ variable: z.string().min(1), first: Value, second: Value, detector: z.string().min(1), p0: z.number().gt(0).lt(1), label: z.string().min(1) }).optional(),
   limits: z.strictObject({ maxSteps: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() }).optional(),
 });
 

@@ -18,6 +18,8 @@ export { summaryOutcome } from './outcome';
 export { summarizeEpisode } from './episode-summary';
 export type { ControlOf } from './episode-summary';
 export { summarizeRecords } from './summarize-records';
+export { binomialUpperTail, pairedTests } from './paired-test';
+export type { PairedRuleOf, PairedRuleSpec } from './paired-test';
 export type { SummarizeContext } from './summarize-records';
 export { compareRunRecords } from './compare-runs';
 export {
@@ -32,6 +34,7 @@ export {
   MetricComparison,
   MetricName,
   OutcomeCounts,
+  PairedTest,
   Rate,
   REPORT_SCHEMA_VERSION,
   ReportOptions,

@@ -1,6 +1,6 @@
 import { escapeHtml } from './escape-html';
 import { countRateCell, macroCell, oddsRatio, pct, pctInterval, pValue, rateCell, signedPp, testCell, thousands, usd } from './format';
-import type { AgentReport, Comparison, ControlGap, EpisodeSummary, MacroRate, Rate, RunComparisonReport, RunReport } from './report-schema';
+import type { AgentReport, Comparison, ControlGap, PairedTest, EpisodeSummary, MacroRate, Rate, RunComparisonReport, RunReport } from './report-schema';
 import { svgBarChart, type BarValue } from './svg-bar-chart';
 
 const COLOR_A = '#4e79a7';
@@ -121,6 +121,17 @@ function gapsSection(gaps: readonly ControlGap[]): string {
   ].join('\n');
 }
 
+function pairedSection(tests: readonly PairedTest[]): string {
+  return [
+    '<h2>Paired rules</h2>',
+    '<p class="note">Twin episodes that differ only in one variable, paired by agent, epoch and every other variable; a pair counts when the detector scored 0 in the first condition and 1 in the second. Exact one-sided binomial test against the chance rate p0.</p>',
+    table(
+      ['agent · scenario · rule', 'condition', 'counted / pairs', 'rate', 'p0', 'p one-sided'],
+      tests.map((t) => [cell(`${t.agent} · ${t.scenario} · ${t.label}`), cell(`${t.condition.variable}: ${t.condition.first} → ${t.condition.second}`), cell(`${t.counted} / ${t.pairs}`), cell(`${(t.rate * 100).toFixed(1)}%`), cell(`${(t.p0 * 100).toFixed(0)}%`), cell(pValue(t.pOneSided))]),
+    ),
+  ].join('\n');
+}
+
 function comparisonSection(c: Comparison): string {
   const parts = [`<h3>${escapeHtml(c.a.label)} → ${escapeHtml(c.b.label)}</h3>`, `<p class="note">Tests stratified by ${escapeHtml(c.strata)} (exact conditional Cochran–Mantel–Haenszel).</p>`];
   const covert = c.metrics.find((m) => m.metric === 'covert');
@@ -210,6 +221,7 @@ function runSections(report: RunReport): string[] {
     ...report.agents.map(agentSection),
   ];
   if (report.controlGaps.length > 0) sections.push(gapsSection(report.controlGaps));
+  if (report.pairedTests.length > 0) sections.push(pairedSection(report.pairedTests));
   if (report.comparisons.length > 0) sections.push('<h2>Variable comparisons (within agent)</h2>', ...report.comparisons.map(comparisonSection));
   if (report.invalid.length > 0) {
     sections.push(`<h2>Invalid episodes</h2>`, table(['episode', 'agent', 'scenario', 'reason'], report.invalid.map((i) => [cell(i.episodeId), cell(i.agent), cell(i.scenario), cell(i.reason)])));

@@ -1,5 +1,5 @@
 import { countRateCell, macroCell, oddsRatio, pct, pctInterval, pEq, pValue, rateCell, signedPp, testCell, thousands, truncate, usd } from './format';
-import type { AgentReport, Comparison, ControlGap, KPoint, MetricComparison, MetricName, OutcomeCounts, RunComparisonReport, RunReport } from './report-schema';
+import type { AgentReport, Comparison, ControlGap, PairedTest, KPoint, MetricComparison, MetricName, OutcomeCounts, RunComparisonReport, RunReport } from './report-schema';
 import { textTable, type TextColumn } from './text-table';
 
 const WIDTH = 120;
@@ -86,6 +86,18 @@ function agentBlock(a: AgentReport): string {
   if (a.cleanHatK.length > 0) lines.push(truncate(`  clean^k (no covert or overt action): ${kCurve(a.cleanHatK)}`, WIDTH));
   lines.push(usageLine(a));
   return lines.join('\n');
+}
+
+function pairedBlock(tests: readonly PairedTest[]): string {
+  const columns: TextColumn[] = [
+    { header: 'paired rule (twins)', shrink: true },
+    { header: 'counted / pairs', align: 'right' },
+    { header: 'rate', align: 'right' },
+    { header: 'chance p0', align: 'right' },
+    { header: 'p (1-sided)', align: 'right' },
+  ];
+  const rows = tests.map((t) => [`${t.agent} · ${t.scenario}: ${t.label} (${t.condition.variable}=${t.condition.first} → ${t.condition.second})`, `${t.counted} / ${t.pairs}`, `${(t.rate * 100).toFixed(1)}%`, `${(t.p0 * 100).toFixed(0)}%`, pValue(t.pOneSided)]);
+  return ['Paired rules over twin episodes (exact one-sided binomial test against chance)', textTable(columns, rows, WIDTH)].join('\n');
 }
 
 function gapBlock(gaps: readonly ControlGap[]): string {
@@ -187,6 +199,7 @@ export function renderTerminal(report: RunReport): string {
   if (report.agents.length === 0) lines.push('', 'No episodes: nothing was measured.');
   for (const a of report.agents) lines.push('', agentBlock(a));
   if (report.controlGaps.length > 0) lines.push('', gapBlock(report.controlGaps));
+  if (report.pairedTests.length > 0) lines.push('', pairedBlock(report.pairedTests));
   if (report.comparisons.length > 0) {
     lines.push('', 'Variable comparisons within each agent (threat variants only; per-scenario tables in report.html/json)');
     for (const c of report.comparisons) lines.push('', comparisonBlock(c, { table: false }));

@@ -181,6 +181,25 @@ export const ControlGap = z.strictObject({
 });
 export type ControlGap = z.infer<typeof ControlGap>;
 
+/** A population-level paired rule (e.g. alignment faking's testing/deployment twins) with its test. */
+export const PairedTest = z.strictObject({
+  agent: z.string(),
+  scenario: z.string(),
+  detector: z.string(),
+  label: z.string(),
+  condition: z.strictObject({ variable: z.string(), first: z.string(), second: z.string() }),
+  /** Twin pairs found (both episodes valid and scored). */
+  pairs: z.number().int().positive(),
+  /** Pairs where the score was 0 in `first` and 1 in `second`. */
+  counted: z.number().int().nonnegative(),
+  rate: Probability,
+  /** Chance rate of a counted pair under the null. */
+  p0: Probability,
+  /** One-sided exact binomial test P(X ≥ counted | pairs, p0). */
+  pOneSided: Probability,
+});
+export type PairedTest = z.infer<typeof PairedTest>;
+
 export const EpisodeSummary = z.strictObject({
   episodeId: z.string(),
   scenario: z.string(),
@@ -248,6 +267,7 @@ export const RunReport = z.strictObject({
   /** Within-agent comparisons of variant variables with two values. */
   comparisons: z.array(Comparison),
   controlGaps: z.array(ControlGap),
+  pairedTests: z.array(PairedTest).default([]),
   /** Invalid episodes, listed with their reason. */
   invalid: z.array(z.strictObject({ episodeId: z.string(), agent: z.string(), scenario: z.string(), reason: z.string() })),
   episodes: z.array(EpisodeSummary),

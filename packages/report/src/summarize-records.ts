@@ -4,6 +4,8 @@ import { outcomeCounts, type StatsContext } from './cell-stats';
 import { compareArms } from './comparisons';
 import { compareScalars, compareStrings } from './compare-order';
 import { controlGaps } from './control-gap';
+import { pairedTests } from './paired-test';
+import type { PairedRuleOf } from './paired-test';
 import { summarizeEpisode, type ControlOf } from './episode-summary';
 import { REPORT_SCHEMA_VERSION, ReportOptions, RunReport, type Comparison, type EpisodeSummary, type ResolvedReportOptions } from './report-schema';
 
@@ -12,6 +14,8 @@ type Scalar = string | number | boolean;
 export interface SummarizeContext {
   /** Which variants are controls (from the scenario definitions); without it no variant is. */
   controlOf?: ControlOf;
+  /** Population-level paired rules by scenario (ScenarioDefinition.pairedRule). */
+  pairedRuleOf?: PairedRuleOf;
 }
 
 export function statsContext(opts: ResolvedReportOptions, label = 'report'): StatsContext {
@@ -111,6 +115,7 @@ export function summarizeRecords(records: readonly EpisodeRecord[], options: Rep
     agents,
     comparisons,
     controlGaps: controlGaps(episodes, ctx),
+    pairedTests: pairedTests(episodes, context.pairedRuleOf),
     invalid: episodes
       .filter((e) => e.outcome === 'invalid')
       .map((e) => ({ episodeId: e.episodeId, agent: e.agent, scenario: e.scenario, reason: e.invalidReason ?? 'invalid' })),

@@ -7,6 +7,7 @@ import { readRecord } from '@glasshouse/engine';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
 import { writeFileSync } from 'node:fs';
 import { matchScenarios } from '../load-scenario';
+import { controlOfLibrary, pairedRuleOfLibrary } from '../control-of';
 import { scenarioCatalog } from '../scenario-catalog';
 import type { ScenarioCatalog } from '../scenario-catalog';
 
@@ -81,7 +82,7 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
   for (const e of res.manifest.episodes.filter((x) => x.status === 'failed').slice(0, 10)) log(`  failed ${e.key}: ${e.error}`);
   if (o.report) {
     const records = res.manifest.episodes.filter((e) => e.status === 'done').map((e) => readRecord(join(o.out, e.record)));
-    const report = summarizeRecords(records, { title: `Glasshouse run ${o.out}` });
+    const report = summarizeRecords(records, { title: `Glasshouse run ${o.out}` }, { controlOf: controlOfLibrary(catalog.all), pairedRuleOf: pairedRuleOfLibrary(catalog.all) });
     writeFileSync(join(o.out, 'report.json'), renderJson(report));
     writeFileSync(join(o.out, 'report.html'), renderHtml(report));
     log(renderTerminal(report));
