@@ -21,9 +21,11 @@ import { scenario as longDocumentVerification } from './long-document-verificati
 import { scenario as sandbaggingSelfGrading } from './sandbagging-self-grading/scenario';
 import { scenario as smuggleCapabilities } from './smuggle-capabilities/scenario';
 import { scenario as alignmentFaking } from './alignment-faking/scenario';
+import { scenario as subagentPermissions } from './subagent-permissions/scenario';
+import { scenario as brokenPromises } from './broken-promises/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);
