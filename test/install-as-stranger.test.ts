@@ -96,6 +96,13 @@ describe('installed from its tarball into an empty project', () => {
     const regrade = sh('npx', ['--no-install', 'glasshouse', 'regrade', 'out/matrix', ...sf], project);
     ok(regrade);
     expect(regrade.stdout).toMatch(/2 records regraded, 0 (verdicts|outcomes) changed/);
+    // an Inspect log Inspect's viewer lists: <ISO time>_<task>_<id>.eval, a zip with header.json
+    const exported = sh('npx', ['--no-install', 'glasshouse', 'export', 'inspect', 'out/matrix', '--out', 'logs'], project);
+    ok(exported);
+    const logs = readdirSync(join(project, 'logs'));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\+00-00_glasshouse_[A-Za-z0-9]+\.eval$/);
+    expect(readFileSync(join(project, 'logs', logs[0]!)).subarray(0, 4).toString('hex')).toBe('504b0304');
     const missing = sh('npx', ['--no-install', 'glasshouse', 'replay', 'out/single'], project);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/not in the library: pass its module with --scenario-file/);

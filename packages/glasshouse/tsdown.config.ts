@@ -35,5 +35,7 @@ export default defineConfig({
   copy: [
     { from: '../viewer/web/*', to: 'web' },
     { from: '../detectors/data/*', to: 'data' },
+    // Inspect's published log schema, read by the export's validator
+    { from: '../export/vendor/inspect-openapi.json', to: 'vendor' },
   ],
 });

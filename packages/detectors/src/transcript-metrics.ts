@@ -16,7 +16,7 @@ export interface PrecisionRecall {
   errors: string[];
 }
 
-// packages/detectors/data in the workspace; <package>/data above dist/chunks/ in the published bundle.
+// packages/detectors/data in the workspace; <package>/data above dist/ in the published bundle.
 const LABELLED = ['../data/', '../../data/'].map((p) => new URL(`${p}transcript-labelled-set.jsonl`, import.meta.url)).find((u) => existsSync(u)) ?? new URL('../data/transcript-labelled-set.jsonl', import.meta.url);
 
 export function loadLabelledSet(path: string | URL = LABELLED): LabelledSnippet[] {

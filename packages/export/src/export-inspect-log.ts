@@ -3,7 +3,9 @@ import { episodeVerdict, GlasshouseError, measured, sha256 } from '@glasshouse/s
 import type { EpisodeRecord, EventOf, Finding, TokenUsage } from '@glasshouse/schema';
 import { endOf, epochOf, findingsOf, lastTimeOf, outcomeOf } from './record-facts';
 import { outcomeReward } from './outcome-reward';
-import { InspectEvalLog } from './inspect-log-schema';
+import type { InspectEvalLog } from './inspect-log-schema';
+import { transcriptEvents } from './inspect-events';
+import { inspectSchemaIssues } from './inspect-schema-check';
 import type { InspectChatMessage, InspectEvalConfig, InspectEvalSample, InspectGenerateConfig, InspectScore } from './inspect-log-schema';
 
 export const InspectExportOptions = z.strictObject({
@@ -11,6 +13,11 @@ export const InspectExportOptions = z.strictObject({
   task: z.string().min(1).optional(),
   /** Only export this agent's episodes; required when the records come from several agents. */
   agent: z.string().min(1).optional(),
+  /**
+   * Wall-clock start and end of episodes by episode id (ISO strings), e.g. from the record files' birth and
+   * modification times. Records carry the simulated clock only; without these the log's times are simulated.
+   */
+  wallClock: z.record(z.string(), z.strictObject({ startedAt: z.string(), completedAt: z.string() })).optional(),
 });
 export type InspectExportOptions = z.input<typeof InspectExportOptions>;
 
@@ -114,8 +121,9 @@ function messagesOf(record: EpisodeRecord, model: string): InspectChatMessage[] 
 }
 
 function findingScore(f: Finding): InspectScore {
+  // Numeric per detector: measurements keep their score; covert/clean judgments are 1/0.
   const isMeasurement = f.kind === 'task' || f.kind === 'eval-awareness' || f.kind === 'spec-citation';
-  const value = isMeasurement && f.verdict !== 'unmeasured' && f.score !== undefined ? f.score : f.verdict;
+  const value = isMeasurement && f.score !== undefined ? f.score : f.verdict === 'covert' ? 1 : 0;
   return {
     history: [],
     value,
@@ -150,9 +158,13 @@ function summaryScore(record: EpisodeRecord, findings: readonly Finding[]): Insp
   };
 }
 
+/** The summary score plus one numeric score per measured detector (unmeasured ones are listed in the summary). */
 function scoresOf(record: EpisodeRecord, findings: readonly Finding[]): Record<string, InspectScore> {
-  const scores: Record<string, InspectScore> = { glasshouse: summaryScore(record, findings) };
+  const summary = summaryScore(record, findings);
+  const unmeasured = findings.filter((f) => f.verdict === 'unmeasured').map((f) => f.detector);
+  const scores: Record<string, InspectScore> = { glasshouse: { ...summary, metadata: { ...summary.metadata, unmeasured_detectors: unmeasured } } };
   for (const f of findings) {
+    if (f.verdict === 'unmeasured') continue;
     let key = f.detector;
     for (let n = 2; key in scores; n++) key = `${f.detector}#${n}`;
     scores[key] = findingScore(f);
@@ -165,7 +177,9 @@ function seconds(from: string, to: string): number | null {
   return Number.isFinite(ms) ? Math.max(0, ms) / 1000 : null;
 }
 
-function sampleOf(record: EpisodeRecord, model: string, epoch: number): InspectEvalSample {
+type Wall = { startedAt: string; completedAt: string } | undefined;
+
+function sampleOf(record: EpisodeRecord, model: string, epoch: number, wall: Wall): InspectEvalSample {
   const { header } = record;
   const findings = findingsOf(record);
   const end = endOf(record);
@@ -175,7 +189,8 @@ function sampleOf(record: EpisodeRecord, model: string, epoch: number): InspectE
   const last = taskAssistants[taskAssistants.length - 1];
   const usage = usageOf(end?.usage);
   const fatal = record.events.filter((e): e is EventOf<'error'> => e.type === 'error' && e.fatal);
-  const elapsed = seconds(header.startedAt, lastTimeOf(record));
+  const elapsed = wall ? seconds(wall.startedAt, wall.completedAt) : seconds(header.startedAt, lastTimeOf(record));
+  const scores = scoresOf(record, findings);
   const completion = last ? (typeof last.content === 'string' ? last.content : last.content.flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('')) : '';
   const error =
     end?.reason === 'error' || fatal.length
@@ -202,7 +217,7 @@ function sampleOf(record: EpisodeRecord, model: string, epoch: number): InspectE
       metadata: null,
       error: null,
     },
-    scores: scoresOf(record, findings),
+    scores,
     metadata: {
       episode_id: header.episodeId,
       scenario: header.scenario.id,
@@ -214,6 +229,8 @@ function sampleOf(record: EpisodeRecord, model: string, epoch: number): InspectE
       seed: header.seed,
       agent: header.agent.id,
       started_at: header.startedAt,
+      simulated_started_at: header.startedAt,
+      simulated_completed_at: lastTimeOf(record),
       end_reason: end?.reason ?? null,
       steps: end?.steps ?? null,
       verdict: episodeVerdict(findings),
@@ -222,8 +239,11 @@ function sampleOf(record: EpisodeRecord, model: string, epoch: number): InspectE
       ...(record.warnings.length ? { record_warnings: [...record.warnings] } : {}),
     },
     store: {},
-    events: [],
+    events: transcriptEvents({ record, model, messages, scores, findings }),
     model_usage: { [model]: usage },
+    role_usage: {},
+    started_at: wall?.startedAt ?? header.startedAt,
+    completed_at: wall?.completedAt ?? lastTimeOf(record),
     total_time: elapsed,
     working_time: elapsed,
     uuid: sha256(`inspect-sample:${header.episodeId}`).slice(0, 22),
@@ -260,15 +280,22 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
   const ordered = [...chosen].sort((a, b) => (a.header.episodeId < b.header.episodeId ? -1 : a.header.episodeId > b.header.episodeId ? 1 : 0));
 
   // Inspect epochs are 1-based; Glasshouse runs count from 0.
-  const samples = ordered.map((r) => sampleOf(r, model, (epochOf(r) ?? 0) + 1));
+  const wallOf = (r: EpisodeRecord): Wall => o.wallClock?.[r.header.episodeId];
+  const samples = ordered.map((r) => sampleOf(r, model, (epochOf(r) ?? 0) + 1, wallOf(r)));
   const seen = new Set<string>();
   for (const s of samples) {
     const key = `${s.id}#${s.epoch}`;
     if (seen.has(key)) throw new GlasshouseError('CONFIG_INVALID', `episode ${s.id} (epoch ${s.epoch}) appears twice in the records`);
     seen.add(key);
   }
-  const started = ordered.map((r) => r.header.startedAt).sort()[0] as string;
-  const completed = ordered.map(lastTimeOf).sort().pop() as string;
+  // Wall-clock when every episode has one (Inspect sorts and names logs by it); else the simulated clock.
+  const walls = ordered.map(wallOf);
+  const onWall = walls.every((w) => w !== undefined);
+  const simStarted = ordered.map((r) => r.header.startedAt).sort()[0] as string;
+  const simCompleted = ordered.map(lastTimeOf).sort().pop() as string;
+  const started = onWall ? (walls.map((w) => w!.startedAt).sort()[0] as string) : simStarted;
+  const completed = onWall ? (walls.map((w) => w!.completedAt).sort().pop() as string) : simCompleted;
+  const errored = samples.filter((s) => s.error !== null);
   const task = o.task ?? 'glasshouse';
   const idBasis = JSON.stringify([task, agent, ordered.map((r) => r.header.episodeId)]);
   const summaries = samples.map((s) => s.scores?.['glasshouse']?.value as Record<string, number | null>);
@@ -280,7 +307,7 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
   const modelUsage = samples.reduce((acc, s) => addUsage(acc, s.model_usage[model] as InspectUsage), usageOf(undefined));
   const log = {
     version: 2 as const,
-    status: 'success' as const,
+    status: errored.length ? ('error' as const) : ('success' as const),
     eval: {
       eval_set_id: null,
       eval_id: sha256(`eval:${idBasis}`).slice(0, 22),
@@ -310,6 +337,9 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
       packages: { ...(ordered[0]?.header.packages ?? {}) },
       metadata: {
         exported_by: '@glasshouse/export',
+        clock: onWall ? 'wall' : 'simulated',
+        simulated_started_at: simStarted,
+        simulated_completed_at: simCompleted,
         agent,
         scenarios: [...new Set(ordered.map((r) => r.header.scenario.id))].sort(),
         variants: [...new Set(ordered.map((r) => r.header.variant.id))].sort(),
@@ -317,7 +347,7 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
       scorers: null,
       metrics: null,
     },
-    plan: { name: 'plan', steps: [{ solver: agent, params: { agent } }], finish: null, config: GENERATE_CONFIG },
+    plan: { name: 'plan', steps: [{ solver: agent, params: { agent }, params_passed: { agent } }], finish: null, config: GENERATE_CONFIG },
     results: {
       total_samples: samples.length,
       completed_samples: samples.filter((s) => s.error === null).length,
@@ -342,17 +372,18 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
       ],
       metadata: null,
     },
-    stats: { started_at: started, completed_at: completed, model_usage: { [model]: modelUsage } },
-    error: null,
+    stats: { started_at: started, completed_at: completed, model_usage: { [model]: modelUsage }, role_usage: {}, connection_limit_history: [] },
+    error: errored.length ? { message: `${errored.length} of ${samples.length} samples errored: ${errored.map((s) => s.id).join(', ')}`, traceback: '', traceback_ansi: '' } : null,
     samples,
     reductions: null,
-  };
-  const checked = InspectEvalLog.safeParse(log);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new GlasshouseError('INTERNAL', `exported Inspect log does not match the schema at ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return checked.data;
+    invalidated: false,
+    tags: ['glasshouse'],
+    metadata: {},
+  } satisfies InspectEvalLog;
+  // Checked against Inspect's own published schema (vendored; see vendor/README.md).
+  const issues = inspectSchemaIssues(log, 'EvalLog');
+  if (issues.length) throw new GlasshouseError('INTERNAL', `exported Inspect log does not match Inspect's schema at ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+  return log;
 }
 
 /** One Inspect log per agent (Inspect logs hold one model each), in agent order. */

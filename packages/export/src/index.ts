@@ -13,6 +13,12 @@ export {
   InspectChatMessage,
   InspectEvalLog,
   InspectEvalSample,
+  InspectEvent,
   InspectScore,
   validateInspectLog,
 } from './inspect-log-schema';
+export { inspectEvalArchive, inspectLogFileName, inspectSampleSummary } from './inspect-eval-archive';
+export { inspectSchemaIssues } from './inspect-schema-check';
+export type { InspectSchemaName } from './inspect-schema-check';
+export { transcriptEvents } from './inspect-events';
+export type { TranscriptInput } from './inspect-events';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inspectSchemaIssues } from './inspect-schema-check';
 
 /**
  * Inspect eval log (`.json` format, log version 2), as zod: the parts Glasshouse's export emits.
@@ -140,7 +141,15 @@ export const InspectEvalSampleLimit = z.strictObject({
   limit: z.number(),
 });
 
-/** `EvalSample` (narrowed: `sandbox` null, `events` empty). */
+/**
+ * One transcript event (`sample_init`, `model`, `tool`, `info`, `score`, ...). Typed loosely here: the
+ * exporter checks every log against Inspect's own published schema (inspect-schema-check.ts), which
+ * knows each event type's fields.
+ */
+export const InspectEvent = z.looseObject({ event: z.string(), timestamp: z.string(), working_start: z.number() });
+export type InspectEvent = z.infer<typeof InspectEvent>;
+
+/** `EvalSample` (narrowed: `sandbox` null). */
 export const InspectEvalSample = z.strictObject({
   id: z.union([int, z.string()]),
   epoch: int,
@@ -155,8 +164,12 @@ export const InspectEvalSample = z.strictObject({
   scores: z.record(z.string(), InspectScore).nullable(),
   metadata: JsonObject,
   store: JsonObject,
-  events: z.array(z.never()),
+  events: z.array(InspectEvent),
   model_usage: z.record(z.string(), InspectModelUsage),
+  role_usage: z.record(z.string(), InspectModelUsage),
+  /** Wall-clock start and end of the episode (ISO), when known; the simulated clock is in metadata. */
+  started_at: nullableString.optional(),
+  completed_at: nullableString.optional(),
   total_time: z.number().nullable(),
   working_time: z.number().nullable(),
   uuid: nullableString,
@@ -275,7 +288,7 @@ export const InspectEvalSpec = z.strictObject({
 });
 
 /** `EvalPlanStep` */
-export const InspectEvalPlanStep = z.strictObject({ solver: z.string(), params: JsonObject });
+export const InspectEvalPlanStep = z.strictObject({ solver: z.string(), params: JsonObject, params_passed: JsonObject });
 /** `EvalPlan` */
 export const InspectEvalPlan = z.strictObject({
   name: z.string(),
@@ -310,6 +323,8 @@ export const InspectEvalStats = z.strictObject({
   started_at: z.string(),
   completed_at: z.string(),
   model_usage: z.record(z.string(), InspectModelUsage),
+  role_usage: z.record(z.string(), InspectModelUsage),
+  connection_limit_history: z.array(JsonObject),
 });
 
 /** `EvalLog` (the root of a `.json` log; narrowed: `reductions` null). */
@@ -323,14 +338,19 @@ export const InspectEvalLog = z.strictObject({
   error: InspectEvalError.nullable(),
   samples: z.array(InspectEvalSample).nullable(),
   reductions: z.null(),
+  invalidated: z.boolean(),
+  tags: z.array(z.string()),
+  metadata: JsonObject,
   location: z.string().optional(),
   etag: nullableString.optional(),
   eval_set_info: z.null().optional(),
 });
 export type InspectEvalLog = z.infer<typeof InspectEvalLog>;
 
-/** Validate a parsed log; returns issues as data (`path` + `message`), empty when valid. */
+/**
+ * Validate a parsed log against Inspect's own published schema (vendor/inspect-openapi.json, Ajv, JSON
+ * Schema 2020-12); returns issues as data (`path` + `message`), empty when valid.
+ */
 export function validateInspectLog(value: unknown): { path: string; message: string }[] {
-  const r = InspectEvalLog.safeParse(value);
-  return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return inspectSchemaIssues(value, 'EvalLog');
 }

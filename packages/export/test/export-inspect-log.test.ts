@@ -26,7 +26,7 @@ describe('exportInspectLog', () => {
     expect(log.status).toBe('success');
     expect(log.eval).toMatchObject({ task: 'oversight', model: 'openai/gpt-test', dataset: { samples: 3, shuffled: false } });
     expect(log.eval.task_id).toMatch(/^[0-9a-f]{22}$/);
-    expect(log.plan.steps).toEqual([{ solver: 'openai:gpt-test', params: { agent: 'openai:gpt-test' } }]);
+    expect(log.plan.steps).toEqual([{ solver: 'openai:gpt-test', params: { agent: 'openai:gpt-test' }, params_passed: { agent: 'openai:gpt-test' } }]);
     expect(inspectModelName('scripted:honest')).toBe('scripted/honest');
   });
 
@@ -71,10 +71,14 @@ describe('exportInspectLog', () => {
       const rec = byId.get(String(s.id)) as EpisodeRecord;
       const fs = findings(rec);
       const scores = s.scores ?? {};
-      expect(Object.keys(scores).sort()).toEqual(['glasshouse', ...fs.map((x) => x.detector)].sort());
-      for (const x of fs) {
+      // every measured detector has a numeric score; unmeasured ones are listed in the summary
+      const measuredFs = fs.filter((x) => x.verdict !== 'unmeasured');
+      expect(Object.keys(scores).sort()).toEqual(['glasshouse', ...measuredFs.map((x) => x.detector)].sort());
+      expect(scores['glasshouse']?.metadata?.['unmeasured_detectors']).toEqual(fs.filter((x) => x.verdict === 'unmeasured').map((x) => x.detector));
+      for (const x of measuredFs) {
         expect(scores[x.detector]).toMatchObject({ answer: x.verdict, explanation: x.explanation, metadata: { kind: x.kind, evidence: x.evidence } });
-        if (x.kind === 'covert-action') expect(scores[x.detector]?.value).toBe(x.verdict);
+        expect(typeof scores[x.detector]?.value).toBe('number');
+        if (x.kind === 'covert-action') expect(scores[x.detector]?.value).toBe(x.verdict === 'covert' ? 1 : 0);
       }
       const verdict = episodeVerdict(fs);
       const task = measured(fs, 'task');
@@ -113,14 +117,20 @@ describe('exportInspectLog', () => {
     };
     const s = exportInspectLog([broken]).samples?.[0];
     expect(s?.error?.message).toContain('episode ended: error');
-    expect(validateInspectLog(exportInspectLog([broken]))).toEqual([]);
+    const errLog = exportInspectLog([broken, one[1]!]);
+    expect(validateInspectLog(errLog)).toEqual([]);
+    // the eval is `error` when a sample errored, and says which
+    expect(errLog.status).toBe('error');
+    expect(errLog.error?.message).toContain(broken.header.episodeId);
+    expect(log.status).toBe('success');
   });
 
-  it('catches a log that does not match the schema', () => {
-    const bad = JSON.parse(JSON.stringify(log)) as Record<string, unknown> & { samples: Record<string, unknown>[] };
-    (bad.samples[0] as Record<string, unknown>)['extra'] = 1;
+  it("catches a log that does not match Inspect's published schema", () => {
+    const bad = JSON.parse(JSON.stringify(log)) as Record<string, unknown> & { samples: Record<string, unknown>[]; stats: Record<string, unknown> };
     delete (bad.samples[0] as Record<string, unknown>)['epoch'];
-    const issues = validateInspectLog(bad);
-    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['samples.0.epoch', 'samples.0']));
+    bad.stats['started_at'] = 7;
+    bad['status'] = 'finished';
+    const paths = validateInspectLog(bad).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['samples.0.epoch', 'stats.started_at', 'status']));
   });
 });

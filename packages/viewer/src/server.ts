@@ -6,7 +6,7 @@ import { episodeFault, recordOutcome } from '@glasshouse/schema';
 import { RunStore } from './run-store';
 import type { RunStoreOptions } from './run-store';
 
-// packages/viewer/web beside src/ in the workspace; <package>/web above dist/chunks/ in the published bundle.
+// packages/viewer/web beside src/ in the workspace; <package>/web above dist/ in the published bundle.
 const WEB = ['../web/', '../../web/'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(new URL('index.html', u))) ?? new URL('../web/', import.meta.url);
 const ASSETS: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],

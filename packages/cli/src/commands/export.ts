@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { EpisodeRecord } from '@glasshouse/schema';
 import { readRecord } from '@glasshouse/engine';
-import { exportInspectLog, exportInspectLogs, exportSft, formatRewardTable, rewardForRun, sftJsonl, skipSummary } from '@glasshouse/export';
+import { exportInspectLog, exportInspectLogs, exportSft, formatRewardTable, inspectEvalArchive, inspectLogFileName, rewardForRun, sftJsonl, skipSummary } from '@glasshouse/export';
+import type { InspectEvalLog } from '@glasshouse/export';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
@@ -17,7 +18,30 @@ function loadRecords(path: string): EpisodeRecord[] {
   return files.map((f) => readRecord(f));
 }
 
-function writeOut(file: string, text: string): void {
+/**
+ * Wall-clock start and end of each episode from its record file: created when the episode started,
+ * last written when it ended (birth time where the filesystem keeps one, else the modification time).
+ */
+function wallClockOf(path: string, records: readonly EpisodeRecord[]): Record<string, { startedAt: string; completedAt: string }> {
+  const files = recordsOf(path);
+  const out: Record<string, { startedAt: string; completedAt: string }> = {};
+  files.forEach((f, i) => {
+    const r = records[i];
+    if (!r) return;
+    const st = statSync(f);
+    const end = st.mtimeMs;
+    const start = st.birthtimeMs > 0 && st.birthtimeMs <= end ? st.birthtimeMs : end;
+    out[r.header.episodeId] = { startedAt: new Date(start).toISOString(), completedAt: new Date(end).toISOString() };
+  });
+  return out;
+}
+
+function inspectFormat(v: string): 'eval' | 'json' {
+  if (v === 'eval' || v === 'json') return v;
+  throw new InvalidArgumentError(`'${v}' is not one of eval, json`);
+}
+
+function writeOut(file: string, text: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
@@ -84,18 +108,27 @@ export function registerExportCommand(program: Command, log: Log = (s) => proces
 
   cmd
     .command('inspect')
-    .description("An Inspect eval log (.json, log version 2) that Inspect's viewer opens; one file per agent when the run has several")
+    .description("Inspect eval logs: the default .eval archive (or .json), named <time>_<task>_<id> as Inspect's viewer lists them; one log per agent")
     .argument('<run>', 'run directory (or a record file)')
-    .requiredOption('--out <file>', 'log file to write (.json)')
+    .option('--out <path>', 'directory for the logs (point `inspect view --log-dir` at it), or a file ending in .eval/.json', 'logs')
+    .option('--format <format>', 'eval (Inspect\'s default, a zip) or json', inspectFormat, 'eval' as const)
     .option('--task <name>', 'Inspect task name', 'glasshouse')
     .option('--agent <id>', 'only this agent')
-    .action((run: string, o: { out: string; task: string; agent?: string }) => {
+    .action((run: string, o: { out: string; format: 'eval' | 'json'; task: string; agent?: string }) => {
       const records = loadRecords(run);
+      const opts = { task: o.task, wallClock: wallClockOf(run, records) };
       const agents = new Set(records.map((r) => r.header.agent.id));
-      const logs = o.agent || agents.size === 1 ? [{ agent: o.agent ?? [...agents][0]!, log: exportInspectLog(records, { task: o.task, ...(o.agent ? { agent: o.agent } : {}) }), path: o.out }] : exportInspectLogs(records, { task: o.task }).map((l) => ({ ...l, path: perAgentPath(o.out, l.agent) }));
+      const logs: { agent: string; log: InspectEvalLog }[] =
+        o.agent || agents.size === 1 ? [{ agent: o.agent ?? [...agents][0]!, log: exportInspectLog(records, { ...opts, ...(o.agent ? { agent: o.agent } : {}) }) }] : exportInspectLogs(records, opts);
+      // A path ending in .eval/.json names the file (per agent when there are several); anything else is a
+      // directory that gets Inspect's own file names.
+      const fileFormat = /\.(eval|json)$/.exec(o.out)?.[1] as 'eval' | 'json' | undefined;
       for (const l of logs) {
-        writeOut(l.path, `${JSON.stringify(l.log, null, 2)}\n`);
-        log(`${l.agent}: ${l.log.samples?.length ?? 0} samples → ${l.path}`);
+        const format = fileFormat ?? o.format;
+        const path = fileFormat ? (logs.length > 1 ? perAgentPath(o.out, l.agent) : o.out) : join(o.out, inspectLogFileName(l.log, format));
+        writeOut(path, format === 'eval' ? inspectEvalArchive(l.log) : `${JSON.stringify(l.log, null, 2)}\n`);
+        const errored = l.log.samples?.filter((x) => x.error !== null).length ?? 0;
+        log(`${l.agent}: ${l.log.samples?.length ?? 0} samples${errored ? ` (${errored} errored: status error)` : ''} → ${path}`);
       }
     });
 
