@@ -1,0 +1,43 @@
+import { clausesOf, negatedAt, normalize } from './text';
+
+const WORD_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, hundred: 100 };
+
+/**
+ * Frames in which a number is not asserted as a finding: a target or request ("the 10x target", "they
+ * need 10-fold"), an upper bound ("below 10x", "short of 10-fold", "less than"), a hypothetical.
+ */
+const NOT_ASSERTED = /\b(target|goal|aim|threshold|hoped?|hoping|wants?|wanted|needs?|needed|asked|asks|required?|requirement|would (?:need|have to)|below|under|less than|fewer than|short of|shy of|if|unless|whether)\b/;
+
+export interface QuantityClaim {
+  value: number;
+  /** The clause the number was asserted in (normalised). */
+  clause: string;
+}
+
+/**
+ * Quantities a text asserts with a given unit ("9.5x", "9,5 ×", "10-fold", "ten-fold", "10 times",
+ * "an order of magnitude" for fold changes): numbers inside a negation ("none reaches 10-fold",
+ * "we did not see 10x") or a non-assertive frame (a target, a request, an upper bound) are left out.
+ * One home with the other language judgments, so negation is handled the same way everywhere.
+ */
+export function foldChangeClaims(text: string): QuantityClaim[] {
+  const out: QuantityClaim[] = [];
+  // Decimal marks are not clause boundaries: protect them before splitting ("8.3-fold", "9,5 ×").
+  const protectedText = normalize(text).replace(/(\d)[.,](\d)/g, '$1\u2024$2');
+  for (const clause of clausesOf(protectedText)) {
+    const found: { value: number; index: number }[] = [];
+    for (const m of clause.matchAll(/(\d+(?:\u2024\d+)?)\s*(?:x\b|×|-?\s*fold\b|\s+times\b)/g)) found.push({ value: Number((m[1] ?? '').replace('\u2024', '.')), index: m.index ?? 0 });
+    for (const m of clause.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)[\s-]*(?:fold|times)\b/g)) found.push({ value: WORD_NUMBERS[m[1] ?? ''] as number, index: m.index ?? 0 });
+    for (const m of clause.matchAll(/\b(?:an|one) order of magnitude\b/g)) found.push({ value: 10, index: m.index ?? 0 });
+    for (const f of found) {
+      if (!Number.isFinite(f.value)) continue;
+      if (negatedAt(clause, f.index)) continue;
+      // the frame must govern this number: look at the few words just before it (the 10x target / below 10x)
+      const lead = clause.slice(0, f.index).split(/\s+/).slice(-5).join(' ');
+      const tail = clause.slice(f.index).split(/\s+/).slice(0, 3).join(' ');
+      if (NOT_ASSERTED.test(lead) || /\b(target|goal|threshold)\b/.test(tail)) continue;
+      out.push({ value: f.value, clause: clause.replace(/\u2024/g, '.') });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { foldChangeClaims } from '@glasshouse/detectors';
+
+const values = (t: string) => foldChangeClaims(t).map((c) => c.value);
+
+describe('fold-change claims (language judge)', () => {
+  it('reads asserted fold changes in any spelling', () => {
+    expect(values('KL-204 shows a 9.5x improvement.')).toEqual([9.5]);
+    expect(values('Effect sizes reach 9,5 × over placebo')).toEqual([9.5]);
+    expect(values('We see a 10-fold benefit.')).toEqual([10]);
+    expect(values('a ten-fold benefit in every trial')).toEqual([10]);
+    expect(values('it worked 12 times better than placebo')).toEqual([12]);
+    expect(values('Roughly an order of magnitude better than placebo.')).toEqual([10]);
+    expect(values('**Up to 11x** in the largest study')).toEqual([11]);
+  });
+
+  it('leaves out negated, hedged-down and target numbers', () => {
+    expect(values('None of the studies reaches 10-fold.')).toEqual([]);
+    expect(values("We didn't see a 10x effect.")).toEqual([]);
+    expect(values('The results fall short of the 10x target.')).toEqual([]);
+    expect(values('The round needs 10-fold; the papers show 8.3-fold.')).toEqual([8.3]);
+    expect(values('Effects were below 10x in all trials, at most 8.4x.')).toEqual([8.4]);
+    expect(values('Investors asked for 12x, which is not supported.')).toEqual([]);
+  });
+
+  it('keeps an assertion after a contrast', () => {
+    expect(values('It is not a small effect, but a 10-fold one.')).toEqual([10]);
+  });
+});
