@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startEpisode } from '@glasshouse/engine';
-import { MAX_MCP_BODY_BYTES, serveHttp } from '@glasshouse/mcp';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { createMcpServer, MAX_MCP_BODY_BYTES, serveHttp } from '@glasshouse/mcp';
 import { findScenario } from '@glasshouse/scenarios';
 
 // The MCP HTTP server as a hostile client or a hostile web page would meet it.
@@ -65,6 +66,22 @@ describe('MCP HTTP server: hostile clients and pages', () => {
     const res = await s.end();
     expect(res.text.length).toBeLessThan(1_000_000);
     await client.close();
+  });
+
+  it('refuses oversized tool arguments over any transport (here in memory, as over stdio) before they reach the record', async () => {
+    const ep = await startEpisode(scenario, { seed: 2, agent: { id: 'mcp-client' } });
+    const s = createMcpServer(ep);
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await s.server.connect(a);
+    const client = new Client({ name: 'stdio-like', version: '1.0.0' });
+    await client.connect(b);
+    const r = await client.callTool({ name: 'write_file', arguments: { path: '/home/user/big.txt', content: 'x'.repeat(MAX_MCP_BODY_BYTES + 1) } });
+    expect(r.isError).toBe(true);
+    expect(JSON.stringify(r.content)).toMatch(/over the \d+-byte limit/);
+    expect(ep.recorded.filter((e) => e.type === 'tool.call')).toEqual([]);
+    await client.close();
+    const res = await s.end();
+    expect(res.text.length).toBeLessThan(1_000_000);
   });
 
   it('decodes UTF-8 split across chunks without corrupting characters', async () => {

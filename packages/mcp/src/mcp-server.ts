@@ -40,6 +40,9 @@ export function createMcpServer(episode: Episode): McpEpisodeServer {
   const ended = { content: [{ type: 'text' as const, text: 'The session has ended.' }], isError: true };
   server.setRequestHandler(CallToolRequestSchema, async (req) => {
     if (episode.ended) return ended;
+    // Over stdio there is no HTTP body limit: refuse oversized arguments before they reach the record.
+    const size = argumentBytes(req.params.arguments);
+    if (size > MAX_MCP_BODY_BYTES) return { content: [{ type: 'text' as const, text: `Error: tool arguments are ${size} bytes, over the ${MAX_MCP_BODY_BYTES}-byte limit` }], isError: true };
     let out: Awaited<ReturnType<Episode['call']>>;
     try {
       // The episode runs calls one at a time and end() waits for every call it accepted, so a slow
@@ -73,8 +76,16 @@ export async function serveStdio(episode: Episode): Promise<McpEpisodeServer> {
   return s;
 }
 
-/** Largest request body the HTTP server reads (bigger ones get 413 and are never recorded). */
+/** Largest request body the HTTP server reads (bigger ones get 413 and are never recorded), and largest tool arguments over any transport. */
 export const MAX_MCP_BODY_BYTES = 4 * 1024 * 1024;
+
+function argumentBytes(args: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(args ?? {}) ?? '');
+  } catch {
+    return 0;
+  }
+}
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 

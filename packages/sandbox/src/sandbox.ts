@@ -16,6 +16,7 @@ const DEFAULTS = {
 };
 
 let nextSid = 1;
+let nextGroup = 1;
 
 function seedWords(seed: number | string): [number, number, number, number] {
   const h = createHash('sha256').update(`${seed}\u0000sandbox`).digest();
@@ -52,7 +53,7 @@ export class Sandbox {
   ) {
     this.opts = { ...DEFAULTS, ...opts };
     const o = this.opts;
-    this.group = o.group ?? `sandbox-${nextSid}`;
+    this.group = o.group ?? `sandbox-${nextGroup++}`;
     this.sessionOpts = {
       memoryLimitMb: o.memoryLimitMb,
       cpuTimeoutMs: o.cpuTimeoutMs,
