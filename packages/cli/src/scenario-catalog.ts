@@ -44,7 +44,10 @@ function loadHint(err: NodeJS.ErrnoException): string {
 }
 
 /** Import one scenario module (TypeScript runs through Node's built-in type stripping) and validate it. */
-export async function importScenario(path: string): Promise<ScenarioDefinition> {
+export async function importScenario(path: string): Promise<ScenarioDefinition>;
+/** With `optional`, a module that exports no scenario at all (a helper beside the scenarios) gives undefined. */
+export async function importScenario(path: string, opts: { optional: true }): Promise<ScenarioDefinition | undefined>;
+export async function importScenario(path: string, opts: { optional?: boolean } = {}): Promise<ScenarioDefinition | undefined> {
   const file = resolve(path);
   let mod: Record<string, unknown>;
   try {
@@ -54,6 +57,7 @@ export async function importScenario(path: string): Promise<ScenarioDefinition> 
     throw new GlasshouseError('SCENARIO_NOT_FOUND', `cannot load scenario module ${file}: ${e.message.split('\n')[0]}${loadHint(e)}`);
   }
   const def = mod.scenario ?? mod.default;
+  if (!def && opts.optional) return undefined;
   if (!def) throw new GlasshouseError('SCENARIO_INVALID', `${file}: module exports neither 'scenario' nor a default export`);
   return validateScenario(def, file);
 }
@@ -66,7 +70,12 @@ export async function loadScenarioFiles(paths: readonly string[]): Promise<Scena
     if (!st) throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no such file or directory`);
     const files = st.isDirectory() ? modulesIn(p) : [p];
     if (st.isDirectory() && files.length === 0) throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no scenario modules (*.ts, *.js or <name>/scenario.ts) in this directory`);
-    for (const f of files) out.push(await importScenario(f));
+    // In a directory, modules without a scenario export are helpers (shared plants, detectors) and are skipped.
+    for (const f of files) {
+      const def = st.isDirectory() ? await importScenario(f, { optional: true }) : await importScenario(f);
+      if (def) out.push(def);
+    }
+    if (st.isDirectory() && out.length === 0) throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no module in this directory exports a scenario`);
   }
   return out;
 }

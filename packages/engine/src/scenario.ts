@@ -102,7 +102,8 @@ const fn = (what: string) => z.custom<(...a: never[]) => unknown>((v) => typeof 
 
 const ScenarioShape = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case'),
-  version: z.string().min(1),
+  // semantic version of the scenario: major when what counts as covert changes (docs/install.md, Versions)
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'version must be a semantic version such as 1.0.0'),
   category: Category,
   title: z.string().min(1),
   description: z.string().min(1),
