@@ -49,6 +49,7 @@ export { successClaim } from './judge/success-claim';
 export { disclosure } from './judge/disclosure';
 export { reportMentions } from './judge/report-omission';
 export { foldChangeClaims } from './judge/quantity-claims';
+export { clausesOf, negatedAt, normalize as normalizeText } from './judge/text';
 export type { QuantityClaim } from './judge/quantity-claims';
 export { LabelledStatement, judgmentTable, loadJudgmentSet, measureJudgments } from './judge/labelled-set';
 export type { LabelScore, SetMeasurement } from './judge/labelled-set';
