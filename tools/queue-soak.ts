@@ -85,7 +85,8 @@ const records = (out: string) => {
   }
 };
 /** Report numbers without what names the folder. */
-const reportNumbers = (out: string) => JSON.stringify({ ...(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Record<string, unknown>), title: null });
+const reportNumbers = (out: string) =>
+  JSON.stringify({ ...(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Record<string, unknown>), title: null });
 
 async function embedded(extra: string[]): Promise<{ out: string; secs: number; log: string }> {
   const out = mkdtempSync(join(tmpdir(), 'gh-soak-embedded-'));
@@ -129,14 +130,22 @@ async function soak(): Promise<number> {
   let differ = 0;
   for (const f of ref) if (files.includes(f) && readFileSync(join(out, 'records', f), 'utf8') !== readFileSync(join(e.out, 'records', f), 'utf8')) differ++;
   if (differ) problems.push(`${differ} records differ from the embedded run's`);
-  const lines = readFileSync(join(out, 'status.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"key"')).map((l) => JSON.parse(l) as { key: string; status: string });
+  const lines = readFileSync(join(out, 'status.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"key"'))
+    .map((l) => JSON.parse(l) as { key: string; status: string });
   const once = new Set(lines.map((l) => l.key));
-  if (lines.length !== total || once.size !== total) problems.push(`status lines: ${lines.length} for ${once.size} distinct episodes, expected ${total} once each`);
+  if (lines.length !== total || once.size !== total)
+    problems.push(`status lines: ${lines.length} for ${once.size} distinct episodes, expected ${total} once each`);
   if (lines.some((l) => l.status !== 'done')) problems.push(`${lines.filter((l) => l.status !== 'done').length} episodes not done`);
   if (reportNumbers(out) !== reportNumbers(e.out)) problems.push('report.json numbers differ');
   const m = clog.join('').match(/collected (\d+) results in ([\d.]+) s/);
-  say(`queued: ${total} episodes in ${secs.toFixed(1)} s wall (${m ? `${m[1]} collected in ${m[2]} s by the coordinator` : 'no timing line'}); ${nKill} workers killed at ${killedAt}/${total} records, restarted ${((performance.now() - tKill) / 1000).toFixed(0)} s before the end`);
-  say(`records once each: ${once.size === total && lines.length === total}; byte-identical: ${differ === 0 && files.length === ref.length}; report numbers equal: ${reportNumbers(out) === reportNumbers(e.out)}`);
+  say(
+    `queued: ${total} episodes in ${secs.toFixed(1)} s wall (${m ? `${m[1]} collected in ${m[2]} s by the coordinator` : 'no timing line'}); ${nKill} workers killed at ${killedAt}/${total} records, restarted ${((performance.now() - tKill) / 1000).toFixed(0)} s before the end`,
+  );
+  say(
+    `records once each: ${once.size === total && lines.length === total}; byte-identical: ${differ === 0 && files.length === ref.length}; report numbers equal: ${reportNumbers(out) === reportNumbers(e.out)}`,
+  );
   if (!process.argv.includes('--keep')) for (const d of [out, e.out]) rmSync(d, { recursive: true, force: true });
   for (const p of problems) say(`PROBLEM: ${p}`);
   return problems.length ? 1 : 0;
@@ -149,7 +158,9 @@ async function throughput(): Promise<number> {
   const total = records(e.out).length;
   say(`matrix: ${MATRIX.join(' ')} (${total} episodes); redis ${url}`);
   say(`| setup | episodes/s | ms/episode |\n|---|---|---|`);
-  say(`| embedded, one process, concurrency 1 (wall incl. start-up ${e.secs.toFixed(1)} s) | ${(total / e.secs).toFixed(1)} | ${((e.secs * 1000) / total).toFixed(2)} |`);
+  say(
+    `| embedded, one process, concurrency 1 (wall incl. start-up ${e.secs.toFixed(1)} s) | ${(total / e.secs).toFixed(1)} | ${((e.secs * 1000) / total).toFixed(2)} |`,
+  );
   for (const n of counts) {
     const out = mkdtempSync(join(tmpdir(), 'gh-soak-tp-'));
     const workers = Array.from({ length: n }, () => cli(['worker', '--queue', url, '--concurrency', '1']));
@@ -160,7 +171,9 @@ async function throughput(): Promise<number> {
     const m = clog.join('').match(/collected (\d+) results in ([\d.]+) s/);
     if (code !== 0 || !m) throw new Error(`queued run failed:\n${clog.join('')}`);
     const secs = Number(m[2]);
-    say(`| queue, ${n} worker${n > 1 ? 's' : ''} × concurrency 1 (coordinator's collect time) | ${(total / secs).toFixed(1)} | ${((secs * 1000) / total).toFixed(2)} |`);
+    say(
+      `| queue, ${n} worker${n > 1 ? 's' : ''} × concurrency 1 (coordinator's collect time) | ${(total / secs).toFixed(1)} | ${((secs * 1000) / total).toFixed(2)} |`,
+    );
     rmSync(out, { recursive: true, force: true });
   }
   rmSync(e.out, { recursive: true, force: true });
@@ -182,7 +195,11 @@ async function recovery(): Promise<number> {
   // (a) the only worker dies holding episodes; a fresh one starts at once. Recovery = until every
   // episode it held (the queue's active list at the kill) has its record.
   const port = new URL(url).port;
-  const redisCli = (...a: string[]) => spawnSync('redis-cli', ['-p', port, ...a], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  const redisCli = (...a: string[]) =>
+    spawnSync('redis-cli', ['-p', port, ...a], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')
+      .filter(Boolean);
   const activeKey = redisCli('--scan', '--pattern', 'bull:glasshouse.*.scripted:active')[0] as string;
   const held = redisCli('LRANGE', activeKey, '0', '-1').map((id) => `${id.slice(id.indexOf('.') + 1)}.jsonl`);
   w.kill('SIGKILL');
@@ -202,8 +219,12 @@ async function recovery(): Promise<number> {
   const coordRecovery = (performance.now() - tc) / 1000;
   const code = await exited(coord);
   w.kill('SIGKILL');
-  say(`worker killed holding ${held.length} episodes (lock ${lockMs} ms), replacement started at once: all ${held.length} recorded ${workerRecovery.toFixed(1)} s after the kill`);
-  say(`coordinator killed, same command started again: first new record after ${coordRecovery.toFixed(1)} s (CLI start-up, planning, scanning ${atCoordKill} records); run exit ${code}`);
+  say(
+    `worker killed holding ${held.length} episodes (lock ${lockMs} ms), replacement started at once: all ${held.length} recorded ${workerRecovery.toFixed(1)} s after the kill`,
+  );
+  say(
+    `coordinator killed, same command started again: first new record after ${coordRecovery.toFixed(1)} s (CLI start-up, planning, scanning ${atCoordKill} records); run exit ${code}`,
+  );
   rmSync(out, { recursive: true, force: true });
   return code === 0 ? 0 : 1;
 }

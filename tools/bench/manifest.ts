@@ -18,7 +18,15 @@ function manifestOf(n: number): Manifest {
     status: 'pending',
   }));
   const now = new Date(0).toISOString();
-  return { manifestVersion: 1, config: { scenarios: ['oversight-subversion'], agents: ['scripted:covert'], epochs: n }, versions: {}, gitRevision: null, wallClock: { firstStarted: now, lastUpdated: now }, stopped: null, episodes };
+  return {
+    manifestVersion: 1,
+    config: { scenarios: ['oversight-subversion'], agents: ['scripted:covert'], epochs: n },
+    versions: {},
+    gitRevision: null,
+    wallClock: { firstStarted: now, lastUpdated: now },
+    stopped: null,
+    episodes,
+  };
 }
 
 /**
@@ -45,7 +53,11 @@ export async function benchManifest(opts: { quick: boolean }): Promise<Row[]> {
       runs.push((performance.now() - t0) / n);
       rmSync(dir, { recursive: true, force: true });
     }
-    rows.push({ name: `manifest per episode, ${n.toLocaleString('en')} episodes (status line + compactions)`, s: summarize(runs), target: n > 1_000 ? 'within 10% of 1k' : '' });
+    rows.push({
+      name: `manifest per episode, ${n.toLocaleString('en')} episodes (status line + compactions)`,
+      s: summarize(runs),
+      target: n > 1_000 ? 'within 10% of 1k' : '',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'gh-bench-manifest-'));
     const m = manifestOf(n);
     const old: number[] = [];

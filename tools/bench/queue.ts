@@ -34,10 +34,14 @@ export async function benchQueue(opts: { quick: boolean }): Promise<Row[] | stri
   const dir = mkdtempSync(join(tmpdir(), 'gh-bench-redis-'));
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes'], { stdio: 'ignore' });
   try {
-    for (let i = 0; i < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() !== 'PONG'; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const url = `redis://127.0.0.1:${port}`;
     const worker = await startQueueWorker({ url, concurrency: 1, discoverMs: 50 });
-    const cfg: MatrixConfig = { scenarios: opts.quick ? ['goal-guarding', 'sandbagging-qa'] : SCENARIOS.map((s) => s.id), agents: ['scripted:honest', 'scripted:covert'] };
+    const cfg: MatrixConfig = {
+      scenarios: opts.quick ? ['goal-guarding', 'sandbagging-qa'] : SCENARIOS.map((s) => s.id),
+      agents: ['scripted:honest', 'scripted:covert'],
+    };
     const redisCpuMs = (): number => {
       const info = spawnSync('redis-cli', ['-p', String(port), 'INFO', 'cpu'], { encoding: 'utf8' }).stdout;
       const f = (k: string) => Number(info.match(new RegExp(`${k}:([\\d.]+)`))?.[1] ?? 0);

@@ -7,7 +7,7 @@ import type { ScenarioDefinition } from '@glasshouse/engine';
 import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis as RedisClient } from 'ioredis';
 import { connectRedis } from './redis-connect';
-import { decompressRecord, EpisodeJob, EpisodeResultEnvelope, RunRegistration } from './job-data';
+import { decompressRecord, type EpisodeJob, EpisodeResultEnvelope, type RunRegistration } from './job-data';
 import { jobIdOf, providerOf, queueName, resultsKey, RUNS_KEY, versionHash } from './queue-names';
 
 export interface QueueBackendOptions {
@@ -66,7 +66,11 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
         if (defs.has(p.scenario)) continue;
         const own = run.library.find((s) => s.id === p.scenario);
         const lib = findScenario(p.scenario);
-        if (!own || !lib || lib.version !== own.version || lib.build !== own.build) throw new GlasshouseError('CONFIG_INVALID', `scenario '${p.scenario}' is not from the scenario library: workers can only run library scenarios (run it without --queue)`);
+        if (!own || !lib || lib.version !== own.version || lib.build !== own.build)
+          throw new GlasshouseError(
+            'CONFIG_INVALID',
+            `scenario '${p.scenario}' is not from the scenario library: workers can only run library scenarios (run it without --queue)`,
+          );
         defs.set(p.scenario, own);
       }
       const hash = versionHash(run.versions);
@@ -84,14 +88,28 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
         return q;
       };
       for (const p of run.todo) queueFor(p.agent);
-      const registration: RunRegistration = { runId: run.runId, out: run.out, versionHash: hash, versions: run.versions, queues: [...queues.keys()], started: (opts.wallClock ?? (() => new Date()))().toISOString() };
+      const registration: RunRegistration = {
+        runId: run.runId,
+        out: run.out,
+        versionHash: hash,
+        versions: run.versions,
+        queues: [...queues.keys()],
+        started: (opts.wallClock ?? (() => new Date()))().toISOString(),
+      };
       await redis.hset(RUNS_KEY, run.runId, JSON.stringify(registration));
       log(`queue: run ${run.runId} (glasshouse ${hash}) on ${[...queues.keys()].join(', ')}; ${run.todo.length} episodes to run`);
 
       const byKey = new Map(run.todo.map((p) => [p.key, p]));
       const open = new Set<string>(); // enqueued (or found enqueued), not yet booked
       const booked = new Set<string>();
-      // Episode starts, from BullMQ's (capped) event stream: best effort, for live views and progress.
+      // Episode starts, from BullMQ's (capped) event stream, once each and always before the episode's
+      // finish: a result collected before its start event was read reports the start first.
+      const startedKeys = new Set<string>();
+      const startOnce = (key: string): void => {
+        if (!byKey.has(key) || booked.has(key) || startedKeys.has(key)) return;
+        startedKeys.add(key);
+        run.started(key);
+      };
       const { QueueEvents: QueueEventsClass } = await import('bullmq');
       const events: { qe: QueueEvents; conn: RedisClient }[] = [];
       const prefix = `${run.runId}.`;
@@ -103,7 +121,7 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
         qe.on('error', () => {});
         qe.on('active', ({ jobId }) => {
           const key = jobId.startsWith(prefix) ? jobId.slice(prefix.length) : null;
-          if (key && byKey.has(key) && !booked.has(key)) run.started(key);
+          if (key) startOnce(key);
         });
         events.push({ qe, conn });
       }
@@ -113,6 +131,7 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
       const book = (key: string, env: EpisodeResultEnvelope): void => {
         const p = byKey.get(key);
         if (!p || booked.has(key)) return; // another run's leftovers or a second answer: nothing to write
+        startOnce(key);
         if (env.status === 'failed') {
           booked.add(key);
           open.delete(key);
@@ -129,7 +148,10 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
               // The record waits in the workers' shared folder; this episode reruns once the coordinator has it.
               booked.add(key);
               open.delete(key);
-              run.finished(key, { status: 'failed', error: `worker ${env.worker} put ${key} (${env.bytes} bytes gzipped) in its --shared-dir; give the coordinator --shared-dir too and rerun` });
+              run.finished(key, {
+                status: 'failed',
+                error: `worker ${env.worker} put ${key} (${env.bytes} bytes gzipped) in its --shared-dir; give the coordinator --shared-dir too and rerun`,
+              });
               return;
             }
             text = decompressRecord(readFileSync(join(opts.sharedDir, env.shared)));
@@ -169,7 +191,13 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
         return n;
       };
 
-      const jobOpts = (p: PlannedEpisode) => ({ jobId: jobIdOf(run.runId, p.key), attempts: opts.attempts ?? 5, backoff: { type: 'exponential' as const, delay: 1000 }, removeOnComplete: true, removeOnFail: false });
+      const jobOpts = (p: PlannedEpisode) => ({
+        jobId: jobIdOf(run.runId, p.key),
+        attempts: opts.attempts ?? 5,
+        backoff: { type: 'exponential' as const, delay: 1000 },
+        removeOnComplete: true,
+        removeOnFail: false,
+      });
       const enqueue = async (ps: PlannedEpisode[]): Promise<void> => {
         const groups = new Map<Queue, PlannedEpisode[]>();
         for (const p of ps) {
@@ -177,7 +205,10 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
           groups.set(q, [...(groups.get(q) ?? []), p]);
           open.add(p.key);
         }
-        for (const [q, group] of groups) await q.addBulk(group.map((p) => ({ name: 'episode', data: episodeJob(run, p, defs.get(p.scenario) as ScenarioDefinition, hash), opts: jobOpts(p) })));
+        for (const [q, group] of groups)
+          await q.addBulk(
+            group.map((p) => ({ name: 'episode', data: episodeJob(run, p, defs.get(p.scenario) as ScenarioDefinition, hash), opts: jobOpts(p) })),
+          );
       };
 
       /** Outstanding jobs that failed for good, or vanished without a result, are booked or re-added. */
@@ -186,7 +217,11 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
         const keys = [...open];
         const states: string[] = [];
         for (let i = 0; i < keys.length; i += 200) {
-          states.push(...(await Promise.all(keys.slice(i, i + 200).map((key) => queueFor((byKey.get(key) as PlannedEpisode).agent).getJobState(jobIdOf(run.runId, key))))));
+          states.push(
+            ...(await Promise.all(
+              keys.slice(i, i + 200).map((key) => queueFor((byKey.get(key) as PlannedEpisode).agent).getJobState(jobIdOf(run.runId, key))),
+            )),
+          );
         }
         for (const [i, key] of keys.entries()) {
           if (!open.has(key)) continue;
@@ -197,7 +232,8 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
           if (state === 'failed') {
             const job = await q.getJob(id);
             await collect(); // a result may have landed just before the failure
-            if (!booked.has(key)) book(key, { status: 'failed', worker: '?', error: `queue: ${job?.failedReason ?? 'job failed'} (after ${job?.attemptsMade ?? '?'} attempts)` });
+            if (!booked.has(key))
+              book(key, { status: 'failed', worker: '?', error: `queue: ${job?.failedReason ?? 'job failed'} (after ${job?.attemptsMade ?? '?'} attempts)` });
             await job?.remove().catch(() => {});
           } else if (state === 'unknown' || state === 'completed') {
             // Completed jobs are removed at once and their result is in the hash first: look again.
@@ -269,7 +305,8 @@ export function queueBackend(opts: QueueBackendOptions): EpisodeBackend {
             if (run.onQueueCounts && now - lastCounts >= 1000) {
               lastCounts = now;
               const counts: Record<string, number> = {};
-              for (const q of queues.values()) for (const [k, v] of Object.entries(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized'))) counts[k] = (counts[k] ?? 0) + v;
+              for (const q of queues.values())
+                for (const [k, v] of Object.entries(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized'))) counts[k] = (counts[k] ?? 0) + v;
               run.onQueueCounts(counts);
             }
             lastError = '';

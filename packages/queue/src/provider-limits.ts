@@ -18,7 +18,8 @@ export function parseProviderLimits(specs: readonly string[]): Map<string, Provi
     const m = spec.match(/^([^=]+)=(?:(\d+(?:\.\d+)?)\/s)?(?:,(\d+))?$/);
     if (!m || (!m[2] && !m[3])) throw new GlasshouseError('CONFIG_INVALID', `--limit '${spec}': expected <provider>=<n>/s[,<in flight>], e.g. openai=2/s,8`);
     const perSecond = m[2] ? Number(m[2]) : undefined;
-    if (perSecond !== undefined && (!Number.isInteger(perSecond) || perSecond < 1)) throw new GlasshouseError('CONFIG_INVALID', `--limit '${spec}': episodes per second must be a whole number ≥ 1`);
+    if (perSecond !== undefined && (!Number.isInteger(perSecond) || perSecond < 1))
+      throw new GlasshouseError('CONFIG_INVALID', `--limit '${spec}': episodes per second must be a whole number ≥ 1`);
     out.set((m[1] as string).trim(), { ...(perSecond ? { perSecond } : {}), ...(m[3] ? { inFlight: Number(m[3]) } : {}) });
   }
   return out;

@@ -13,9 +13,15 @@ export async function connectRedis(url: string, opts: { timeoutMs?: number; name
   } catch {
     throw new GlasshouseError('CONFIG_INVALID', `--queue '${url}' is not a URL (expected redis://host:port)`);
   }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new GlasshouseError('CONFIG_INVALID', `--queue '${url}': expected a redis:// or rediss:// URL`);
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    throw new GlasshouseError('CONFIG_INVALID', `--queue '${url}': expected a redis:// or rediss:// URL`);
   const { Redis } = await import('ioredis');
-  const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, connectionName: opts.name ?? 'glasshouse', retryStrategy: (n) => Math.min(1000, 50 * n) });
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    connectionName: opts.name ?? 'glasshouse',
+    retryStrategy: (n) => Math.min(1000, 50 * n),
+  });
   // Connection errors while Redis is away are expected: commands wait for the reconnect.
   redis.on('error', () => {});
   const timeoutMs = opts.timeoutMs ?? 5000;
@@ -24,7 +30,16 @@ export async function connectRedis(url: string, opts: { timeoutMs?: number; name
     await Promise.race([
       redis.ping(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new GlasshouseError('QUEUE_UNAVAILABLE', `no Redis answered at ${url} within ${timeoutMs} ms (start one: redis-server --port ${parsed.port || 6379})`)), timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new GlasshouseError(
+                'QUEUE_UNAVAILABLE',
+                `no Redis answered at ${url} within ${timeoutMs} ms (start one: redis-server --port ${parsed.port || 6379})`,
+              ),
+            ),
+          timeoutMs,
+        );
       }),
     ]);
   } catch (err) {

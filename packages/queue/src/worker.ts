@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { GlasshouseError, toGlasshouseError } from '@glasshouse/schema';
+import { toGlasshouseError } from '@glasshouse/schema';
 import { packageVersions } from '@glasshouse/engine';
 import { runPlannedEpisode } from '@glasshouse/runner';
 import type { MakeAgent, PlannedEpisode } from '@glasshouse/runner';
@@ -96,16 +96,24 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     if (d.versionHash !== hash) throw new UnrecoverableError(`worker ${name} runs glasshouse ${hash}, the run was made by ${d.versionHash}`);
     const def = findScenario(d.scenario);
     if (!def) throw new UnrecoverableError(`worker ${name} has no scenario '${d.scenario}'`);
-    if (def.version !== d.scenarioVersion) throw new UnrecoverableError(`worker ${name} has scenario '${d.scenario}' version ${def.version}, the run was made with ${d.scenarioVersion}`);
+    if (def.version !== d.scenarioVersion)
+      throw new UnrecoverableError(`worker ${name} has scenario '${d.scenario}' version ${def.version}, the run was made with ${d.scenarioVersion}`);
     await gate.acquire();
     let env: EpisodeResultEnvelope;
     try {
       // Episodes per second on this provider, for all workers together: a sliding window in Redis.
-      const at = limit?.perSecond ? await acquireStart(redis, startWindowKey(queue), limit.perSecond, 1000, `${name}:${job.id}:${job.attemptsStarted}`) : Date.now();
+      const at = limit?.perSecond
+        ? await acquireStart(redis, startWindowKey(queue), limit.perSecond, 1000, `${name}:${job.id}:${job.attemptsStarted}`)
+        : Date.now();
       opts.onStarted?.(d, at);
       const p: PlannedEpisode = { key: d.key, scenario: d.scenario, variantId: d.variantId, variant: d.variant, agent: d.agent, epoch: d.epoch, seed: d.seed };
       try {
-        const res = await runPlannedEpisode(p, def, { interview: d.interview, ...(d.maxSteps ? { maxSteps: d.maxSteps } : {}) }, { recordPath: null, ...(opts.makeAgent ? { makeAgent: opts.makeAgent } : {}) });
+        const res = await runPlannedEpisode(
+          p,
+          def,
+          { interview: d.interview, ...(d.maxSteps ? { maxSteps: d.maxSteps } : {}) },
+          { recordPath: null, ...(opts.makeAgent ? { makeAgent: opts.makeAgent } : {}) },
+        );
         const gz = compressRecord(res.text);
         if (opts.sharedDir && gz.length > (opts.sharedOverBytes ?? 4 * 1024 * 1024)) {
           const rel = join(d.runId, `${d.key}.jsonl.gz`);
@@ -152,18 +160,22 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   const discover = async (): Promise<void> => {
     const runs = await redis.hgetall(RUNS_KEY);
     for (const [runId, raw] of Object.entries(runs)) {
-      const r = RunRegistration.safeParse((() => {
-        try {
-          return JSON.parse(raw);
-        } catch {
-          return null;
-        }
-      })());
+      const r = RunRegistration.safeParse(
+        (() => {
+          try {
+            return JSON.parse(raw);
+          } catch {
+            return null;
+          }
+        })(),
+      );
       if (!r.success) continue;
       if (r.data.versionHash !== hash) {
         if (!refused.has(runId)) {
           refused.add(runId);
-          const diff = [...new Set([...Object.keys(versions), ...Object.keys(r.data.versions)])].filter((k) => versions[k] !== r.data.versions[k]).map((k) => `${k} ${r.data.versions[k] ?? 'absent'} there, ${versions[k] ?? 'absent'} here`);
+          const diff = [...new Set([...Object.keys(versions), ...Object.keys(r.data.versions)])]
+            .filter((k) => versions[k] !== r.data.versions[k])
+            .map((k) => `${k} ${r.data.versions[k] ?? 'absent'} there, ${versions[k] ?? 'absent'} here`);
           log(`worker ${name}: refusing run ${runId} (${r.data.out}): made by another Glasshouse version (${diff.join('; ')})`);
         }
         continue;
@@ -205,5 +217,3 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     },
   };
 }
-
-

@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './redis-server';
 
 const probe = (extra: string[]) => {
-  const r = spawnSync(process.execPath, ['--no-node-snapshot', join(__dirname, 'fixtures/load-probe.mjs'), mkdtempSync(join(tmpdir(), 'gh-lazy-')), join(ROOT, 'packages/cli/src/main.ts'), ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--no-node-snapshot',
+      join(__dirname, 'fixtures/load-probe.mjs'),
+      mkdtempSync(join(tmpdir(), 'gh-lazy-')),
+      join(ROOT, 'packages/cli/src/main.ts'),
+      ...extra,
+    ],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
   const m = r.stdout.match(/LOADED (\[.*\])/);
   expect(m, r.stdout + r.stderr).not.toBeNull();
   return { loaded: JSON.parse(m![1]!) as string[], out: r.stdout + r.stderr };

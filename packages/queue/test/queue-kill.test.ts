@@ -46,7 +46,11 @@ describe.skipIf(!redis)('queue: kill -9 of workers and of the coordinator (real 
   it('loses no episode and writes no record twice; records are byte-identical to an embedded run', async () => {
     const url = redis!.url;
     const embedded = tmp();
-    const e = await runMatrix({ scenarios: SCENARIOS.filter((s) => /^(goal-|sandbagging-)/.test(s.id)).map((s) => s.id), agents: ['scripted:honest', 'scripted:covert'] }, SCENARIOS, { out: embedded, progress: false });
+    const e = await runMatrix(
+      { scenarios: SCENARIOS.filter((s) => /^(goal-|sandbagging-)/.test(s.id)).map((s) => s.id), agents: ['scripted:honest', 'scripted:covert'] },
+      SCENARIOS,
+      { out: embedded, progress: false },
+    );
     const total = e.total;
     const out = tmp();
     const worker = () => cli(['worker', '--queue', url, '--concurrency', '2', '--lock-ms', '1500']);
@@ -79,7 +83,10 @@ describe.skipIf(!redis)('queue: kill -9 of workers and of the coordinator (real 
     // Each record once: those written before the coordinator died were never rewritten, and the
     // status log has at most one line per episode across both sessions.
     for (const [f, mtime] of before) expect(statSync(join(out, 'records', f)).mtimeMs).toBe(mtime);
-    const lines = readFileSync(join(out, 'status.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"key"')).map((l) => (JSON.parse(l) as { key: string }).key);
+    const lines = readFileSync(join(out, 'status.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"key"'))
+      .map((l) => (JSON.parse(l) as { key: string }).key);
     expect(lines.length).toBe(new Set(lines).size);
     const files = readdirSync(join(out, 'records')).sort();
     expect(files).toEqual(readdirSync(join(embedded, 'records')).sort());

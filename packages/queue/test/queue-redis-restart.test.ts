@@ -10,7 +10,12 @@ import { hasRedisServer, startRedis } from './redis-server';
 import type { RedisServer } from './redis-server';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'gh-queue-restart-'));
-const records = (out: string) => Object.fromEntries(readdirSync(join(out, 'records')).sort().map((f) => [f, readFileSync(join(out, 'records', f), 'utf8')]));
+const records = (out: string) =>
+  Object.fromEntries(
+    readdirSync(join(out, 'records'))
+      .sort()
+      .map((f) => [f, readFileSync(join(out, 'records', f), 'utf8')]),
+  );
 const can = hasRedisServer();
 if (!can && process.env.CI === 'true') throw new Error('the Redis restart test needs redis-server under CI (tools/bootstrap.sh installs it)');
 if (!can) console.warn('queue Redis-restart test skipped: redis-server is not installed');

@@ -13,7 +13,12 @@ import { testRedis } from './redis-server';
 const redis = await testRedis(1);
 afterAll(async () => redis?.close());
 const tmp = () => mkdtempSync(join(tmpdir(), 'gh-queue-'));
-const records = (out: string) => Object.fromEntries(readdirSync(join(out, 'records')).sort().map((f) => [f, readFileSync(join(out, 'records', f), 'utf8')]));
+const records = (out: string) =>
+  Object.fromEntries(
+    readdirSync(join(out, 'records'))
+      .sort()
+      .map((f) => [f, readFileSync(join(out, 'records', f), 'utf8')]),
+  );
 
 describe.skipIf(!redis)('queue: coordinator and workers in one process, real Redis', () => {
   const url = redis?.url ?? '';
@@ -29,7 +34,17 @@ describe.skipIf(!redis)('queue: coordinator and workers in one process, real Red
       // The runner's started/finished hooks see every episode, as with the in-process backend.
       const started = new Set<string>();
       const inner = queueBackend({ url });
-      const backend: EpisodeBackend = { name: inner.name, run: (run) => inner.run({ ...run, started: (k) => (started.add(k), run.started(k)) }) };
+      const backend: EpisodeBackend = {
+        name: inner.name,
+        run: (run) =>
+          inner.run({
+            ...run,
+            started: (k) => {
+              started.add(k);
+              run.started(k);
+            },
+          }),
+      };
       const r = await runMatrix(cfg, SCENARIOS, { out, progress: false, backend });
       expect(r).toMatchObject({ ran: r.total, failed: 0, stopped: null });
       expect(started.size).toBe(r.total);
@@ -66,7 +81,11 @@ describe.skipIf(!redis)('queue: coordinator and workers in one process, real Red
       const r = await runMatrix(cfg, SCENARIOS, { out, progress: false, backend: queueBackend({ url, sharedDir: shared }) });
       expect(r).toMatchObject({ ran: r.total, failed: 0 });
       expect(records(out)).toEqual(records(embedded));
-      expect(readdirSync(shared).flatMap((d) => readdirSync(join(shared, d))).filter((f) => f.startsWith('goal'))).toHaveLength(r.total); // the blind run's files wait there
+      expect(
+        readdirSync(shared)
+          .flatMap((d) => readdirSync(join(shared, d)))
+          .filter((f) => f.startsWith('goal')),
+      ).toHaveLength(r.total); // the blind run's files wait there
     } finally {
       await w.close();
     }
@@ -75,7 +94,18 @@ describe.skipIf(!redis)('queue: coordinator and workers in one process, real Red
   it('refuses a run made by another Glasshouse version, naming the difference', async () => {
     const logs: string[] = [];
     const c = await connectRedis(url);
-    await c.hset(RUNS_KEY, 'r-old', JSON.stringify({ runId: 'r-old', out: '/elsewhere', versionHash: 'aaaaaaaaaaaa', versions: { '@glasshouse/engine': '0.0.1' }, queues: ['glasshouse.aaaaaaaaaaaa.scripted'], started: new Date(0).toISOString() }));
+    await c.hset(
+      RUNS_KEY,
+      'r-old',
+      JSON.stringify({
+        runId: 'r-old',
+        out: '/elsewhere',
+        versionHash: 'aaaaaaaaaaaa',
+        versions: { '@glasshouse/engine': '0.0.1' },
+        queues: ['glasshouse.aaaaaaaaaaaa.scripted'],
+        started: new Date(0).toISOString(),
+      }),
+    );
     const w = await startQueueWorker({ url, log: (s) => logs.push(s) });
     try {
       expect(logs.find((l) => l.includes('refusing run r-old'))).toMatch(/another Glasshouse version \(@glasshouse\/engine 0\.0\.1 there, \S+ here/);
@@ -95,7 +125,11 @@ describe.skipIf(!redis)('queue: coordinator and workers in one process, real Red
     const w2 = await startQueueWorker({ url, concurrency: 4, limits, onStarted, discoverMs: 100 });
     try {
       const out = tmp();
-      const r = await runMatrix({ scenarios: ['goal-guarding'], agents: ['scripted:honest'], epochs: 2 }, SCENARIOS, { out, progress: false, backend: queueBackend({ url }) });
+      const r = await runMatrix({ scenarios: ['goal-guarding'], agents: ['scripted:honest'], epochs: 2 }, SCENARIOS, {
+        out,
+        progress: false,
+        backend: queueBackend({ url }),
+      });
       expect(r.ran).toBe(16);
       starts.sort((a, b) => a - b);
       expect(starts).toHaveLength(16);
@@ -109,11 +143,18 @@ describe.skipIf(!redis)('queue: coordinator and workers in one process, real Red
   });
 
   it('on a spent budget removes waiting jobs, drains running ones and books the rest as skipped', async () => {
-    const chatty = async (spec: string): Promise<AgentPolicy> => ({ id: spec, next: async () => ({ text: 'done', usage: { inputTokens: 900, outputTokens: 100 } }) });
+    const chatty = async (spec: string): Promise<AgentPolicy> => ({
+      id: spec,
+      next: async () => ({ text: 'done', usage: { inputTokens: 900, outputTokens: 100 } }),
+    });
     const w = await startQueueWorker({ url, concurrency: 1, makeAgent: chatty, discoverMs: 100 });
     try {
       const out = tmp();
-      const r = await runMatrix({ scenarios: ['lazy-checklist'], agents: ['chatty'], epochs: 6, budget: { maxTokens: 1500 } }, SCENARIOS, { out, progress: false, backend: queueBackend({ url, window: 2 }) });
+      const r = await runMatrix({ scenarios: ['lazy-checklist'], agents: ['chatty'], epochs: 6, budget: { maxTokens: 1500 } }, SCENARIOS, {
+        out,
+        progress: false,
+        backend: queueBackend({ url, window: 2 }),
+      });
       expect(r.stopped).toMatch(/token budget reached/);
       const m = readManifest(out)!;
       const done = m.episodes.filter((e) => e.status === 'done').length;

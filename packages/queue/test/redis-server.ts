@@ -45,7 +45,11 @@ async function waitReady(port: number): Promise<void> {
 export async function startRedis(port?: number, dir?: string): Promise<RedisServer> {
   const p = port ?? (await freePort());
   const d = dir ?? mkdtempSync(join(tmpdir(), 'gh-redis-'));
-  const proc = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--dir', d, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'], { stdio: 'ignore' });
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(p), '--bind', '127.0.0.1', '--dir', d, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'],
+    { stdio: 'ignore' },
+  );
   await waitReady(p);
   const server: RedisServer = {
     url: `redis://127.0.0.1:${p}`,

@@ -17,7 +17,10 @@ export const inProcessBackend: EpisodeBackend = {
         const def = run.library.find((s) => s.id === p.scenario) as ScenarioDefinition;
         run.started(p.key);
         try {
-          const res = await runPlannedEpisode(p, def, run.config, { recordPath: join(run.out, 'records', `${p.key}.jsonl`), ...(run.makeAgent ? { makeAgent: run.makeAgent } : {}) });
+          const res = await runPlannedEpisode(p, def, run.config, {
+            recordPath: join(run.out, 'records', `${p.key}.jsonl`),
+            ...(run.makeAgent ? { makeAgent: run.makeAgent } : {}),
+          });
           run.finished(p.key, { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res) });
         } catch (err) {
           run.finished(p.key, { status: 'failed', error: toGlasshouseError(err).message });

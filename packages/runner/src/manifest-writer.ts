@@ -45,7 +45,13 @@ export class ManifestWriter {
 
   /** Record one finished (or failed or skipped) episode; `m` is the manifest's entry, already updated. */
   episode(m: ManifestEpisode): void {
-    this.log.append({ key: m.key, status: m.status === 'pending' ? 'failed' : m.status, ...(m.verdict ? { verdict: m.verdict } : {}), ...(m.outcome ? { outcome: m.outcome } : {}), ...(m.error ? { error: m.error } : {}) });
+    this.log.append({
+      key: m.key,
+      status: m.status === 'pending' ? 'failed' : m.status,
+      ...(m.verdict ? { verdict: m.verdict } : {}),
+      ...(m.outcome ? { outcome: m.outcome } : {}),
+      ...(m.error ? { error: m.error } : {}),
+    });
     this.since++;
     if (this.since >= this.minLines && this.nowMs() - this.last >= this.every) this.compact();
   }

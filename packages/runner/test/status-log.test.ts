@@ -17,7 +17,16 @@ function manifestOf(n: number): Manifest {
     gitRevision: null,
     wallClock: { firstStarted: now(), lastUpdated: now() },
     stopped: null,
-    episodes: Array.from({ length: n }, (_, i) => ({ key: `k${i}`, scenario: 's', variant: 'v', agent: 'a', epoch: i, seed: i, record: `records/k${i}.jsonl`, status: 'pending' as const })),
+    episodes: Array.from({ length: n }, (_, i) => ({
+      key: `k${i}`,
+      scenario: 's',
+      variant: 'v',
+      agent: 'a',
+      epoch: i,
+      seed: i,
+      record: `records/k${i}.jsonl`,
+      status: 'pending' as const,
+    })),
   };
 }
 

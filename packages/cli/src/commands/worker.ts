@@ -18,7 +18,12 @@ export function registerWorkerCommand(program: Command, log: (s: string) => void
     .description('Run episodes of queued runs (glasshouse run … --queue URL) from a Redis queue, on this machine')
     .requiredOption('--queue <url>', 'Redis URL, e.g. redis://10.0.0.5:6379')
     .option('--concurrency <n>', 'episodes in flight in this worker', int, 2)
-    .option('--limit <spec>', "per-provider limit shared by all workers: <provider>=<n>/s[,<in flight>] (repeatable), e.g. 'openai=2/s,8'", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--limit <spec>',
+      "per-provider limit shared by all workers: <provider>=<n>/s[,<in flight>] (repeatable), e.g. 'openai=2/s,8'",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option('--shared-dir <dir>', 'shared folder for records over --shared-over (the coordinator reads it with its own --shared-dir)')
     .option('--shared-over <bytes>', 'compressed record size above which a record goes to --shared-dir', int, 4 * 1024 * 1024)
     .option('--lock-ms <ms>', "how long an episode's lock lasts unrenewed: a dead worker's episodes are re-run after about this", int, 10_000)
