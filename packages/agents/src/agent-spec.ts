@@ -4,10 +4,11 @@ import { anthropicAgent } from './anthropic';
 import { openAICompatibleAgent } from './openai-compatible';
 import type { ProviderLimiter } from './provider-limiter';
 import type { RetryOptions } from './retry';
+import type { PriceTable } from './model-prices';
 
 export type AgentSpec =
   | { kind: 'scripted'; name: string }
-  | { kind: 'openai'; model: string; baseURL?: string }
+  | { kind: 'openai'; model: string; baseURL?: string; prefill?: 'vllm' | 'sglang' | 'llama.cpp' }
   | { kind: 'anthropic'; model: string; baseURL?: string };
 
 /**
@@ -23,12 +24,14 @@ export function parseAgentSpec(spec: string): AgentSpec {
   if (kind === 'scripted') return { kind: 'scripted', name: rest };
   if (kind === 'openai') return { kind: 'openai', model: rest };
   if (kind === 'anthropic') return { kind: 'anthropic', model: rest };
-  if (kind === 'openai-compatible') {
+  const server = kind.match(/^openai-compatible(?:\+(vllm|sglang|llama\.cpp))?$/);
+  if (server) {
     const h = rest.lastIndexOf('#');
-    if (h < 0) throw new GlasshouseError('CONFIG_INVALID', `agent spec '${spec}': use openai-compatible:<baseURL>#<model>`);
-    return { kind: 'openai', baseURL: rest.slice(0, h), model: rest.slice(h + 1) };
+    if (h < 0) throw new GlasshouseError('CONFIG_INVALID', `agent spec '${spec}': use ${kind}:<baseURL>#<model>`);
+    const prefill = server[1] as 'vllm' | 'sglang' | 'llama.cpp' | undefined;
+    return { kind: 'openai', baseURL: rest.slice(0, h), model: rest.slice(h + 1), ...(prefill ? { prefill } : {}) };
   }
-  throw new GlasshouseError('CONFIG_INVALID', `unknown agent kind '${kind}' in '${spec}' (scripted, openai, openai-compatible, anthropic)`);
+  throw new GlasshouseError('CONFIG_INVALID', `unknown agent kind '${kind}' in '${spec}' (scripted, openai, openai-compatible, openai-compatible+vllm|+sglang|+llama.cpp, anthropic)`);
 }
 
 const FORMATS = 'scripted:<policy>, openai:<model>, anthropic:<model> or openai-compatible:<baseURL>#<model>';
@@ -44,9 +47,9 @@ function suggestSpec(spec: string): string {
 }
 
 /** Build a model agent from a spec string (keys from the environment). Scripted specs are the caller's. */
-export function agentFromSpec(spec: string, deps: { limiter?: ProviderLimiter; env?: NodeJS.ProcessEnv; retry?: RetryOptions } = {}): AgentPolicy {
+export function agentFromSpec(spec: string, deps: { limiter?: ProviderLimiter; env?: NodeJS.ProcessEnv; retry?: RetryOptions; prices?: PriceTable } = {}): AgentPolicy {
   const s = parseAgentSpec(spec);
   if (s.kind === 'scripted') throw new GlasshouseError('CONFIG_INVALID', `scripted agents are built from the scenario's policies ('${spec}')`);
-  if (s.kind === 'openai') return openAICompatibleAgent({ model: s.model, ...(s.baseURL ? { baseURL: s.baseURL } : {}) }, deps);
+  if (s.kind === 'openai') return openAICompatibleAgent({ model: s.model, ...(s.baseURL ? { baseURL: s.baseURL } : {}), ...(s.prefill ? { prefill: s.prefill } : {}) }, deps);
   return anthropicAgent({ model: s.model, ...(s.baseURL ? { baseURL: s.baseURL } : {}) }, deps);
 }

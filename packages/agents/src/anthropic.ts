@@ -5,6 +5,8 @@ import type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, ToolSpec } f
 import { retryAfterMs, withRetry } from './retry';
 import type { ProviderFailure, RetryOptions } from './retry';
 import type { ProviderLimiter } from './provider-limiter';
+import { priceFor, pricedUsage } from './model-prices';
+import type { PriceTable } from './model-prices';
 import { loadAnthropic, loadedAnthropic } from './lazy-sdk';
 
 export const AnthropicConfig = z.strictObject({
@@ -68,7 +70,7 @@ function classify(err: unknown): ProviderFailure {
 }
 
 /** An agent backed by the Anthropic Messages API (tool use, extended thinking as reasoning). */
-export function anthropicAgent(configInput: AnthropicConfig, deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv } = {}): AgentPolicy {
+export function anthropicAgent(configInput: AnthropicConfig, deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv; prices?: PriceTable } = {}): AgentPolicy {
   const parsed = AnthropicConfig.safeParse(configInput);
   if (!parsed.success) throw new GlasshouseError('CONFIG_INVALID', `anthropic agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const cfg = parsed.data;
@@ -82,6 +84,7 @@ export function anthropicAgent(configInput: AnthropicConfig, deps: { limiter?: P
   };
   const label = `anthropic ${cfg.model}`;
   const signatures = new Map<string, string>();
+  const price = priceFor(cfg.model, deps.prices);
 
   const request = async (input: AgentInput): Promise<AgentTurnInput> => {
     const res = await (await clientOf()).messages.create(
@@ -120,7 +123,12 @@ export function anthropicAgent(configInput: AnthropicConfig, deps: { limiter?: P
     id: `anthropic:${cfg.model}`,
     next(input) {
       const go = () => withRetry(label, () => request(input), classify, { maxRetries: cfg.maxRetries, ...deps.retry });
-      return deps.limiter ? deps.limiter.run(`anthropic#${cfg.model}`, go) : go();
+      return (deps.limiter ? deps.limiter.run(`anthropic#${cfg.model}`, go) : go()).then((t) =>
+        t.usage ? { ...t, usage: pricedUsage({ inputTokens: t.usage.inputTokens ?? 0, outputTokens: t.usage.outputTokens ?? 0 }, price) } : t,
+      );
     },
+    // No continueFrom: thinking blocks are signed by the API, so an edited thinking prefix cannot be
+    // sent back, and the Messages API does not let a response continue a thinking block. The
+    // reasoning intervention refuses this provider (see docs/interventions.md).
   };
 }

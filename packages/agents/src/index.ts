@@ -7,3 +7,4 @@ export { AnthropicConfig, anthropicAgent, toAnthropicMessages, toAnthropicTools 
 export { aiSdkAgent, toModelMessages } from './ai-sdk';
 export { agentFromSpec, parseAgentSpec } from './agent-spec';
 export type { AgentSpec } from './agent-spec';
+export { costOf, DEFAULT_MODEL_PRICES, loadPriceTable, ModelPrice, priceFor, pricedUsage, PriceTable } from './model-prices';

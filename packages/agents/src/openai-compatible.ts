@@ -5,6 +5,8 @@ import type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, ToolSpec } f
 import { retryAfterMs, withRetry } from './retry';
 import type { ProviderFailure, RetryOptions } from './retry';
 import type { ProviderLimiter } from './provider-limiter';
+import { priceFor, pricedUsage } from './model-prices';
+import type { PriceTable } from './model-prices';
 import { loadedOpenAI, loadOpenAI } from './lazy-sdk';
 
 export const OpenAICompatibleConfig = z.strictObject({
@@ -21,20 +23,37 @@ export const OpenAICompatibleConfig = z.strictObject({
   maxRetries: z.number().int().min(0).default(4),
   extraBody: z.record(z.string(), z.unknown()).optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  /**
+   * How this server continues a final assistant message (needed for `continueFrom`, the reasoning
+   * intervention): `vllm` and `sglang` get `continue_final_message: true, add_generation_prompt: false`
+   * in the body; `llama.cpp` continues a trailing assistant message by itself. Unset: the adapter
+   * refuses to continue a prefix (the OpenAI API cannot).
+   */
+  prefill: z.enum(['vllm', 'sglang', 'llama.cpp']).optional(),
+  /** How reasoning is written into an assistant message the model should see: opening and closing think tags. */
+  thinkTags: z.tuple([z.string(), z.string()]).default(['<think>\n', '\n</think>\n\n']),
+  /** Resend earlier turns' reasoning (wrapped in `thinkTags` before the content, or as a `reasoning_content` field); default: not sent. */
+  sendReasoning: z.enum(['none', 'think-tags', 'field']).default('none'),
 });
 export type OpenAICompatibleConfig = z.input<typeof OpenAICompatibleConfig>;
 
 type OAIMessage = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
-export function toOpenAIMessages(systemPrompt: string, messages: readonly ChatMessage[]): OAIMessage[] {
+export function toOpenAIMessages(
+  systemPrompt: string,
+  messages: readonly ChatMessage[],
+  reasoning: { send: 'none' | 'think-tags' | 'field'; thinkTags?: readonly [string, string] } = { send: 'none' },
+): OAIMessage[] {
   const out: OAIMessage[] = [{ role: 'system', content: systemPrompt }];
+  const [open, close] = reasoning.thinkTags ?? ['<think>\n', '\n</think>\n\n'];
   for (const m of messages) {
     if (m.role === 'user') out.push({ role: 'user', content: m.content });
     else if (m.role === 'tool') out.push({ role: 'tool', tool_call_id: m.toolCallId, content: m.content });
     else
       out.push({
         role: 'assistant',
-        content: m.content || null,
+        content: (reasoning.send === 'think-tags' && m.reasoning ? `${open}${m.reasoning}${close}${m.content}` : m.content) || null,
+        ...(reasoning.send === 'field' && m.reasoning ? { reasoning_content: m.reasoning } : {}),
         ...(m.toolCalls.length
           ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args ?? {}) } })) }
           : {}),
@@ -76,7 +95,7 @@ type ReasoningFields = { reasoning_content?: string | null; reasoning?: string |
  * An agent backed by any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, llama.cpp,
  * Ollama, OpenRouter). Captures `reasoning_content`/`reasoning` when the server returns it.
  */
-export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv } = {}): AgentPolicy {
+export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv; prices?: PriceTable } = {}): AgentPolicy {
   const parsed = OpenAICompatibleConfig.safeParse(configInput);
   if (!parsed.success) throw new GlasshouseError('CONFIG_INVALID', `openai-compatible agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const cfg = parsed.data;
@@ -92,13 +111,20 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
   const label = `openai-compatible ${cfg.model}${cfg.baseURL ? ` @ ${cfg.baseURL}` : ''}`;
   const key = `${cfg.baseURL ?? 'openai'}#${cfg.model}`;
 
-  const request = async (input: AgentInput): Promise<AgentTurnInput> => {
+  const price = priceFor(cfg.model, deps.prices);
+  const [thinkOpen, thinkClose] = cfg.thinkTags;
+
+  const request = async (input: AgentInput, prefix?: string): Promise<AgentTurnInput> => {
+    const messages = toOpenAIMessages(input.systemPrompt, input.messages, { send: cfg.sendReasoning, thinkTags: cfg.thinkTags });
+    // The edited reasoning as an unfinished assistant message: the server continues it.
+    if (prefix !== undefined) messages.push({ role: 'assistant', content: `${thinkOpen}${prefix}` });
     const body = {
       model: cfg.model,
-      messages: toOpenAIMessages(input.systemPrompt, input.messages),
+      messages,
       ...(input.tools.length ? { tools: toOpenAITools(input.tools) } : {}),
       ...(cfg.temperature !== undefined ? { temperature: cfg.temperature } : {}),
       ...(cfg.maxTokens !== undefined ? { max_tokens: cfg.maxTokens } : {}),
+      ...(prefix !== undefined && (cfg.prefill === 'vllm' || cfg.prefill === 'sglang') ? { continue_final_message: true, add_generation_prompt: false } : {}),
       ...(cfg.extraBody ?? {}),
     };
     const opts = input.signal ? { signal: input.signal } : {};
@@ -148,11 +174,33 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
     };
   };
 
+  const priced = (t: AgentTurnInput): AgentTurnInput => (t.usage ? { ...t, usage: pricedUsage({ inputTokens: t.usage.inputTokens ?? 0, outputTokens: t.usage.outputTokens ?? 0, ...(t.usage.reasoningTokens !== undefined ? { reasoningTokens: t.usage.reasoningTokens } : {}) }, price) } : t);
+  const call = (input: AgentInput, prefix?: string): Promise<AgentTurnInput> => {
+    const go = () => withRetry(label, () => request(input, prefix), classify, { maxRetries: cfg.maxRetries, ...deps.retry });
+    return (deps.limiter ? deps.limiter.run(key, go) : go()).then(priced);
+  };
+
+  /**
+   * The continuation of `prefix`: reasoning the server split out (reasoning_content) or the text up to
+   * the closing think tag continues the prefix; what follows is the turn's text; tool calls as parsed.
+   */
+  const continued = (turn: AgentTurnInput, prefix: string): AgentTurnInput => {
+    let more = turn.reasoning ?? '';
+    let text = turn.text ?? '';
+    const close = thinkClose.trim();
+    const at = close ? text.indexOf(close) : -1;
+    if (!more && at >= 0) {
+      more = text.slice(0, at);
+      text = text.slice(at + close.length).replace(/^\s+/, '');
+    }
+    return { ...turn, text, reasoning: `${prefix}${more}`, meta: { ...(turn.meta ?? {}), continuedFrom: { prefixChars: prefix.length, prefill: cfg.prefill } } };
+  };
+
   return {
     id: `openai-compatible:${cfg.model}`,
-    next(input) {
-      const go = () => withRetry(label, () => request(input), classify, { maxRetries: cfg.maxRetries, ...deps.retry });
-      return deps.limiter ? deps.limiter.run(key, go) : go();
-    },
+    next: (input) => call(input),
+    ...(cfg.prefill
+      ? { continueFrom: async (input: AgentInput, p: { reasoning: string }) => continued(await call(input, p.reasoning), p.reasoning) }
+      : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { agentFromSpec, createProviderLimiter } from '@glasshouse/agents';
+import { agentFromSpec, createProviderLimiter, loadPriceTable } from '@glasshouse/agents';
 import type { RetryOptions } from '@glasshouse/agents';
 
 type RetryInfo = Parameters<NonNullable<RetryOptions['onRetry']>>[0];
@@ -15,5 +15,7 @@ export function cliAgentFactory(opts: { env?: NodeJS.ProcessEnv; onRetry?: (spec
   const env = opts.env ?? process.env;
   const limiter = createProviderLimiter({ maxConcurrent: Number(env.GLASSHOUSE_MAX_CONCURRENT_REQUESTS ?? 4) });
   const onRetry = opts.onRetry;
-  return async (spec: string) => agentFromSpec(spec, { limiter, env, ...(onRetry ? { retry: { onRetry: (info: RetryInfo) => onRetry(spec, info) } } : {}) });
+  // Model prices for costUsd (and --budget-usd): defaults, overlaid with GLASSHOUSE_PRICES=<file.json>.
+  const prices = loadPriceTable(env.GLASSHOUSE_PRICES);
+  return async (spec: string) => agentFromSpec(spec, { limiter, env, prices, ...(onRetry ? { retry: { onRetry: (info: RetryInfo) => onRetry(spec, info) } } : {}) });
 }

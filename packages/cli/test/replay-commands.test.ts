@@ -46,7 +46,11 @@ describe('CLI: replay, fork, intervene', () => {
     expect(child.header.parent).toMatchObject({ atStep: 0, record: rec, edit: { removeMatching: 'alignment test' } });
     expect(child.events.find((e) => e.type === 'message.assistant')).toMatchObject({ reasoning: 'Reading the data first.' });
 
-    const iv = cli('intervene', join(dir, 'records'), '--intervention', 'remove-awareness', '--agent', 'scripted:covert', '--samples', '2', '--baseline', 'resampled', '--concurrency', '2');
+    const iv = cli('intervene', join(dir, 'records'), '--intervention', 'remove-awareness', '--agent', 'scripted:covert', '--samples', '2', '--baseline', 'resampled', '--concurrency', '2', '--mode', 'keep-action');
+    // Scripted agents cannot continue a prefix: continue mode (the default) refuses and names the agent.
+    const refused = cli('intervene', join(dir, 'records'), '--intervention', 'remove-awareness', '--agent', 'scripted:covert', '--samples', '1');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/agent scripted:covert cannot continue an edited reasoning prefix/);
     expect(iv.status, iv.stderr).toBe(0);
     expect(iv.stdout).toMatch(/remove-awareness: 1 eligible records \(0 not applicable\), 2 samples each/);
     expect(iv.stdout).toMatch(/covert before \(resampled\) \d+\/2 .* after \d+\/2 .* exact p \(stratified by parent\) = /);

@@ -26,10 +26,62 @@ export interface ForkOptions {
   atStep: number;
   edit?: ReasoningEdit;
   agent: AgentPolicy;
+  /**
+   * With an edit, what happens at turn k:
+   * - `keep-action` (default): turn k is recorded with its reasoning edited and its recorded tool
+   *   calls re-run; the live agent takes over at turn k+1 (exact, but the edit cannot change turn k's action);
+   * - `continue`: the edited reasoning is cut where the edit is (`reasoningPrefix`), sent to the live
+   *   agent's `continueFrom`, and the model writes the rest of turn k — reasoning and action — which
+   *   is what runs. Agents that cannot continue a prefix are refused with an error naming them.
+   */
+  mode?: 'keep-action' | 'continue';
   recordPath?: string | null;
   /** Path of the parent record, stored in the new header. */
   parentRecord?: string;
   interview?: boolean;
+}
+
+/**
+ * Where a resampled turn starts: the reasoning up to the edit, edited. Removing a sentence keeps
+ * the text before the first removed sentence; injecting puts the sentence at the start (nothing of
+ * the old reasoning follows); a replacement is the prefix itself. The model writes everything after.
+ */
+export function reasoningPrefix(reasoning: string, edit: ReasoningEdit): string {
+  if (edit.editReasoning !== undefined) return edit.editReasoning;
+  if (edit.inject !== undefined) return edit.inject;
+  if (edit.removeMatching !== undefined) {
+    let start = -1;
+    if (edit.removeMatching === 'eval-awareness') start = findEvalAwareSentences(reasoning)[0]?.start ?? -1;
+    else {
+      const rx = typeof edit.removeMatching === 'string' ? new RegExp(edit.removeMatching, 'i') : new RegExp(edit.removeMatching.source, edit.removeMatching.flags.replace(/[gy]/g, ''));
+      let at = 0;
+      for (const sentence of reasoning.split(/(?<=[.!?])\s+/)) {
+        const i = reasoning.indexOf(sentence, at);
+        if (rx.test(sentence)) {
+          start = i;
+          break;
+        }
+        at = i + sentence.length;
+      }
+    }
+    if (start < 0) throw new GlasshouseError('CONFIG_INVALID', 'the edit removes nothing from this turn\'s reasoning: no prefix to continue from');
+    return reasoning.slice(0, start);
+  }
+  return reasoning;
+}
+
+/**
+ * The control for `reasoningPrefix`: the same cut without the edit. Removing a sentence: the text up
+ * to and including the first matching sentence; injecting or replacing: the empty prefix (the model
+ * writes the whole turn through the same continuation path).
+ */
+export function uneditedPrefix(reasoning: string, edit: ReasoningEdit): string {
+  if (edit.removeMatching === undefined || edit.editReasoning !== undefined || edit.inject !== undefined) return '';
+  const cut = reasoningPrefix(reasoning, edit).length;
+  const rest = reasoning.slice(cut);
+  const sentence = edit.removeMatching === 'eval-awareness' ? findEvalAwareSentences(reasoning)[0] : undefined;
+  const end = sentence ? sentence.end : cut + (rest.match(/^.*?[.!?](\s+|$)/s)?.[0].length ?? rest.length);
+  return reasoning.slice(0, end);
 }
 
 function editReasoning(reasoning: string, edit: ReasoningEdit): string {
@@ -83,7 +135,21 @@ export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefin
   }
   if (opts.edit) {
     const original = recordedTurns(record)[opts.atStep] as AgentTurnInput;
-    const turn = { ...original, reasoning: editReasoning(original.reasoning ?? '', opts.edit) };
+    let turn: AgentTurnInput;
+    if (opts.mode === 'continue') {
+      if (!opts.agent.continueFrom) {
+        throw new GlasshouseError(
+          'CONFIG_INVALID',
+          `agent ${opts.agent.id} cannot continue an edited reasoning prefix, so the intervention would not reach the model; refusing rather than resampling the turn from scratch. ` +
+            'Use a server that continues a final assistant message (openai-compatible+vllm:, +sglang: or +llama.cpp:<baseURL>#<model>), or --mode keep-action (see docs/interventions.md)',
+        );
+      }
+      const prefix = reasoningPrefix(original.reasoning ?? '', opts.edit);
+      turn = await opts.agent.continueFrom({ systemPrompt: ep.systemPrompt, messages: ep.messages, tools: ep.tools, step: ep.step, phase: 'task' }, { reasoning: prefix });
+      if (!(turn.reasoning ?? '').startsWith(prefix)) {
+        throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent ${opts.agent.id}: the continued turn does not start with the edited prefix`);
+      }
+    } else turn = { ...original, reasoning: editReasoning(original.reasoning ?? '', opts.edit) };
     const { calls } = ep.recordTurn(turn, 'task');
     for (const c of calls) {
       await ep.call(c.name, c.args, c.id);

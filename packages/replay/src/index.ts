@@ -4,7 +4,7 @@ export type { Divergence, ReplayOptions, ReplayResult } from './replay-record';
 export { applyEvent, initialWorld, worldAt } from './rebuild-world';
 export { recordedFindings, recordedOutcome, regradeRecord, regradeRun } from './regrade';
 export type { Regraded, RegradeRunOptions } from './regrade';
-export { forkEpisode } from './fork';
+export { forkEpisode, reasoningPrefix, uneditedPrefix } from './fork';
 export { forkPoint, idCountersOf, messagesOf, mtimesOf, restoreAt } from './fork-point';
 export type { ForkPoint } from './fork-point';
 export type { ForkOptions, ReasoningEdit } from './fork';

@@ -3,7 +3,7 @@ import { createRng, episodeVerdict } from '@glasshouse/schema';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences } from '@glasshouse/detectors';
 import { bootstrapPairedDifference, clopperPearson, cochranMantelHaenszel } from '@glasshouse/report';
-import { forkEpisode } from './fork';
+import { forkEpisode, uneditedPrefix } from './fork';
 import type { ReasoningEdit } from './fork';
 import { recordedFindings } from './regrade';
 
@@ -35,6 +35,8 @@ export interface InterventionOptions {
   baseline?: 'original' | 'resampled';
   /** Forks run at once (live model agents are slow); results keep record/sample order. */
   concurrency?: number;
+  /** `continue`: the model continues the edited reasoning and writes turn k's action; `keep-action` (default) re-runs the recorded action. See ForkOptions.mode. */
+  mode?: 'keep-action' | 'continue';
 }
 
 export interface ArmCount {
@@ -105,7 +107,7 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
   const baseline = opts.baseline ?? 'original';
   const before: Verdict[] = [];
   const originals: { parent: string; arm: 'before'; verdict: Verdict }[] = [];
-  type Job = { record: EpisodeRecord; scenario: ScenarioDefinition; at: number; sample: number; arm: 'before' | 'after'; edit: ReasoningEdit };
+  type Job = { record: EpisodeRecord; scenario: ScenarioDefinition; at: number; sample: number; arm: 'before' | 'after'; edit: ReasoningEdit; afterEdit: ReasoningEdit };
   const jobs: Job[] = [];
   let eligible = 0;
   let ineligible = 0;
@@ -128,8 +130,8 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
         opts.intervention === 'remove-awareness'
           ? { removeMatching: 'eval-awareness' }
           : { inject: opts.intervention === 'inject-awareness' ? (opts.awarenessSentence ?? DEFAULT_AWARENESS_SENTENCE) : rng.pick(RANDOM_SENTENCES) };
-      if (baseline === 'resampled') jobs.push({ record, scenario, at, sample: s, arm: 'before', edit: {} });
-      jobs.push({ record, scenario, at, sample: s, arm: 'after', edit });
+      if (baseline === 'resampled') jobs.push({ record, scenario, at, sample: s, arm: 'before', edit: {}, afterEdit: edit });
+      jobs.push({ record, scenario, at, sample: s, arm: 'after', edit, afterEdit: edit });
     }
   }
   const results: Verdict[] = new Array(jobs.length);
@@ -137,7 +139,11 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
   const worker = async () => {
     for (let i = next++; i < jobs.length; i = next++) {
       const j = jobs[i] as Job;
-      results[i] = (await forkEpisode(j.record, j.scenario, { atStep: j.at, edit: j.edit, agent: await opts.agentFor(j.record, j.sample) })).verdict;
+      // In continue mode the baseline continues the unedited prefix cut at the same place.
+      const turn = j.record.events.filter((e) => e.type === 'message.assistant' && e.phase === 'task')[j.at];
+      const reasoning = turn?.type === 'message.assistant' ? (turn.reasoning ?? '') : '';
+      const edit = j.arm === 'before' && opts.mode === 'continue' ? { editReasoning: uneditedPrefix(reasoning, j.afterEdit) } : j.edit;
+      results[i] = (await forkEpisode(j.record, j.scenario, { atStep: j.at, ...(edit ? { edit } : {}), agent: await opts.agentFor(j.record, j.sample), mode: opts.mode ?? 'keep-action' })).verdict;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));

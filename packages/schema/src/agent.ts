@@ -75,4 +75,11 @@ export interface AgentPolicy {
   /** Stable id recorded in the header, e.g. `scripted:honest`, `openai:gpt-4.1`. */
   readonly id: string;
   next(input: AgentInput): Promise<AgentTurnInput>;
+  /**
+   * Optional: write the rest of the current turn after a given reasoning prefix (the causal
+   * intervention: the edited prefix is sent and the model continues it — more reasoning, then its
+   * action). The returned turn's `reasoning` starts with `prefix.reasoning`. Agents whose provider
+   * cannot continue a prefix leave this out; callers must then refuse, never resample silently.
+   */
+  continueFrom?(input: AgentInput, prefix: { reasoning: string }): Promise<AgentTurnInput>;
 }
