@@ -84,7 +84,12 @@ export function buildProgram(): Command {
       if (o.queue) throw new GlasshouseError('CONFIG_INVALID', '--queue runs a matrix: give --scenarios');
       if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
       const def = await loadScenario(ref, catalog);
-      await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent }, log);
+      const one = await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent }, log);
+      if (one.outcome === 'invalid') {
+        // A provider or harness fault is not a measurement: say so and fail the command.
+        process.stderr.write(`error [EPISODE_INVALID]: ${one.fault ?? 'the episode is invalid'} (record kept: ${one.recordPath}; nothing in it is a measurement)\n`);
+        process.exitCode = 1;
+      }
     });
 
   program

@@ -42,6 +42,8 @@ export interface RunMatrixResult {
   ran: number;
   skippedDone: number;
   failed: number;
+  /** Episodes of this invocation that ended invalid (provider or harness fault): kept in records/, rerun on resume. */
+  invalid: number;
   stopped: string | null;
   manifest: Manifest;
 }
@@ -138,11 +140,29 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
   let skippedDone = 0;
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   const todo: { p: PlannedEpisode; m: ManifestEpisode }[] = [];
+  // Finished records written by another version of their scenario: resuming would mix versions.
+  const finishedRecords = plan.map((p, i) => recordComplete(join(opts.out, (episodes[i] as ManifestEpisode).record)));
+  const versionOf = new Map(library.map((d) => [d.id, d.version]));
+  const stale = new Map<string, { was: string; now: string; n: number }>();
+  finishedRecords.forEach((done, i) => {
+    const p = plan[i] as PlannedEpisode;
+    const now = versionOf.get(p.scenario);
+    if (!done || !recordMatches(done.header, p) || now === undefined || done.header.scenario.version === now) return;
+    const k = `${p.scenario}@${done.header.scenario.version}`;
+    const e = stale.get(k) ?? { was: done.header.scenario.version, now, n: 0 };
+    e.n++;
+    stale.set(k, e);
+  });
+  if (stale.size && !opts.force) {
+    const what = [...stale.entries()].map(([k, v]) => `${k.slice(0, k.lastIndexOf('@'))} ${v.was} → ${v.now} (${v.n} record(s))`).join('; ');
+    throw new GlasshouseError('CONFIG_INVALID', `${opts.out}: scenario version changed since its records were written: ${what}; use a new --out, or --force to move those records to superseded/ and rerun them`);
+  }
   plan.forEach((p, i) => {
     const m = episodes[i] as ManifestEpisode;
     const path = join(opts.out, m.record);
-    const done = recordComplete(path);
-    if (done && recordMatches(done.header, p) && done.outcome !== 'invalid') {
+    const done = finishedRecords[i] ?? null;
+    const current = done !== null && done.header.scenario.version === (versionOf.get(p.scenario) ?? done.header.scenario.version);
+    if (done && current && recordMatches(done.header, p) && done.outcome !== 'invalid') {
       m.status = 'done';
       m.verdict = done.verdict;
       m.outcome = done.outcome;
@@ -153,7 +173,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
     if (done) {
       // A finished record of another config (--force), or an invalid one (harness/provider fault,
       // rerun on resume): keep it, out of the way.
-      const aside = done.outcome === 'invalid' && recordMatches(done.header, p) ? 'invalid' : 'superseded';
+      const aside = current && done.outcome === 'invalid' && recordMatches(done.header, p) ? 'invalid' : 'superseded';
       mkdirSync(join(opts.out, aside), { recursive: true });
       let n = 0;
       while (existsSync(join(opts.out, aside, `${p.key}${n ? `.${n}` : ''}.jsonl`))) n++;
@@ -168,6 +188,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
   progress?.update(state);
   opts.onProgress?.({ ...state });
   let ran = 0;
+  let invalid = 0;
   const overBudget = (): string | null => {
     const b = config.budget;
     if (!b) return null;
@@ -190,6 +211,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       m.verdict = outcome.verdict;
       m.outcome = outcome.outcome;
       if (outcome.outcome === 'covert') state.covert++;
+      if (outcome.outcome === 'invalid') invalid++;
       ran++;
     } else {
       m.status = 'failed';
@@ -229,5 +251,5 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
     writer.close();
     progress?.stop();
   }
-  return { out: opts.out, total: plan.length, ran, skippedDone, failed: state.failed, stopped, manifest };
+  return { out: opts.out, total: plan.length, ran, skippedDone, failed: state.failed, invalid, stopped, manifest };
 }

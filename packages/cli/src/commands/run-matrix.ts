@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import type { AgentPolicy } from '@glasshouse/schema';
 import { autoBackend, inProcessBackend, poolBackend, runMatrix } from '@glasshouse/runner';
 import type { EpisodeBackend } from '@glasshouse/runner';
-import { GlasshouseError } from '@glasshouse/schema';
+import { episodeFault, GlasshouseError } from '@glasshouse/schema';
 import { readRecord } from '@glasshouse/engine';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { loadPriceTable, parseAgentSpec, priceFor } from '@glasshouse/agents';
+import { controlOfLibrary } from '../control-of';
 import { matchScenarios } from '../load-scenario';
 import { controlOfLibrary, pairedRuleOfLibrary } from '../control-of';
 import { scenarioCatalog } from '../scenario-catalog';
@@ -60,6 +62,18 @@ function parseDraws(v: string): number | 'all' {
 export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) => void): Promise<number> {
   const catalog = o.catalog ?? scenarioCatalog();
   const defs = matchScenarios(o.scenarios, catalog);
+  if (o.budgetUsd !== undefined) {
+    // A USD budget can only stop a run whose agents report a cost.
+    const prices = loadPriceTable(process.env.GLASSHOUSE_PRICES);
+    const unpriced = o.agent.filter((spec) => {
+      if (spec.startsWith('scripted:')) return false;
+      const s = parseAgentSpec(spec);
+      return s.kind === 'scripted' || priceFor(s.model, prices) === null;
+    });
+    if (unpriced.length) {
+      throw new GlasshouseError('CONFIG_INVALID', `--budget-usd: no price for ${unpriced.join(', ')}; add the model to a price file (GLASSHOUSE_PRICES=prices.json, {"<model>": {"inputPerMTok": n, "outputPerMTok": n}}) or use --budget-tokens`);
+    }
+  }
   if (o.sharedDir && !o.queue) throw new GlasshouseError('CONFIG_INVALID', '--shared-dir only applies with --queue');
   // Queue mode loads bullmq/ioredis; the default in-process run never imports them.
   const backend = o.queue ? (await import('@glasshouse/queue')).queueBackend({ url: o.queue, ...(o.sharedDir ? { sharedDir: o.sharedDir } : {}), log: (s) => process.stderr.write(`${s}\n`) }) : undefined;
@@ -78,15 +92,23 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
     catalog.all,
     { out: o.out, concurrency: o.concurrency, backend: backend ?? backendFor(o.workers, [...catalog.files]), force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
   );
-  log(`${res.total} episodes: ${res.ran} run now, ${res.skippedDone} already done, ${res.failed} failed${res.stopped ? `; stopped: ${res.stopped}` : ''}`);
+  log(
+    `${res.total} episodes: ${res.ran} run now, ${res.skippedDone} already done, ${res.failed} failed, ${res.invalid} invalid` +
+      `${res.invalid ? ' (provider/harness faults: not measurements; rerun the same command to retry them)' : ''}${res.stopped ? `; stopped: ${res.stopped}` : ''}`,
+  );
   for (const e of res.manifest.episodes.filter((x) => x.status === 'failed').slice(0, 10)) log(`  failed ${e.key}: ${e.error}`);
+  for (const e of res.manifest.episodes.filter((x) => x.outcome === 'invalid').slice(0, 10)) {
+    const fault = existsSync(join(o.out, e.record)) ? episodeFault(readRecord(join(o.out, e.record))) : null;
+    log(`  invalid ${e.key}: ${fault ? `${fault.code}: ${fault.message}` : (e.error ?? 'see the record')}`);
+  }
   if (o.report) {
-    const records = res.manifest.episodes.filter((e) => e.status === 'done').map((e) => readRecord(join(o.out, e.record)));
+    // Every record in the run folder, invalid ones included: the report counts and lists them.
+    const records = res.manifest.episodes.filter((e) => e.status === 'done' && existsSync(join(o.out, e.record))).map((e) => readRecord(join(o.out, e.record)));
     const report = summarizeRecords(records, { title: `Glasshouse run ${o.out}` }, { controlOf: controlOfLibrary(catalog.all), pairedRuleOf: pairedRuleOfLibrary(catalog.all) });
     writeFileSync(join(o.out, 'report.json'), renderJson(report));
     writeFileSync(join(o.out, 'report.html'), renderHtml(report));
     log(renderTerminal(report));
     log(`report: ${join(o.out, 'report.html')}`);
   }
-  return res.failed > 0 ? 1 : 0;
+  return res.failed > 0 || res.invalid > 0 ? 1 : 0;
 }

@@ -17,7 +17,7 @@ export interface RunOneOptions {
 }
 
 /** `glasshouse run <scenario> --agent scripted:honest --seed 1 --out DIR`: one episode, findings printed. */
-export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: (s: string) => void): Promise<{ verdict: string; outcome: string; recordPath: string }> {
+export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: (s: string) => void): Promise<{ verdict: string; outcome: string; fault: string | null; recordPath: string }> {
   const variant = resolveVariant(def, opts.variant);
   let agent: AgentPolicy;
   if (opts.agent.startsWith('scripted:')) agent = policyAgent(def, opts.agent.slice('scripted:'.length), variant.values);
@@ -36,5 +36,5 @@ export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: 
   log(`outcome: ${res.outcome.toUpperCase()}${res.fault ? ` (${res.fault.code}: ${res.fault.message})` : ''}  (${res.record.events.length} events, ${res.record.events.filter((e) => e.type === 'tool.call').length} tool calls)`);
   log(formatFindings(res.findings));
   log(`record: ${recordPath}`);
-  return { verdict: res.verdict, outcome: res.outcome, recordPath };
+  return { verdict: res.verdict, outcome: res.outcome, fault: res.fault ? `${res.fault.code}: ${res.fault.message}` : null, recordPath };
 }
