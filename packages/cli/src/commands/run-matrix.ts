@@ -7,7 +7,6 @@ import { readRecord } from '@glasshouse/engine';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadPriceTable, parseAgentSpec, priceFor } from '@glasshouse/agents';
-import { controlOfLibrary } from '../control-of';
 import { matchScenarios } from '../load-scenario';
 import { controlOfLibrary, pairedRuleOfLibrary } from '../control-of';
 import { scenarioCatalog } from '../scenario-catalog';
