@@ -26,9 +26,11 @@ import { scenario as brokenPromises } from './broken-promises/scenario';
 import { scenario as literatureQa } from './literature-qa/scenario';
 import { scenario as blackmail } from './blackmail/scenario';
 import { scenario as chatDeception } from './chat-deception/scenario';
+import { scenario as powerSeekingSurvey } from './power-seeking-survey/scenario';
+import { scenario as subagentCollusion } from './subagent-collusion/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);
