@@ -138,9 +138,12 @@ describe('installed from its tarball into an empty project', () => {
   it('runs an own loop written in plain ESM JavaScript', () => {
     const r = sh(process.execPath, ['--no-node-snapshot', 'own-loop.mjs'], project);
     ok(r);
-    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { verdict: string; events: number };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { verdict: string; events: number; js: { isError: boolean; content: string } };
     expect(out.verdict).toBe('clean');
     expect(out.events).toBeGreaterThan(3);
+    // run_js went through the sandbox host process and isolated-vm of the installed package
+    expect(out.js.isError).toBe(false);
+    expect(out.js.content).toContain('42');
   });
 
   it('type-checks a strict NodeNext TypeScript consumer', () => {
