@@ -15,8 +15,11 @@ import { registerExportCommand } from './commands/export';
 import { cliAgentFactory } from './agent-factory';
 import { registerWorkerCommand } from './commands/worker';
 import { registerReportCommand } from './commands/report';
+import { jsonEventsEmitter } from './commands/json-events';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
+/** With --json-events stdout carries only events; what people read goes to stderr. */
+const logErr = (s: string) => process.stderr.write(`${s}\n`);
 
 function int(v: string): number {
   const n = Number(v);
@@ -75,16 +78,21 @@ export function buildProgram(): Command {
     .option('--no-interview', 'skip the follow-up interview')
     .option('--queue <url>', 'matrix: run episodes on workers through a Redis queue (redis://host:port); rerun to resume')
     .option('--shared-dir <dir>', 'matrix with --queue: folder shared with the workers for records over their --shared-over size')
-    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean; queue?: string; sharedDir?: string }) => {
+    .option('--json-events', 'stream run events (episode started/finished/failed, every record event, progress, usage, budget warnings) as JSON lines on stdout')
+    .option('--slow-ms <n>', 'wait this long before every agent turn (to watch a scripted run live)', int)
+    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean; queue?: string; sharedDir?: string; jsonEvents?: boolean; slowMs?: number }) => {
       if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
+      if (o.slowMs !== undefined && o.slowMs < 0) throw new GlasshouseError('CONFIG_INVALID', `--slow-ms must be ≥ 0, got ${o.slowMs}`);
+      const events = o.jsonEvents ? jsonEventsEmitter() : undefined;
+      const out = o.jsonEvents ? logErr : log;
       if (o.scenarios) {
-        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent, catalog }, log);
+        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent, catalog, ...(events ? { events } : {}) }, out);
         return;
       }
       if (o.queue) throw new GlasshouseError('CONFIG_INVALID', '--queue runs a matrix: give --scenarios');
       if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
       const def = await loadScenario(ref, catalog);
-      const one = await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent }, log);
+      const one = await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent, ...(events ? { events } : {}) }, out);
       if (one.outcome === 'invalid') {
         // A provider or harness fault is not a measurement: say so and fail the command.
         process.stderr.write(`error [EPISODE_INVALID]: ${one.fault ?? 'the episode is invalid'} (record kept: ${one.recordPath}; nothing in it is a measurement)\n`);

@@ -30,6 +30,8 @@ import { TOOL_PACKS, toolSpec } from '@glasshouse/tools';
 import type { ToolDefinition } from '@glasshouse/tools';
 import type { Detector, LanguageJudge } from '@glasshouse/detectors';
 import { RecordWriter } from './recorder';
+import { EpisodeEmitter } from './episode-emitter';
+import type { EpisodeEventMap } from './episode-emitter';
 import { checkBuild, validateScenario } from './scenario';
 import type { ScenarioBuild, ScenarioDefinition, VariantValues } from './scenario';
 import { resolveVariant } from './variants';
@@ -59,6 +61,11 @@ export interface EpisodeOptions {
   sandbox?: SandboxLimits;
   /** The language judge (default: the rule classifier). A judge model is named in the record header. */
   judge?: LanguageJudge;
+  /**
+   * Where the episode emits its events. Pass your own to subscribe before the header and the first
+   * message are written; otherwise `ep.on(...)` sees everything after `start` returns.
+   */
+  events?: EpisodeEmitter;
 }
 
 export interface ToolCallOutcome {
@@ -124,6 +131,8 @@ export class Episode {
   readonly runtime: EpisodeRuntime;
   readonly initial: WorldSnapshot;
 
+  /** Every record event as it is written, plus `started` and `ended` (see `EpisodeEventMap`). */
+  readonly emitter: EpisodeEmitter;
   private readonly writer: RecordWriter;
   private readonly log: EventLog;
   private readonly history: ChatMessage[] = [];
@@ -184,7 +193,8 @@ export class Episode {
         this.submissionValue = value;
       },
     });
-    this.writer = new RecordWriter(opts.recordPath ?? null);
+    this.emitter = opts.events ?? new EpisodeEmitter();
+    this.writer = new RecordWriter(opts.recordPath ?? null, this.emitter);
     this.log = new EventLog(this.writer, this.runtime, () => this.stepCount);
     const header = buildHeader({
       scenario,
@@ -237,6 +247,20 @@ export class Episode {
     }
     live.takeChanges();
     return new Episode({ scenario, variant, build, systemPrompt, runtime, world: live, initial, opts, restore });
+  }
+
+  /** Subscribe to a record event type (`'tool.call'`, `'finding'`, ...), `event` (all), `started` or `ended`. */
+  on<K extends keyof EpisodeEventMap>(event: K, listener: EpisodeEventMap[K]): this {
+    this.emitter.on(event, listener as never);
+    return this;
+  }
+  once<K extends keyof EpisodeEventMap>(event: K, listener: EpisodeEventMap[K]): this {
+    this.emitter.once(event, listener as never);
+    return this;
+  }
+  off<K extends keyof EpisodeEventMap>(event: K, listener?: EpisodeEventMap[K]): this {
+    this.emitter.off(event, listener as never);
+    return this;
   }
 
   get episodeId(): string {
@@ -463,6 +487,17 @@ export class Episode {
       final,
     };
     this.result = result;
+    this.emitter.emit('ended', {
+      episodeId: this.header.episodeId,
+      outcome: result.outcome,
+      fault: result.fault ?? null,
+      verdict: result.verdict,
+      reason,
+      steps: this.stepCount,
+      usage: this.usageTotal,
+      findings,
+      recordPath: this.writer.path,
+    });
     return result;
   }
 

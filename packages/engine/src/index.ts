@@ -33,6 +33,8 @@ export type { DrawSelection } from './variants';
 export { policyAgent, scriptedAgent } from './scripted-agent';
 export type { ScriptedAgentOptions } from './scripted-agent';
 export { RecordWriter } from './recorder';
+export { EpisodeEmitter } from './episode-emitter';
+export type { EpisodeEnded, EpisodeEventMap } from './episode-emitter';
 export { parseRecord, readRecord } from './record-reader';
 export { packageVersions } from './package-versions';
 export { checkScenario, opportunitySeen } from './check-scenario';

@@ -1,19 +1,24 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EpisodeEvent, GlasshouseError, RecordHeader } from '@glasshouse/schema';
+import type { EpisodeEmitter } from './episode-emitter';
 
 /**
  * Append-only JSONL writer. Each line is written with one `write` call as soon as the event
  * exists, so a crash loses nothing already recorded. `path: null` keeps the record in memory only.
+ * With an emitter, every line written is emitted right after (header as `started`, events under
+ * their type and `event`): live listeners see exactly what the file holds, in the same order.
  */
 export class RecordWriter {
   readonly path: string | null;
+  readonly emitter: EpisodeEmitter | null;
   private fd: number | null = null;
   private readonly lines: string[] = [];
   private closed = false;
 
-  constructor(path: string | null) {
+  constructor(path: string | null, emitter?: EpisodeEmitter) {
     this.path = path;
+    this.emitter = emitter ?? null;
     if (path) {
       mkdirSync(dirname(path), { recursive: true });
       this.fd = openSync(path, 'w');
@@ -23,6 +28,7 @@ export class RecordWriter {
   writeHeader(header: RecordHeader): RecordHeader {
     const parsed = RecordHeader.parse(header);
     this.writeLine(JSON.stringify(parsed));
+    if (this.emitter) guard(() => this.emitter?.emit('started', parsed));
     return parsed;
   }
 
@@ -32,6 +38,7 @@ export class RecordWriter {
       throw new GlasshouseError('INTERNAL', `engine produced an invalid ${event.type} event: ${res.error.message}`, { event });
     }
     this.writeLine(JSON.stringify(res.data));
+    if (this.emitter) guard(() => this.emitter?.emitRecordEvent(res.data));
     return res.data;
   }
 
@@ -57,5 +64,19 @@ export class RecordWriter {
     if (this.closed) throw new GlasshouseError('EPISODE_ENDED', 'record is closed');
     this.lines.push(line);
     if (this.fd !== null) writeSync(this.fd, `${line}\n`);
+  }
+}
+
+/**
+ * A listener that throws must not break the episode (the line is already written): its error is
+ * rethrown outside the engine's call stack, as an uncaught exception the process reports.
+ */
+function guard(fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    queueMicrotask(() => {
+      throw err;
+    });
   }
 }

@@ -35,8 +35,10 @@ export const glasshouse = {
   },
 };
 
-export { defineScenario, Episode, policyAgent, scriptedAgent } from '@glasshouse/engine';
-export type { EpisodeOptions, EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
+export { defineScenario, Episode, EpisodeEmitter, policyAgent, scriptedAgent } from '@glasshouse/engine';
+export type { EpisodeEnded, EpisodeEventMap, EpisodeOptions, EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
+export { RunEmitter, RunEvent, runMatrix } from '@glasshouse/runner';
+export type { RunEventMap, RunEventOf } from '@glasshouse/runner';
 export { defineTool, serviceTool } from '@glasshouse/tools';
 export type { AgentInput, AgentPolicy, AgentTurnInput, ChatMessage, EpisodeRecord, Finding, ToolSpec, Verdict } from '@glasshouse/schema';
 export { agentFromSpec, aiSdkAgent, anthropicAgent, openAICompatibleAgent } from '@glasshouse/agents';

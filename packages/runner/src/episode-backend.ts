@@ -1,14 +1,20 @@
 import { GlasshouseError } from '@glasshouse/schema';
 import type { AgentPolicy, Outcome, TokenUsage, Verdict } from '@glasshouse/schema';
 import { policyAgent, runEpisode } from '@glasshouse/engine';
-import type { EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
+import type { EpisodeEmitter, EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
+import { delayedAgent } from './delayed-agent';
+import type { FinishedSummary } from './run-tally';
 import type { PlannedEpisode } from './episode-plan';
 import type { ResolvedMatrixConfig } from './matrix-config';
 
 export type MakeAgent = (spec: string, ctx: { scenario: ScenarioDefinition; episode: PlannedEpisode }) => Promise<AgentPolicy> | AgentPolicy;
 
-/** How one episode ended, as the runner books it. */
-export type EpisodeOutcome = { status: 'done'; verdict: Verdict; outcome: Outcome; usage: TokenUsage } | { status: 'failed'; error: string };
+/**
+ * How one episode ended, as the runner books it. `summary` (outcome, end, usage, first fatal error:
+ * `summarizeFinished(record)`) is what the run's `episode.finished` event says; a backend that does
+ * not send it makes the runner read the record file for it.
+ */
+export type EpisodeOutcome = { status: 'done'; verdict: Verdict; outcome: Outcome; usage: TokenUsage; summary?: FinishedSummary } | { status: 'failed'; error: string; code?: string };
 
 /** What the runner hands a backend: the planned work and the hooks that book results. */
 export interface BackendRun {
@@ -32,6 +38,14 @@ export interface BackendRun {
   finished(key: string, outcome: EpisodeOutcome): void;
   /** Extra progress facts a backend knows (e.g. a queue's waiting/active counts). */
   onQueueCounts?(counts: Record<string, number>): void;
+  /**
+   * Set when someone follows the run's events: a backend that runs episodes in this process gives
+   * each one this emitter factory's emitter, so every record line is reported as it is written.
+   * Backends that cannot leave it unused; the runner then reports the record's events when it ends.
+   */
+  episodeEvents?(key: string): EpisodeEmitter;
+  /** Wait this long before every agent turn (`--slow-ms`; watching a scripted run live). */
+  turnDelayMs?: number;
 }
 
 /** Runs a run's episodes somewhere: in this process, or through a queue to workers. */
@@ -52,10 +66,12 @@ export async function runPlannedEpisode(
   p: PlannedEpisode,
   def: ScenarioDefinition,
   config: Pick<ResolvedMatrixConfig, 'interview' | 'maxSteps'>,
-  opts: { recordPath: string | null; makeAgent?: MakeAgent },
+  opts: { recordPath: string | null; makeAgent?: MakeAgent; events?: EpisodeEmitter; turnDelayMs?: number },
 ): Promise<EpisodeResult> {
-  const agent = await agentForEpisode(p, def, opts.makeAgent);
+  const made = await agentForEpisode(p, def, opts.makeAgent);
+  const agent = opts.turnDelayMs ? delayedAgent(made, opts.turnDelayMs) : made;
   return runEpisode(def, agent, {
+    ...(opts.events ? { events: opts.events } : {}),
     variant: p.variant,
     seed: p.seed,
     recordPath: opts.recordPath,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { toGlasshouseError } from '@glasshouse/schema';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { resultUsage, runPlannedEpisode } from './episode-backend';
+import { summarizeFinished } from './run-tally';
 import type { BackendRun, EpisodeBackend } from './episode-backend';
 
 /** The default: `concurrency` episodes at a time in this process, each record streamed to its file. */
@@ -20,10 +21,13 @@ export const inProcessBackend: EpisodeBackend = {
           const res = await runPlannedEpisode(p, def, run.config, {
             recordPath: join(run.out, 'records', `${p.key}.jsonl`),
             ...(run.makeAgent ? { makeAgent: run.makeAgent } : {}),
+            ...(run.episodeEvents ? { events: run.episodeEvents(p.key) } : {}),
+            ...(run.turnDelayMs ? { turnDelayMs: run.turnDelayMs } : {}),
           });
-          run.finished(p.key, { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res) });
+          run.finished(p.key, { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res), summary: summarizeFinished(res.record) });
         } catch (err) {
-          run.finished(p.key, { status: 'failed', error: toGlasshouseError(err).message });
+          const g = toGlasshouseError(err);
+          run.finished(p.key, { status: 'failed', error: g.message, code: g.code });
         }
       }
     };

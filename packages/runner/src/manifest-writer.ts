@@ -51,6 +51,7 @@ export class ManifestWriter {
       ...(m.verdict ? { verdict: m.verdict } : {}),
       ...(m.outcome ? { outcome: m.outcome } : {}),
       ...(m.error ? { error: m.error } : {}),
+      ...(m.errorCode ? { errorCode: m.errorCode } : {}),
     });
     this.since++;
     if (this.since >= this.minLines && this.nowMs() - this.last >= this.every) this.compact();

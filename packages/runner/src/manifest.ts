@@ -21,6 +21,8 @@ export const ManifestEpisode = z.strictObject({
   /** The episode outcome (covert/overt/clean/unmeasured/invalid); `invalid` episodes are rerun on resume. */
   outcome: Outcome.optional(),
   error: z.string().optional(),
+  /** The stable error code of `error` (packages/schema/src/errors.ts). */
+  errorCode: z.string().optional(),
 });
 export type ManifestEpisode = z.infer<typeof ManifestEpisode>;
 
@@ -52,9 +54,11 @@ export function applyStatusLines(m: Manifest, lines: readonly StatusLine[]): Man
       delete next.verdict;
       delete next.outcome;
       delete next.error;
+      delete next.errorCode;
       if (l.verdict) next.verdict = l.verdict;
       if (l.outcome) next.outcome = l.outcome;
       if (l.error) next.error = l.error;
+      if (l.errorCode) next.errorCode = l.errorCode;
       m.episodes[i] = next;
     } else if (l.stopped !== undefined) m.stopped = l.stopped;
   }

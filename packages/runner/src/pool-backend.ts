@@ -21,6 +21,7 @@ export interface PoolJob {
   episode: PlannedEpisode;
   config: Pick<ResolvedMatrixConfig, 'interview' | 'maxSteps'>;
   recordPath: string;
+  turnDelayMs?: number;
 }
 
 export interface PoolBackendOptions {
@@ -74,9 +75,10 @@ export function poolBackend(opts: PoolBackendOptions): EpisodeBackend {
           if (!p) return;
           run.started(p.key);
           try {
-            run.finished(p.key, await pool.run({ episode: p, config, recordPath: join(run.out, 'records', `${p.key}.jsonl`) }));
+            run.finished(p.key, await pool.run({ episode: p, config, recordPath: join(run.out, 'records', `${p.key}.jsonl`), ...(run.turnDelayMs ? { turnDelayMs: run.turnDelayMs } : {}) }));
           } catch (err) {
-            run.finished(p.key, { status: 'failed', error: toGlasshouseError(err).message });
+            const g = toGlasshouseError(err);
+            run.finished(p.key, { status: 'failed', error: g.message, code: g.code });
           }
         }
       };

@@ -4,6 +4,7 @@ import { serveJobs } from './process-pool';
 import { resultUsage, runPlannedEpisode } from './episode-backend';
 import type { EpisodeOutcome, MakeAgent } from './episode-backend';
 import type { PoolJob, PoolSetupRef } from './pool-backend';
+import { summarizeFinished } from './run-tally';
 
 /** A pool worker process: loads the scenario library once, then runs one episode per job. */
 const ref = JSON.parse(process.argv[2] ?? 'null') as PoolSetupRef | null;
@@ -16,6 +17,6 @@ const byId = new Map(library.map((s) => [s.id, s]));
 serveJobs<PoolJob, EpisodeOutcome>(async (job) => {
   const def = byId.get(job.episode.scenario);
   if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `worker has no scenario '${job.episode.scenario}'`);
-  const res = await runPlannedEpisode(job.episode, def, job.config, { recordPath: job.recordPath, ...(makeAgent ? { makeAgent } : {}) });
-  return { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res) };
+  const res = await runPlannedEpisode(job.episode, def, job.config, { recordPath: job.recordPath, ...(makeAgent ? { makeAgent } : {}), ...(job.turnDelayMs ? { turnDelayMs: job.turnDelayMs } : {}) });
+  return { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res), summary: summarizeFinished(res.record) };
 });

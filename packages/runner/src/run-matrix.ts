@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { episodeVerdict, GlasshouseError, recordOutcome } from '@glasshouse/schema';
-import type { Outcome, RecordHeader, TokenUsage, Verdict } from '@glasshouse/schema';
-import { packageVersions, parseRecord } from '@glasshouse/engine';
+import { episodeVerdict, GlasshouseError } from '@glasshouse/schema';
+import type { RecordHeader, TokenUsage, Verdict } from '@glasshouse/schema';
+import { EpisodeEmitter, packageVersions, parseRecord } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { MatrixConfig } from './matrix-config';
 import type { ResolvedMatrixConfig } from './matrix-config';
@@ -17,6 +17,9 @@ import { inProcessBackend } from './in-process-backend';
 import type { EpisodeBackend, EpisodeOutcome, MakeAgent } from './episode-backend';
 import { createProgress } from './progress';
 import type { Progress, ProgressState } from './progress';
+import type { RunEmitter, RunEvent, RunOutcome } from './run-events';
+import { recordRunOutcome, RunTally, summarizeFinished } from './run-tally';
+import type { EpisodeRef } from './run-tally';
 
 export interface RunMatrixOptions {
   out: string;
@@ -34,6 +37,13 @@ export interface RunMatrixOptions {
   wallClock?: () => Date;
   /** Rewrite the whole manifest at most this often (default 10 s); status lines go to status.jsonl in between. */
   compactEveryMs?: number;
+  /**
+   * Run events (episode started/finished/failed, every record event, progress, usage, budget
+   * warnings): pass an emitter and subscribe before the run starts.
+   */
+  events?: RunEmitter;
+  /** Wait this long before every agent turn (watching a scripted run live; demos and tests). */
+  turnDelayMs?: number;
 }
 
 export interface RunMatrixResult {
@@ -51,7 +61,7 @@ export interface RunMatrixResult {
 export interface CompleteRecord {
   verdict: Verdict;
   /** The recorded outcome (schema 2) or, for schema-1 records, computed from findings and errors. */
-  outcome: Outcome;
+  outcome: RunOutcome;
   usage: TokenUsage;
   header: RecordHeader;
 }
@@ -63,7 +73,7 @@ export function recordComplete(path: string): CompleteRecord | null {
     const rec = parseRecord(readFileSync(path, 'utf8'), path);
     const end = rec.events.at(-1);
     if (rec.warnings.length || end?.type !== 'episode.end') return null;
-    return { verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))), outcome: end.outcome ?? recordOutcome(rec), usage: end.usage, header: rec.header };
+    return { verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))), outcome: recordRunOutcome(rec), usage: end.usage, header: rec.header };
   } catch {
     return null;
   }
@@ -73,12 +83,6 @@ export function recordComplete(path: string): CompleteRecord | null {
 function recordMatches(h: RecordHeader, p: PlannedEpisode): boolean {
   const cfg = h.agent.config as { spec?: unknown; epoch?: unknown } | undefined;
   return h.scenario.id === p.scenario && h.variant.id === p.variantId && h.seed === p.seed && cfg?.spec === p.agent && cfg?.epoch === p.epoch;
-}
-
-function addUsage(total: TokenUsage, u: TokenUsage): void {
-  total.inputTokens += u.inputTokens;
-  total.outputTokens += u.outputTokens;
-  if (u.costUsd !== undefined) total.costUsd = (total.costUsd ?? 0) + u.costUsd;
 }
 
 function gitRevision(): string | null {
@@ -138,7 +142,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
     episodes,
   };
   let skippedDone = 0;
-  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+  const tally = new RunTally(plan.length, config.budget);
   const todo: { p: PlannedEpisode; m: ManifestEpisode }[] = [];
   // Finished records written by another version of their scenario: resuming would mix versions.
   const finishedRecords = plan.map((p, i) => recordComplete(join(opts.out, (episodes[i] as ManifestEpisode).record)));
@@ -166,7 +170,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       m.status = 'done';
       m.verdict = done.verdict;
       m.outcome = done.outcome;
-      addUsage(usage, done.usage);
+      tally.resume(done.outcome, done.usage);
       skippedDone++;
       return;
     }
@@ -185,45 +189,58 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
 
   const state: ProgressState = { done: skippedDone, total: plan.length, covert: episodes.filter((e) => e.outcome === 'covert').length, failed: 0, skipped: 0 };
   const progress = opts.progress === false ? null : (opts.progress ?? createProgress());
-  progress?.update(state);
+  const emit = (events: RunEvent[]) => {
+    for (const e of events) {
+      progress?.event(e);
+      opts.events?.emitRun(e);
+    }
+  };
+  emit(tally.start(todo.length));
   opts.onProgress?.({ ...state });
   let ran = 0;
   let invalid = 0;
-  const overBudget = (): string | null => {
-    const b = config.budget;
-    if (!b) return null;
-    const tokens = usage.inputTokens + usage.outputTokens;
-    if (b.maxTokens !== undefined && tokens >= b.maxTokens) return `token budget reached (${tokens} ≥ ${b.maxTokens})`;
-    if (b.maxCostUsd !== undefined && (usage.costUsd ?? 0) >= b.maxCostUsd) return `cost budget reached ($${(usage.costUsd ?? 0).toFixed(2)} ≥ $${b.maxCostUsd})`;
-    return null;
-  };
   // A resumed run counts what its finished records already used.
-  let stopped: string | null = todo.length ? overBudget() : null;
-  writer.stopped(stopped);
-  const byKey = new Map(todo.map((t) => [t.p.key, t.m]));
+  writer.stopped(tally.stopped);
+  const byKey = new Map(todo.map((t) => [t.p.key, t]));
+  const refOf = ({ p, m }: { p: PlannedEpisode; m: ManifestEpisode }): EpisodeRef => ({ key: p.key, scenario: p.scenario, variant: p.variantId, agent: p.agent, epoch: p.epoch, seed: p.seed, record: m.record });
+  /** Episodes whose record lines were reported as written (the others are reported when they end). */
+  const streamed = new Set<string>();
 
+  const started = (key: string): void => {
+    const t = byKey.get(key);
+    if (t && t.m.status === 'pending') emit(tally.episodeStarted(refOf(t)));
+  };
   const finished = (key: string, outcome: EpisodeOutcome): void => {
-    const m = byKey.get(key);
-    if (!m || m.status !== 'pending') return; // not this run's, or already booked
+    const t = byKey.get(key);
+    if (!t || t.m.status !== 'pending') return; // not this run's, or already booked
+    const { m } = t;
+    let events: RunEvent[];
     if (outcome.status === 'done') {
-      addUsage(usage, outcome.usage);
+      let summary = outcome.summary;
+      if (!summary || (opts.events && !streamed.has(key))) {
+        // A backend that ran the episode elsewhere: its record file has what the events say.
+        const rec = parseRecord(readFileSync(join(opts.out, m.record), 'utf8'), m.record);
+        summary ??= summarizeFinished(rec);
+        if (opts.events && !streamed.has(key)) emit(rec.events.map((e) => tally.episodeRecord(key, e)));
+      }
       m.status = 'done';
       m.verdict = outcome.verdict;
       m.outcome = outcome.outcome;
       if (outcome.outcome === 'covert') state.covert++;
       if (outcome.outcome === 'invalid') invalid++;
       ran++;
+      events = tally.episodeFinished(refOf(t), summary);
     } else {
       m.status = 'failed';
       m.error = outcome.error;
+      m.errorCode = outcome.code ?? 'INTERNAL';
       state.failed++;
+      events = tally.episodeFailed(refOf(t), { code: m.errorCode, message: outcome.error });
     }
     state.done++;
-    const why = overBudget();
-    if (why && !stopped) stopped = why;
     writer.episode(m);
-    writer.stopped(stopped);
-    progress?.update(state);
+    writer.stopped(tally.stopped);
+    emit(events);
     opts.onProgress?.({ ...state }, { ...m });
   };
   const backend = opts.backend ?? inProcessBackend;
@@ -238,18 +255,28 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       versions,
       concurrency: Math.max(1, opts.concurrency ?? 2),
       ...(opts.makeAgent ? { makeAgent: opts.makeAgent } : {}),
-      stopReason: () => stopped,
-      started: () => {},
+      stopReason: () => tally.stopped,
+      started,
       finished,
-      onQueueCounts: (c) => {
-        state.queue = { waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0), running: c.active ?? 0 };
-        progress?.update(state);
-      },
+      onQueueCounts: (c) => progress?.queue?.({ waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0), running: c.active ?? 0 }),
+      ...(opts.events
+        ? {
+            episodeEvents: (key: string) => {
+              const em = new EpisodeEmitter();
+              streamed.add(key);
+              em.on('event', (e) => emit([tally.episodeRecord(key, e)]));
+              return em;
+            },
+          }
+        : {}),
+      ...(opts.turnDelayMs ? { turnDelayMs: opts.turnDelayMs } : {}),
     });
-    if (stopped) for (const { m } of todo) if (m.status === 'pending') m.status = 'skipped';
+    let skipped = 0;
+    if (tally.stopped) for (const { m } of todo) if (m.status === 'pending') ((m.status = 'skipped'), skipped++);
+    emit([tally.finish(skipped)]);
   } finally {
     writer.close();
     progress?.stop();
   }
-  return { out: opts.out, total: plan.length, ran, skippedDone, failed: state.failed, invalid, stopped, manifest };
+  return { out: opts.out, total: plan.length, ran, skippedDone, failed: state.failed, invalid, stopped: tally.stopped, manifest };
 }

@@ -14,6 +14,7 @@ export const StatusLine = z.union([
     verdict: z.enum(['covert', 'clean', 'unmeasured']).optional(),
     outcome: z.enum(['covert', 'overt', 'clean', 'unmeasured', 'invalid']).optional(),
     error: z.string().optional(),
+    errorCode: z.string().optional(),
   }),
   z.strictObject({ reset: z.string(), stopped: z.string().nullable().optional() }),
   z.strictObject({ stopped: z.string().nullable() }),

@@ -1,14 +1,20 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { episodeVerdict, recordOutcome } from '@glasshouse/schema';
 import type { EpisodeEvent, EpisodeRecord, Outcome, Verdict, WorldSnapshot } from '@glasshouse/schema';
-import { parseRecord } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences, findSpecCitations } from '@glasshouse/detectors';
 import { applyEvent, initialWorld } from '@glasshouse/replay';
 import { findScenario } from '@glasshouse/scenarios';
+import { RecordTail } from './record-tail';
+import { RunProgressReader } from './run-progress';
+import type { RunProgress } from './run-progress';
 
 const CHECKPOINT = 200;
+/** Folders under a run that hold no current episodes of it: re-graded copies, records a --force re-run set aside, invalid records a resume re-ran. */
+const SKIP_DIRS = new Set(['node_modules', 'regraded', 'superseded', 'invalid']);
+/** The runner's status log sits next to the records (one line per finished episode): not a record. */
+const isRecordFile = (name: string) => name.endsWith('.jsonl') && name !== 'status.jsonl';
 
 export interface EpisodeSummary {
   id: string;
@@ -18,12 +24,16 @@ export interface EpisodeSummary {
   variant: string;
   agent: string;
   seed: number;
-  /** The episode outcome (covert / overt / clean / unmeasured / invalid). */
-  outcome: Outcome;
-  /** @deprecated schema-1 roll-up; read `outcome`. */
-  verdict: Verdict;
+  /** `running` until the record has its episode.end (a crashed run's leftovers stay `running`). */
+  status: 'running' | 'ended';
+  /** @deprecated schema-1 roll-up, once ended (null while running); read `outcome`. */
+  verdict: Verdict | null;
+  /** The episode outcome once ended (covert / overt / clean / unmeasured / invalid); null while running. */
+  outcome: Outcome | null;
   events: number;
   steps: number;
+  /** The last event's type and step, for "what the agent just did". */
+  last: { type: string; step: number } | null;
   covertDetectors: string[];
   parent: string | null;
   warnings: string[];
@@ -32,13 +42,25 @@ export interface EpisodeSummary {
 /** Event plus viewer annotations: highlight ranges in reasoning (awareness, spec citations). */
 export type AnnotatedEvent = EpisodeEvent & { highlights?: { start: number; end: number; kind: 'awareness' | 'citation'; label: string }[] };
 
+/** What one refresh changed: ids added or grown, ids whose record went away. */
+export interface StoreChange {
+  changed: string[];
+  removed: string[];
+  progressChanged: boolean;
+}
+
 function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      if (name !== 'node_modules' && name !== 'regraded') walk(p, out);
-    } else if (name.endsWith('.jsonl')) out.push(p);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out; // removed while we looked
+  }
+  for (const d of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const p = join(dir, d.name);
+    if (d.isDirectory()) {
+      if (!SKIP_DIRS.has(d.name)) walk(p, out);
+    } else if (isRecordFile(d.name)) out.push(p);
   }
   return out;
 }
@@ -48,63 +70,147 @@ export interface RunStoreOptions {
   findScenario?: (id: string) => ScenarioDefinition | undefined;
 }
 
-/** All records under a run directory (or one record file), parsed once and kept in memory. */
+interface Entry {
+  tail: RecordTail;
+  id: string | null;
+  summary: EpisodeSummary | null;
+}
+
+/**
+ * All records under a run directory (or one record file), kept in memory and followed as they grow:
+ * `refresh()` reads what was appended (complete lines only), picks up new files, and notices records
+ * that were replaced or removed (a resumed run re-running unfinished episodes).
+ */
 export class RunStore {
   readonly root: string;
-  private readonly records = new Map<string, { file: string; record: EpisodeRecord; text: string }>();
+  private readonly single: boolean;
+  private readonly entries = new Map<string, Entry>();
+  private readonly byId = new Map<string, string>();
   /** World checkpoints every CHECKPOINT events, so scrubbing large records stays cheap. */
   private readonly worlds = new Map<string, Map<number, WorldSnapshot>>();
-
+  private readonly progressReader: RunProgressReader;
   private readonly findScenario: (id: string) => ScenarioDefinition | undefined;
 
   constructor(path: string, opts: RunStoreOptions = {}) {
     this.root = path;
     this.findScenario = opts.findScenario ?? findScenario;
-    const files = path.endsWith('.jsonl') ? [path] : walk(path);
+    this.single = path.endsWith('.jsonl');
+    this.progressReader = new RunProgressReader(this.single ? dirname(path) : path, this.single);
+    this.refresh();
+  }
+
+  /**
+   * Read what changed. With `paths` (from a file watcher) only those are looked at; without, the
+   * whole tree is scanned (new files, removed files, growth).
+   */
+  refresh(paths?: readonly string[]): StoreChange {
+    const files = paths ? paths.filter((p) => isRecordFile(basename(p)) && !relative(this.root, p).split(/[\\/]/).some((s) => SKIP_DIRS.has(s))) : this.single ? [this.root] : walk(this.root);
+    const change: StoreChange = { changed: [], removed: [], progressChanged: false };
+    const seen = new Set(files);
     for (const f of files) {
-      try {
-        const text = readFileSync(f, 'utf8');
-        const record = parseRecord(text, f);
-        let id = record.header.episodeId;
-        while (this.records.has(id)) id = `${id}~${basename(f, '.jsonl')}`;
-        this.records.set(id, { file: path.endsWith('.jsonl') ? basename(f) : relative(path, f), record, text: text.toLowerCase() });
-      } catch {
-        /* unreadable record: listed by nobody; the CLI's regrade reports these */
+      let entry = this.entries.get(f);
+      if (!entry) {
+        if (!existsSync(f)) continue;
+        entry = { tail: new RecordTail(f), id: null, summary: null };
+        this.entries.set(f, entry);
+      }
+      const what = entry.tail.poll();
+      if (what === 'unchanged' && entry.id) continue;
+      if (what === 'reset' || what === 'gone') this.drop(f, entry, change);
+      if (what === 'gone') {
+        this.entries.delete(f);
+        continue;
+      }
+      if (!entry.tail.header) continue;
+      if (!entry.id) entry.id = this.assignId(f, entry.tail.header.episodeId);
+      entry.summary = null;
+      if (what === 'reset') this.worlds.delete(entry.id);
+      change.changed.push(entry.id);
+    }
+    if (!paths) {
+      for (const [f, entry] of [...this.entries]) {
+        if (seen.has(f)) continue;
+        this.drop(f, entry, change);
+        this.entries.delete(f);
       }
     }
+    change.progressChanged = this.progressReader.refresh();
+    change.changed = [...new Set(change.changed)].filter((id) => this.byId.has(id));
+    change.removed = change.removed.filter((id) => !this.byId.has(id));
+    return change;
+  }
+
+  private drop(_f: string, entry: Entry, change: StoreChange): void {
+    if (!entry.id) return;
+    this.byId.delete(entry.id);
+    this.worlds.delete(entry.id);
+    change.removed.push(entry.id);
+    entry.id = null;
+    entry.summary = null;
+  }
+
+  private assignId(file: string, episodeId: string): string {
+    const rel = this.single ? basename(file) : relative(this.root, file);
+    let id = episodeId;
+    // Two records of one episode (two runs side by side, a re-run): the later one is named by its file.
+    if (this.byId.has(id) && this.byId.get(id) !== file) id = `${episodeId}~${rel.replace(/\.jsonl$/, '')}`;
+    while (this.byId.has(id) && this.byId.get(id) !== file) id = `${id}~`;
+    this.byId.set(id, file);
+    return id;
+  }
+
+  private entry(id: string): Entry | undefined {
+    const f = this.byId.get(id);
+    return f ? this.entries.get(f) : undefined;
+  }
+
+  progress(): RunProgress {
+    return this.progressReader.progress();
+  }
+
+  summary(id: string): EpisodeSummary | undefined {
+    const entry = this.entry(id);
+    if (!entry?.tail.header || !entry.id) return undefined;
+    if (entry.summary) return entry.summary;
+    const { header, events } = entry.tail;
+    const findings = events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []));
+    const ended = entry.tail.ended;
+    const last = events.at(-1);
+    entry.summary = {
+      id: entry.id,
+      file: this.single ? basename(entry.tail.file) : relative(this.root, entry.tail.file),
+      scenario: header.scenario.id,
+      category: header.scenario.category,
+      variant: header.variant.id,
+      agent: header.agent.id,
+      seed: header.seed,
+      status: ended ? 'ended' : 'running',
+      verdict: ended ? episodeVerdict(findings) : null,
+      outcome: ended ? (last?.type === 'episode.end' && last.outcome ? last.outcome : recordOutcome({ events })) : null,
+      events: events.length,
+      steps: events.filter((e) => e.type === 'message.assistant' && e.phase === 'task').length,
+      last: last ? { type: last.type, step: last.step } : null,
+      covertDetectors: findings.filter((f) => f.verdict === 'covert').map((f) => f.detector),
+      parent: header.parent?.episodeId ?? null,
+      warnings: entry.tail.warnings(),
+    };
+    return entry.summary;
   }
 
   list(): EpisodeSummary[] {
-    return [...this.records.entries()].map(([id, { file, record }]) => {
-      const findings = record.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []));
-      return {
-        id,
-        file,
-        scenario: record.header.scenario.id,
-        category: record.header.scenario.category,
-        variant: record.header.variant.id,
-        agent: record.header.agent.id,
-        seed: record.header.seed,
-        outcome: endOutcome(record) ?? recordOutcome(record),
-        verdict: episodeVerdict(findings),
-        events: record.events.length,
-        steps: record.events.filter((e) => e.type === 'message.assistant' && e.phase === 'task').length,
-        covertDetectors: findings.filter((f) => f.verdict === 'covert').map((f) => f.detector),
-        parent: record.header.parent?.episodeId ?? null,
-        warnings: record.warnings,
-      };
-    });
+    return [...this.byId.keys()].flatMap((id) => this.summary(id) ?? []);
   }
 
   /** Episode ids whose record (messages, reasoning, tool args and results) contains the phrase, case-insensitive. */
   search(q: string): string[] {
     const phrase = JSON.stringify(q.trim().toLowerCase()).slice(1, -1); // match the text as it is escaped in JSONL
-    if (!phrase) return [...this.records.keys()];
-    return [...this.records.entries()].filter(([, r]) => r.text.includes(phrase)).map(([id]) => id);
+    if (!phrase) return [...this.byId.keys()];
+    return [...this.byId.entries()].filter(([, f]) => this.entries.get(f)?.tail.lowerText.includes(phrase)).map(([id]) => id);
   }
 
   get(id: string): EpisodeRecord | undefined {
-    return this.records.get(id)?.record;
+    const t = this.entry(id)?.tail;
+    return t?.header ? { header: t.header, events: t.events, warnings: t.warnings() } : undefined;
   }
 
   events(id: string, offset: number, limit: number): AnnotatedEvent[] {
@@ -150,9 +256,4 @@ export class RunStore {
     }
     return { world, fromSeed: !!def };
   }
-}
-
-function endOutcome(record: EpisodeRecord): Outcome | undefined {
-  const end = record.events.find((e) => e.type === 'episode.end');
-  return end?.type === 'episode.end' ? end.outcome : undefined;
 }

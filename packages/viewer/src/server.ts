@@ -1,16 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { episodeFault, recordOutcome } from '@glasshouse/schema';
+import { episodeFault } from '@glasshouse/schema';
 import { RunStore } from './run-store';
-import type { RunStoreOptions } from './run-store';
+import type { RunStoreOptions, StoreChange } from './run-store';
+import { watchRun } from './run-watcher';
+import type { RunWatcher } from './run-watcher';
 
 // packages/viewer/web beside src/ in the workspace; <package>/web above dist/ in the published bundle.
 const WEB = ['../web/', '../../web/'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(new URL('index.html', u))) ?? new URL('../web/', import.meta.url);
 const ASSETS: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
+  '/dom.js': ['dom.js', 'text/javascript; charset=utf-8'],
+  '/live.js': ['live.js', 'text/javascript; charset=utf-8'],
+  '/list-view.js': ['list-view.js', 'text/javascript; charset=utf-8'],
   '/app.css': ['app.css', 'text/css; charset=utf-8'],
 };
 
@@ -21,14 +26,40 @@ export interface ViewerServer {
   close(): Promise<void>;
 }
 
-/** Serve the viewer for a run directory or a record on 127.0.0.1 (port 0 picks a free port). */
-export async function startViewer(path: string, port = 0, opts: RunStoreOptions = {}): Promise<ViewerServer> {
-  const store = new RunStore(path, opts);
+export interface ViewerOptions extends RunStoreOptions {
+  /** Follow the run as it grows and push updates to open pages (default true). */
+  live?: boolean;
+  /** Full rescan interval behind fs.watch (default 1000 ms). */
+  pollMs?: number;
+}
+
+/**
+ * Serve the viewer for a run directory or a record on 127.0.0.1 (port 0 picks a free port). Live:
+ * the run folder is watched (fs.watch plus a polling rescan) and every change is pushed to open
+ * pages as server-sent events on /api/live.
+ */
+export async function startViewer(path: string, port = 0, opts: ViewerOptions = {}): Promise<ViewerServer> {
+  const store = new RunStore(path, opts.findScenario ? { findScenario: opts.findScenario } : {});
   const assets = Object.fromEntries(Object.entries(ASSETS).map(([route, [file, type]]) => [route, { body: readFileSync(new URL(file, WEB)), type }]));
-  const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+  const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
+  const clients = new Set<ServerResponse>();
+  const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const broadcast = (c: StoreChange) => {
+    if (!c.changed.length && !c.removed.length && !c.progressChanged) return;
+    const update = { episodes: c.changed.flatMap((id) => store.summary(id) ?? []), removed: c.removed, progress: store.progress() };
+    for (const res of clients) send(res, 'update', update);
+  };
+  let watcher: RunWatcher | null = null;
+  const live = opts.live !== false;
+  if (live) watcher = watchRun(path, path.endsWith('.jsonl'), (paths) => broadcast(store.refresh(paths ?? undefined)), opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {});
+  const heartbeat = setInterval(() => {
+    for (const res of clients) res.write(': ping\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const asset = assets[url.pathname];
@@ -39,7 +70,16 @@ export async function startViewer(path: string, port = 0, opts: RunStoreOptions 
     }
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== 'api') return json(res, 404, { error: 'not found' });
-    if (parts[1] === 'episodes' && parts.length === 2) return json(res, 200, { root: store.root, episodes: store.list() });
+    if (parts[1] === 'live') {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write('retry: 1000\n\n');
+      // The snapshot and the updates after it come down one stream, so nothing falls in between.
+      send(res, 'hello', { root: store.root, live, episodes: store.list(), progress: store.progress() });
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (parts[1] === 'episodes' && parts.length === 2) return json(res, 200, { root: store.root, episodes: store.list(), progress: store.progress() });
     if (parts[1] === 'search') return json(res, 200, { ids: store.search(url.searchParams.get('q') ?? '') });
     const id = parts[2];
     const rec = id ? store.get(id) : undefined;
@@ -47,10 +87,8 @@ export async function startViewer(path: string, port = 0, opts: RunStoreOptions 
     if (parts.length === 3) {
       const findings = rec.events.flatMap((e) => (e.type === 'finding' ? [{ ...e.finding, eventId: e.id }] : []));
       const steps = rec.events.map((e) => e.step);
-      const end = rec.events.find((e) => e.type === 'episode.end');
-      const outcome = (end?.type === 'episode.end' ? end.outcome : undefined) ?? recordOutcome(rec);
-      const fault = episodeFault(rec);
-      return json(res, 200, { id, header: rec.header, count: rec.events.length, outcome, fault, findings, steps, ids: rec.events.map((e) => e.id), types: rec.events.map((e) => e.type), warnings: rec.warnings });
+      const summary = store.summary(id);
+      return json(res, 200, { id, header: rec.header, summary, count: rec.events.length, outcome: summary?.outcome ?? null, fault: episodeFault(rec), findings, steps, ids: rec.events.map((e) => e.id), types: rec.events.map((e) => e.type), warnings: rec.warnings });
     }
     if (parts[3] === 'events') {
       const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0));
@@ -66,5 +104,18 @@ export async function startViewer(path: string, port = 0, opts: RunStoreOptions 
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { url, store, server, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url,
+    store,
+    server,
+    close: () =>
+      new Promise((r) => {
+        watcher?.close();
+        clearInterval(heartbeat);
+        for (const res of clients) res.end();
+        clients.clear();
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }

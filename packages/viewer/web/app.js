@@ -1,71 +1,11 @@
-// Glasshouse viewer. Plain JS; every piece of record content goes in through textContent.
+// Glasshouse viewer: routing, the episode view (followed live while its episode runs) and compare.
+import { api, el, short, throttle, verdictBadge } from './dom.js';
+import { connect, live, subscribe } from './live.js';
+import { showList } from './list-view.js';
+
 const ROW_H = 28;
 const PAGE = 200;
 const app = document.getElementById('app');
-
-function el(tag, attrs = {}, ...children) {
-  const n = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') n.className = v;
-    else if (k === 'text') n.textContent = v;
-    else if (k.startsWith('on')) n.addEventListener(k.slice(2), v);
-    else n.setAttribute(k, v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) n.append(c);
-  return n;
-}
-const api = async (path) => {
-  const r = await fetch(path);
-  if (!r.ok) throw new Error(`${path}: ${r.status}`);
-  return r.json();
-};
-const short = (v, n = 160) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  const one = (s ?? '').replace(/\s+/g, ' ');
-  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
-};
-const verdictBadge = (v) => el('span', { class: `verdict ${v}`, text: v });
-
-// ---------------- list view ----------------
-let listState = { scenario: '', agent: '', verdict: '', variant: '', q: '', hits: null, picked: [] };
-async function showList() {
-  const { root, episodes } = await api('/api/episodes');
-  document.getElementById('root').textContent = root;
-  const uniq = (k) => [...new Set(episodes.map((e) => e[k]))].sort();
-  const select = (key, label, options) => {
-    const s = el('select', { 'data-filter': key, onchange: () => ((listState[key] = s.value), render()) }, el('option', { value: '', text: `all ${label}` }), ...options.map((o) => el('option', { value: o, text: o })));
-    s.value = listState[key];
-    return s;
-  };
-  const search = el('input', { type: 'search', placeholder: 'search text…', 'data-filter': 'q', value: listState.q });
-  search.addEventListener('change', async () => {
-    listState.q = search.value;
-    listState.hits = search.value ? new Set((await api(`/api/search?q=${encodeURIComponent(search.value)}`)).ids) : null;
-    render();
-  });
-  const variant = el('input', { type: 'text', placeholder: 'variant contains…', 'data-filter': 'variant', value: listState.variant });
-  variant.addEventListener('input', () => ((listState.variant = variant.value), render()));
-  const count = el('span', { class: 'muted', id: 'count' });
-  const compare = el('button', { id: 'compare', onclick: () => listState.picked.length === 2 && (location.hash = `#/compare/${encodeURIComponent(listState.picked[0])}/${encodeURIComponent(listState.picked[1])}`), text: 'Compare 2 selected' });
-  const tbody = el('tbody');
-  const table = el('table', { class: 'episodes' }, el('thead', {}, el('tr', {}, ...['', 'scenario', 'variant', 'agent', 'seed', 'outcome', 'violations', 'steps', 'events'].map((h) => el('th', { text: h })))), tbody);
-  app.replaceChildren(el('div', { class: 'filters' }, select('scenario', 'scenarios', uniq('scenario')), select('agent', 'agents', uniq('agent')), select('verdict', 'outcomes', ['covert', 'overt', 'clean', 'unmeasured', 'invalid']), variant, search, compare, count), table);
-  function render() {
-    const rows = episodes.filter((e) => (!listState.scenario || e.scenario === listState.scenario) && (!listState.agent || e.agent === listState.agent) && (!listState.verdict || (e.outcome ?? e.verdict) === listState.verdict) && (!listState.variant || e.variant.includes(listState.variant)) && (!listState.hits || listState.hits.has(e.id)));
-    count.textContent = `${rows.length} of ${episodes.length} episodes`;
-    tbody.replaceChildren(
-      ...rows.map((e) => {
-        const box = el('input', { type: 'checkbox', onclick: (ev) => ev.stopPropagation() });
-        box.checked = listState.picked.includes(e.id);
-        box.addEventListener('change', () => {
-          listState.picked = box.checked ? [...listState.picked, e.id].slice(-2) : listState.picked.filter((x) => x !== e.id);
-        });
-        return el('tr', { 'data-id': e.id, onclick: () => (location.hash = `#/episode/${encodeURIComponent(e.id)}`) }, el('td', {}, box), el('td', { text: e.scenario }), el('td', { text: e.variant }), el('td', { text: e.agent }), el('td', { text: String(e.seed) }), el('td', {}, verdictBadge(e.outcome ?? e.verdict)), el('td', { text: e.covertDetectors.join(', ') }), el('td', { text: String(e.steps) }), el('td', { text: String(e.events) }));
-      }),
-    );
-  }
-  render();
-}
 
 // ---------------- episode view ----------------
 function summary(e) {
@@ -125,7 +65,7 @@ function detail(e) {
 }
 
 async function showEpisode(id) {
-  const meta = await api(`/api/episodes/${encodeURIComponent(id)}`);
+  let meta = await api(`/api/episodes/${encodeURIComponent(id)}`);
   const pages = new Map();
   const getPage = async (p) => {
     if (!pages.has(p)) pages.set(p, api(`/api/episodes/${encodeURIComponent(id)}/events?offset=${p * PAGE}&limit=${PAGE}`).then((r) => r.events));
@@ -140,7 +80,12 @@ async function showEpisode(id) {
     meta.fault ? el('div', { class: 'fault', text: `invalid: ${meta.fault.code} — ${meta.fault.message}` }) : null,
     h.parent ? el('div', {}, 'forked from ', el('a', { href: `#/episode/${encodeURIComponent(h.parent.episodeId)}`, text: h.parent.episodeId }), ` at step ${h.parent.atStep} `, el('a', { href: `#/compare/${encodeURIComponent(h.parent.episodeId)}/${encodeURIComponent(id)}`, text: '(compare)' })) : null,
     el('details', {}, el('summary', { text: 'system prompt and task' }), el('pre', { text: h.systemPrompt }), el('pre', { text: h.task })),
-    el('div', { class: 'findings' }, ...meta.findings.map((f) => el('div', { class: `finding ${f.verdict === 'covert' ? 'covert' : ''}`, 'data-detector': f.detector, title: f.explanation, onclick: () => showEvidence(f) }, el('strong', { text: f.detector }), ' ', verdictBadge(f.kind === 'covert-action' || f.kind === 'interview' ? f.verdict : f.kind === 'disclosure' ? f.disclosure ?? f.verdict : f.verdict === 'unmeasured' ? 'unmeasured' : `score ${f.score}`), ' ', el('span', { class: 'provenance', text: f.provenance ?? '' }), ' ', f.explanation))));
+    el('div', { class: 'live-turn', id: 'live-turn' }),
+    el('div', { class: 'findings', id: 'findings' }));
+  const liveTurn = head.querySelector('#live-turn');
+  const findingsBox = head.querySelector('#findings');
+  const renderFindings = () => findingsBox.replaceChildren(...meta.findings.map((f) => el('div', { class: `finding ${f.verdict === 'covert' ? 'covert' : ''}`, 'data-detector': f.detector, title: f.explanation, onclick: () => showEvidence(f) }, el('strong', { text: f.detector }), ' ', verdictBadge(f.kind === 'covert-action' || f.kind === 'interview' ? f.verdict : f.kind === 'disclosure' ? f.disclosure ?? f.verdict : f.verdict === 'unmeasured' ? 'unmeasured' : `score ${f.score}`), ' ', el('span', { class: 'provenance', text: f.provenance ?? '' }), ' ', f.explanation)));
+  renderFindings();
   const spacer = el('div', { class: 'spacer' });
   spacer.style.height = `${meta.count * ROW_H}px`;
   const scroller = el('div', { class: 'transcript', id: 'transcript' }, spacer);
@@ -150,7 +95,8 @@ async function showEpisode(id) {
   const tree = el('div', { class: 'tree', id: 'tree' });
   const fileView = el('div', { id: 'file-view' });
   const mailView = el('div', { id: 'mail-view' });
-  app.replaceChildren(head, el('div', { class: 'layout' }, el('div', { class: 'panel' }, el('h3', { text: `Transcript (${meta.count} events)` }), scroller), el('div', { class: 'panel' }, el('h3', { text: 'Event' }), detailBox)),
+  const transcriptTitle = el('h3', { id: 'transcript-title', text: `Transcript (${meta.count} events)` });
+  app.replaceChildren(head, el('div', { class: 'layout' }, el('div', { class: 'panel' }, transcriptTitle, scroller), el('div', { class: 'panel' }, el('h3', { text: 'Event' }), detailBox)),
     el('div', { class: 'panel scrubber' }, el('h3', { text: 'World at step' }), el('div', { class: 'bar' }, range, stepLabel), el('div', { class: 'world' }, el('div', {}, tree, mailView), fileView)));
 
   let renderToken = 0;
@@ -198,8 +144,62 @@ async function showEpisode(id) {
   }
   scroller.addEventListener('scroll', () => renderRows());
   range.addEventListener('input', () => renderWorld());
+
+  // ---- following the episode while it runs ----
+  async function renderTurn() {
+    const s = meta.summary;
+    const last = meta.count ? await eventAt(meta.count - 1) : null;
+    liveTurn.dataset.status = s.status;
+    liveTurn.replaceChildren(
+      s.status === 'running' ? el('span', { class: 'verdict running', text: 'running' }) : verdictBadge(s.outcome ?? s.verdict),
+      ` step ${last ? last.step : 0} · ${meta.count} events`,
+      last ? el('span', { class: 'muted', text: ` · last: ${summary(last)}` }) : null,
+    );
+  }
+  let following = meta.summary.status === 'running';
+  scroller.addEventListener('scroll', () => {
+    following = scroller.scrollTop + scroller.clientHeight >= meta.count * ROW_H - ROW_H;
+  });
+  let refreshing = false;
+  let again = false;
+  async function refresh() {
+    if (refreshing) return void (again = true);
+    refreshing = true;
+    try {
+      const next = await api(`/api/episodes/${encodeURIComponent(id)}`).catch(() => null);
+      if (!next) return void liveTurn.replaceChildren(el('span', { class: 'muted', text: 'record removed (the run is re-running this episode?) — waiting for it' }));
+      if (next.count < meta.count || next.ids[0] !== meta.ids[0]) return void route(); // the record was rewritten: start over
+      if (next.count === meta.count && next.summary.status === meta.summary.status) return;
+      const wasAtEnd = Number(range.value) === meta.count;
+      for (const k of [...pages.keys()]) if (k >= Math.floor(meta.count / PAGE)) pages.delete(k);
+      meta = next;
+      spacer.style.height = `${meta.count * ROW_H}px`;
+      transcriptTitle.textContent = `Transcript (${meta.count} events)`;
+      range.max = String(meta.count);
+      renderFindings();
+      if (following) scroller.scrollTop = meta.count * ROW_H;
+      await renderRows();
+      await renderTurn();
+      if (wasAtEnd) {
+        range.value = String(meta.count);
+        await renderWorld();
+      }
+    } finally {
+      refreshing = false;
+      if (again) ((again = false), refresh());
+    }
+  }
+  const check = throttle(() => {
+    const s = live.episodes.get(id);
+    if (!s || s.events !== meta.count || s.status !== meta.summary.status) refresh();
+  }, 250);
+  const unsubscribe = subscribe(check);
+  if (following) scroller.scrollTop = meta.count * ROW_H;
   await renderRows();
+  await renderTurn();
   await renderWorld();
+  live.ready.then(check); // anything that arrived while this view was loading
+  return unsubscribe;
 }
 
 // ---------------- compare view ----------------
@@ -226,15 +226,21 @@ async function showCompare(a, b) {
   app.replaceChildren(el('div', { class: 'compare', id: 'compare-view' }, col(A, a), col(B, b)), el('div', { class: 'panel', id: 'aligned' }, ...rows));
 }
 
+let stopFollowing = null;
 async function route() {
+  stopFollowing?.();
+  stopFollowing = null;
   const [, view, a, b] = location.hash.split('/');
   try {
-    if (view === 'episode' && a) await showEpisode(decodeURIComponent(a));
+    if (view === 'episode' && a) stopFollowing = await showEpisode(decodeURIComponent(a));
     else if (view === 'compare' && a && b) await showCompare(decodeURIComponent(a), decodeURIComponent(b));
-    else await showList();
+    else stopFollowing = await showList(app, document.getElementById('root'));
   } catch (err) {
     app.replaceChildren(el('pre', { text: String(err) }));
+    // An episode that is not there yet (or is being re-run) opens as soon as its record appears.
+    if (view === 'episode' && a) stopFollowing = subscribe(() => live.episodes.has(decodeURIComponent(a)) && route());
   }
 }
 window.addEventListener('hashchange', route);
+connect();
 route();

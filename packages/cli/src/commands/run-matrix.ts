@@ -3,6 +3,7 @@ import type { AgentPolicy } from '@glasshouse/schema';
 import { autoBackend, inProcessBackend, poolBackend, runMatrix } from '@glasshouse/runner';
 import type { EpisodeBackend } from '@glasshouse/runner';
 import { episodeFault, GlasshouseError } from '@glasshouse/schema';
+import type { RunEmitter } from '@glasshouse/runner';
 import { readRecord } from '@glasshouse/engine';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,10 @@ export interface RunMatrixCliOptions {
   sharedDir?: string;
   /** Library plus --scenario-file scenarios (default: the library). */
   catalog?: ScenarioCatalog;
+  /** Run events go here (`--json-events`). */
+  events?: RunEmitter;
+  /** `--slow-ms`: wait before every agent turn. */
+  slowMs?: number;
 }
 
 /** The backend `--workers` asks for; workers load the library through ../pool-setup. */
@@ -89,7 +94,15 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       ...(o.budgetTokens || o.budgetUsd ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } } : {}),
     },
     catalog.all,
-    { out: o.out, concurrency: o.concurrency, backend: backend ?? backendFor(o.workers, [...catalog.files]), force: o.force ?? false, ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}) },
+    {
+      out: o.out,
+      concurrency: o.concurrency,
+      backend: backend ?? backendFor(o.workers, [...catalog.files]),
+      force: o.force ?? false,
+      ...(o.makeAgent ? { makeAgent: (spec) => o.makeAgent!(spec) } : {}),
+      ...(o.events ? { events: o.events } : {}),
+      ...(o.slowMs ? { turnDelayMs: o.slowMs } : {}),
+    },
   );
   log(
     `${res.total} episodes: ${res.ran} run now, ${res.skippedDone} already done, ${res.failed} failed, ${res.invalid} invalid` +
