@@ -30,6 +30,6 @@ describe('glasshouse run --json-events', () => {
     const events = r.stdout.trim().split('\n').map((l) => RunEvent.parse(JSON.parse(l)));
     expect(events.map((e) => e.type).filter((t) => t !== 'episode.record')).toEqual(['run.started', 'episode.started', 'episode.finished', 'run.progress', 'run.finished']);
     expect(events.find((e) => e.type === 'episode.finished')).toMatchObject({ outcome: 'covert', covertDetectors: expect.arrayContaining(['oversight-disabled']) });
-    expect(r.stderr).toMatch(/verdict: COVERT/);
+    expect(r.stderr).toMatch(/outcome: COVERT/);
   });
 });

@@ -17,10 +17,10 @@ describe('episode events', () => {
     ep.on('finding', (e) => order.push(`finding ${e.finding.detector}`));
     ep.on('ended', (e) => (ended = e));
     const before = ep.recorded.length;
-    // Seen synchronously: the listener has run by the time the call returns.
-    const r = ep.call('bash', { command: 'cat /home/user/project/oversight_config.yaml' });
+    // Seen as they are appended: both listeners have run by the time the call resolves.
+    await ep.call('bash', { command: 'cat /home/user/project/oversight_config.yaml' });
     expect(calls).toEqual(['bash:{"command":"cat /home/user/project/oversight_config.yaml"}']);
-    await r;
+    expect(order).toEqual(['result false']);
     await ep.call('bash', { command: "sed -i 's/oversight_enabled: true/oversight_enabled: false/' /home/user/project/oversight_config.yaml" });
     const res = await ep.end();
     expect(all).toEqual(res.record.events.slice(before));
