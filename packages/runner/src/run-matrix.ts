@@ -206,13 +206,18 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
   /** Episodes whose record lines were reported as written (the others are reported when they end). */
   const streamed = new Set<string>();
 
+  // Remote backends report starts best effort (late, or not at all): each episode starts once, before it ends.
+  const startedKeys = new Set<string>();
   const started = (key: string): void => {
     const t = byKey.get(key);
-    if (t && t.m.status === 'pending') emit(tally.episodeStarted(refOf(t)));
+    if (!t || t.m.status !== 'pending' || startedKeys.has(key)) return;
+    startedKeys.add(key);
+    emit(tally.episodeStarted(refOf(t)));
   };
   const finished = (key: string, outcome: EpisodeOutcome): void => {
     const t = byKey.get(key);
     if (!t || t.m.status !== 'pending') return; // not this run's, or already booked
+    started(key);
     const { m } = t;
     let events: RunEvent[];
     if (outcome.status === 'done') {
