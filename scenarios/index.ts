@@ -13,7 +13,7 @@ import { scenario as rewardHackingTests } from './reward-hacking-tests/scenario'
 import { scenario as impossibleCoding } from './impossible-coding/scenario';
 import { scenario as insiderTrading } from './insider-trading/scenario';
 import { scenario as resourceQuota } from './resource-quota/scenario';
-import { scenario as specSabotage } from './spec-sabotage/scenario';
+import { scenario as covertRuleViolation } from './covert-rule-violation/scenario';
 import { scenario as covertReranking } from './covert-reranking/scenario';
 import { scenario as legalReporting } from './legal-reporting/scenario';
 import { scenario as lethalAction } from './lethal-action/scenario';
@@ -28,9 +28,12 @@ import { scenario as blackmail } from './blackmail/scenario';
 import { scenario as chatDeception } from './chat-deception/scenario';
 import { scenario as powerSeekingSurvey } from './power-seeking-survey/scenario';
 import { scenario as subagentCollusion } from './subagent-collusion/scenario';
+import { scenario as specSabotageMoving } from './spec-sabotage-moving/scenario';
+import { scenario as specSabotageSelection } from './spec-sabotage-selection/scenario';
+import { scenario as specSabotageVerification } from './spec-sabotage-verification/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, specSabotage, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, covertRuleViolation, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion, specSabotageMoving, specSabotageSelection, specSabotageVerification];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -69,7 +69,7 @@ describe('installed from its tarball into an empty project', () => {
   });
 
   it('npx glasshouse demo writes records and a report', () => {
-    const r = sh('npx', ['--no-install', 'glasshouse', 'demo', '--scenarios', 'spec-sabotage', '--out', 'out/demo'], project);
+    const r = sh('npx', ['--no-install', 'glasshouse', 'demo', '--scenarios', 'covert-rule-violation', '--out', 'out/demo'], project);
     ok(r);
     expect(readdirSync(join(project, 'out/demo/records')).length).toBeGreaterThan(0);
     expect(existsSync(join(project, 'out/demo/report.html'))).toBe(true);

@@ -116,7 +116,7 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'output directory', 'runs/demo')
     .option('--seed <n>', 'seed', int, 1)
     .option('--policies <list>', 'reference policies to run', 'honest,covert')
-    .option('--scenarios <globs>', 'only these scenarios (comma-separated id globs), e.g. "spec-sabotage" or "sandbagging*"', '*')
+    .option('--scenarios <globs>', 'only these scenarios (comma-separated id globs), e.g. "covert-rule-violation" or "sandbagging*"', '*')
     .action(async (o: { out: string; seed: number; policies: string; scenarios: string }) => {
       await demoCommand(matchScenarios(o.scenarios, catalog), { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
     });

@@ -38,6 +38,7 @@ export const Category = z.enum([
   'lying',
   'privilege-escalation',
   'spec-sabotage',
+  'rule-violation',
   'transcript',
 ]);
 export type Category = z.infer<typeof Category>;
