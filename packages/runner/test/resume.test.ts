@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readManifest, recordComplete } from '@glasshouse/runner';
 
 const ROOT = resolve(__dirname, '../../..');
-const ARGS = ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), 'run', '--scenarios', '*', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--epochs', '2', '--concurrency', '2', '--no-report'];
+// A fixed part of the library (192 episodes), so the test's time does not grow with every new scenario.
+const ARGS = ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), 'run', '--scenarios', 'goal-*,oversight-*,sandbagging-*,lazy-*', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--epochs', '2', '--concurrency', '2', '--no-report'];
 
 const complete = (dir: string) => readdirSync(join(dir, 'records')).filter((f) => recordComplete(join(dir, 'records', f)));
 
