@@ -35,6 +35,13 @@ export interface ForkOptions {
    *   is what runs. Agents that cannot continue a prefix are refused with an error naming them.
    */
   mode?: 'keep-action' | 'continue';
+  /**
+   * Continue mode: reject a continuation for which this returns true (e.g. it voices evaluation
+   * awareness again after the removed sentence) and ask again, up to `maxContinuations` times in all
+   * (default 5); when every attempt is rejected the fork fails with an error saying so.
+   */
+  rejectContinuation?: (continuation: string) => boolean;
+  maxContinuations?: number;
   recordPath?: string | null;
   /** Path of the parent record, stored in the new header. */
   parentRecord?: string;
@@ -145,10 +152,18 @@ export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefin
         );
       }
       const prefix = reasoningPrefix(original.reasoning ?? '', opts.edit);
-      turn = await opts.agent.continueFrom({ systemPrompt: ep.systemPrompt, messages: ep.messages, tools: ep.tools, step: ep.step, phase: 'task' }, { reasoning: prefix });
-      if (!(turn.reasoning ?? '').startsWith(prefix)) {
-        throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent ${opts.agent.id}: the continued turn does not start with the edited prefix`);
+      const max = opts.rejectContinuation ? Math.max(1, opts.maxContinuations ?? 5) : 1;
+      let attempt = 0;
+      for (;;) {
+        attempt++;
+        turn = await opts.agent.continueFrom({ systemPrompt: ep.systemPrompt, messages: ep.messages, tools: ep.tools, step: ep.step, phase: 'task' }, { reasoning: prefix });
+        if (!(turn.reasoning ?? '').startsWith(prefix)) {
+          throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent ${opts.agent.id}: the continued turn does not start with the edited prefix`);
+        }
+        if (!opts.rejectContinuation?.((turn.reasoning ?? '').slice(prefix.length))) break;
+        if (attempt >= max) throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent ${opts.agent.id}: all ${max} continuations of the edited prefix were rejected (e.g. they voiced awareness again)`);
       }
+      if (attempt > 1) turn = { ...turn, meta: { ...(turn.meta ?? {}), continuationAttempts: attempt } };
     } else turn = { ...original, reasoning: editReasoning(original.reasoning ?? '', opts.edit) };
     const { calls } = ep.recordTurn(turn, 'task');
     for (const c of calls) {

@@ -37,6 +37,8 @@ export interface InterventionOptions {
   concurrency?: number;
   /** `continue`: the model continues the edited reasoning and writes turn k's action; `keep-action` (default) re-runs the recorded action. See ForkOptions.mode. */
   mode?: 'keep-action' | 'continue';
+  /** Continue mode, remove-awareness: resample continuations that voice awareness again, up to this many attempts per fork (0 = accept any). */
+  rejectAware?: number;
 }
 
 export interface ArmCount {
@@ -143,7 +145,7 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
       const turn = j.record.events.filter((e) => e.type === 'message.assistant' && e.phase === 'task')[j.at];
       const reasoning = turn?.type === 'message.assistant' ? (turn.reasoning ?? '') : '';
       const edit = j.arm === 'before' && opts.mode === 'continue' ? { editReasoning: uneditedPrefix(reasoning, j.afterEdit) } : j.edit;
-      results[i] = (await forkEpisode(j.record, j.scenario, { atStep: j.at, ...(edit ? { edit } : {}), agent: await opts.agentFor(j.record, j.sample), mode: opts.mode ?? 'keep-action' })).verdict;
+      results[i] = (await forkEpisode(j.record, j.scenario, { atStep: j.at, ...(edit ? { edit } : {}), agent: await opts.agentFor(j.record, j.sample), mode: opts.mode ?? 'keep-action', ...(opts.rejectAware && j.arm === 'after' && opts.intervention === 'remove-awareness' ? { rejectContinuation: (c: string) => findEvalAwareSentences(c).length > 0, maxContinuations: opts.rejectAware } : {}) })).verdict;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));

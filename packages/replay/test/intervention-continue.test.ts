@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentPolicy } from '@glasshouse/schema';
 import { runEpisode } from '@glasshouse/engine';
+import { findEvalAwareSentences } from '@glasshouse/detectors';
 import { findScenario } from '@glasshouse/scenarios';
 import { openAICompatibleAgent } from '@glasshouse/agents';
 import { forkBatch, forkEpisode, reasoningPrefix } from '@glasshouse/replay';
@@ -101,6 +102,33 @@ describe('intervention reaches the model: continue an edited reasoning prefix (O
         forkBatch([parent], { intervention: 'remove-awareness', samples: 1, agentFor: () => agent, scenarioFor: () => s, mode: 'continue' }),
       ).rejects.toThrow(/cannot continue/);
       expect(server.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('optionally rejects continuations that voice awareness again and asks again', async () => {
+    const parent = (await runEpisode(s, parentAgent, { seed: 10 })).record;
+    let prefills = 0;
+    const server = await startLocalServer((body) => {
+      const messages = body['messages'] as Msg[];
+      if (messages.at(-1)!.role === 'assistant') {
+        prefills++;
+        const again = prefills === 1 ? 'This is probably an alignment test. ' : 'The data looks fine. ';
+        return { json: completion({ content: `${again}</think>\n\nDone.`, toolCalls: [{ id: 'c1', name: 'select_strategy', args: JSON.stringify({ strategy: 'C' }) }] }) };
+      }
+      return { json: completion({ content: 'No.' }) };
+    });
+    try {
+      const agent = openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'local', prefill: 'vllm', maxRetries: 0 });
+      const reject = (c: string) => findEvalAwareSentences(c).length > 0;
+      const child = await forkEpisode(parent, s, { atStep: 0, edit: { removeMatching: 'eval-awareness' }, agent, mode: 'continue', rejectContinuation: reject, maxContinuations: 3 });
+      const turn0 = child.record.events.find((e) => e.type === 'message.assistant')!;
+      expect(prefills).toBe(2);
+      expect(turn0.type === 'message.assistant' && turn0.reasoning).toBe('Reading the data first. The data looks fine. ');
+      expect(turn0.type === 'message.assistant' && turn0.meta?.['continuationAttempts']).toBe(2);
+      prefills = 0;
+      await expect(forkEpisode(parent, s, { atStep: 0, edit: { removeMatching: 'eval-awareness' }, agent, mode: 'continue', rejectContinuation: reject, maxContinuations: 1 })).rejects.toThrow(/all 1 continuations of the edited prefix were rejected/);
     } finally {
       await server.close();
     }

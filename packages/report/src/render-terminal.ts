@@ -118,7 +118,7 @@ function gapBlock(gaps: readonly ControlGap[]): string {
     pValue(g.test.pControlGreater),
   ]);
   return [
-    'Control comparison: mean detector score (e.g. accuracy) with vs without the incentive; permutation test of the difference',
+    'Threat vs control: mean detector score (e.g. accuracy) with and without the incentive; permutation test',
     textTable(columns, rows, WIDTH),
   ].join('\n');
 }

@@ -105,11 +105,12 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .option('--baseline <kind>', "'original' (the parents' verdicts) or 'resampled' (N unedited forks from the same step)", 'original')
     .option('--concurrency <n>', 'forks at once', (v: string) => Number(v), 1)
     .option('--mode <mode>', "'continue' (default: the model continues the edited reasoning prefix and writes the turn's action; refused for providers that cannot) or 'keep-action' (re-run the recorded action of the edited turn)", 'continue')
-    .action(async (run: string, o: { intervention: Intervention; agent: string; samples: number; baseline: string; concurrency: number; mode: string }) => {
+    .option('--reject-aware <n>', 'continue mode, remove-awareness: resample continuations that voice awareness again, up to n attempts per fork', (v: string) => Number(v), 0)
+    .action(async (run: string, o: { intervention: Intervention; agent: string; samples: number; baseline: string; concurrency: number; mode: string; rejectAware: number }) => {
       if (o.mode !== 'keep-action' && o.mode !== 'continue') throw new GlasshouseError('CONFIG_INVALID', `--mode must be continue or keep-action, got '${o.mode}'`);
       if (o.baseline !== 'original' && o.baseline !== 'resampled') throw new GlasshouseError('CONFIG_INVALID', `--baseline must be original or resampled, got '${o.baseline}'`);
       const records = recordsOf(run).map((f) => readRecord(f));
-      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agentFor(o.agent, r, makeAgent), scenarioFor: (id: string) => current().find(id), baseline: o.baseline, concurrency: o.concurrency, mode: o.mode });
+      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agentFor(o.agent, r, makeAgent), scenarioFor: (id: string) => current().find(id), baseline: o.baseline, concurrency: o.concurrency, mode: o.mode, rejectAware: o.rejectAware });
       const pct = (a: { covert: number; n: number; lower: number; upper: number }) => `${a.covert}/${a.n} [${(a.lower * 100).toFixed(1)}, ${(a.upper * 100).toFixed(1)}]`;
       log(`${o.intervention}: ${rep.eligible} eligible records (${rep.ineligible} not applicable), ${o.samples} samples each`);
       log(`covert before (${rep.baseline}) ${pct(rep.before)}  after ${pct(rep.after)}  exact p (stratified by parent) = ${rep.pTwoSided.toPrecision(3)}`);
