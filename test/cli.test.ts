@@ -56,7 +56,7 @@ describe('glasshouse CLI', () => {
     expect(sft.stdout).toMatch(/kept [1-9]\d*, skipped/);
     const inspect = cli('export', 'inspect', out, '--out', join(out, 'inspect.json'), '--agent', 'scripted:honest');
     expect(inspect.status, inspect.stderr).toBe(0);
-  });
+  }, 180_000); // a dozen CLI processes in sequence
 
   it('report prints a table per agent and a stratified before → after comparison', () => {
     const out = mkdtempSync(join(tmpdir(), 'gh-cli-'));

@@ -55,5 +55,5 @@ describe('runner: kill mid-run and resume', () => {
       expect(readFileSync(join(out, 'records', f), 'utf8')).toBe(s.text);
       expect(statSync(join(out, 'records', f)).mtimeMs).toBe(s.mtime);
     }
-  });
+  }, 240_000); // two CLI runs of ~190 episodes each, with worker processes: generous for a loaded 2-core machine
 });
