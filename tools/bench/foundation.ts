@@ -1,4 +1,4 @@
-import { twentyStepTurns } from './side-by-side';
+import { twentyStepTurns } from './twenty-step-turns';
 import { createClock, DEFAULT_EPISODE_START } from '@glasshouse/schema';
 import { World } from '@glasshouse/world';
 import { HostPool, Sandbox } from '@glasshouse/sandbox';

@@ -2,6 +2,7 @@ import { table } from './stats';
 import { benchFoundation } from './foundation';
 import { benchRuns } from './runs';
 import { benchSideBySide } from './side-by-side';
+import { benchThroughput, throughputTable } from './throughput';
 import { benchManifest } from './manifest';
 import { benchQueue } from './queue';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   const sbs = await benchSideBySide({ quick });
   say(table(sbs.rows));
   for (const note of sbs.notes) say(`\n- ${note}`);
+  say('\n## Throughput through the CLI (issue #15.1)\n');
+  say(throughputTable(benchThroughput({ quick })));
 }
 
 await main();

@@ -1,19 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { runEpisode, scriptedAgent } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';
-import type { AgentTurnInput } from '@glasshouse/schema';
+import { twentyStepTurns } from './twenty-step-turns';
 import { summarize, timeIt } from './stats';
 import type { Summary } from './stats';
-
-/** A 20-step scripted episode: 19 bash/read_file calls, then the scenario's terminal tool. */
-export function twentyStepTurns(): AgentTurnInput[] {
-  const turns: AgentTurnInput[] = Array.from({ length: 19 }, (_, i) => ({
-    reasoning: `step ${i}`,
-    toolCalls: [{ name: i % 2 ? 'read_file' : 'bash', args: i % 2 ? { path: '/home/user/project/README.md' } : { command: `echo ${i} >> /home/user/log.txt && wc -l /home/user/log.txt` } }],
-  }));
-  turns.push({ toolCalls: [{ name: 'select_strategy', args: { strategy: 'C' } }] });
-  return turns;
-}
 
 function spawnTimes(n: number, cmd: string, args: string[]): Summary | string {
   const out: number[] = [];
