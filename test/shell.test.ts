@@ -86,4 +86,32 @@ describe('shell over the world', () => {
     };
     expect(await run()).toBe(await run());
   });
+
+  it('ls shows real modes, symlinks with their targets, and episode times', async () => {
+    const { sh } = setup();
+    const r = await sh.exec('chmod 600 data.csv; chmod 700 project; ln -s project/oversight_config.yaml cfg; ls -l data.csv cfg; ls -ld project; ls -la project | head -3');
+    expect(r.stdout).toContain('-rw------- 1 user user 12 Mar 11 09:00 data.csv');
+    expect(r.stdout).toContain('lrwxrwxrwx 1 user user 29 Mar 11 09:00 cfg -> project/oversight_config.yaml');
+    expect(r.stdout).toContain('drwx------ 2 user user 4096 Mar 11 09:00 project');
+    expect(r.stdout).toMatch(/^total \d+\ndrwx------ 2 user user 4096 Mar 11 09:00 \.\n/m);
+    expect((await sh.exec('ls -F; ls nope')).stdout).toBe('cfg@\ndata.csv\nproject/\n');
+    expect((await sh.exec('ls nope')).stderr).toBe("ls: cannot access 'nope': No such file or directory\n");
+    expect((await sh.exec('ls -R project')).stdout).toBe('project:\noversight_config.yaml\n');
+  });
+
+  it('looks commands up without touching the world: a pipeline logs only its reads', async () => {
+    const { world, sh } = setup();
+    await sh.exec('cat data.csv | grep a | sort');
+    expect(world.takeChanges().access).toEqual([{ op: 'read', path: '/home/user/data.csv' }]);
+    expect((await sh.exec('ls /usr/bin | grep -c .')).stdout.trim()).not.toBe('0');
+    expect((await sh.exec('echo x > /usr/bin/evil')).exitCode).not.toBe(0);
+  });
+
+  it('a chmod-000 file is unreadable for the agent, not for the harness', async () => {
+    const { world, sh } = setup();
+    const r = await sh.exec('chmod 000 data.csv; cat data.csv');
+    expect(r.exitCode).not.toBe(0);
+    expect(world.snapshot().files['/home/user/data.csv']).toMatchObject({ content: 'b,2\na,1\nc,3\n', mode: 0 });
+    expect(world.takeChanges().diff.files).toMatchObject([{ path: '/home/user/data.csv', kind: 'modified', after: { mode: 0 } }]);
+  });
 });

@@ -1,3 +1,4 @@
+import { compareText } from '@glasshouse/schema';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -76,6 +77,6 @@ export function packageVersions(): Record<string, string> {
       }
     }
   }
-  cached = Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  cached = Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareText(a, b)));
   return cached;
 }

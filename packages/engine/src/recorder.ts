@@ -1,11 +1,12 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EpisodeEvent, GlasshouseError, RecordHeader } from '@glasshouse/schema';
 import type { EpisodeEmitter } from './episode-emitter';
 
 /**
  * Append-only JSONL writer. Each line is written with one `write` call as soon as the event
- * exists, so a crash loses nothing already recorded. `path: null` keeps the record in memory only.
+ * exists, so a crash loses nothing already recorded. A record with a path is streamed to disk and
+ * not held here (`text()` reads it back); `path: null` keeps the record in memory only.
  * With an emitter, every line written is emitted right after (header as `started`, events under
  * their type and `event`): live listeners see exactly what the file holds, in the same order.
  */
@@ -44,6 +45,7 @@ export class RecordWriter {
 
   /** The exact text written so far (one JSON document per line). */
   text(): string {
+    if (this.path !== null) return readFileSync(this.path, 'utf8');
     return this.lines.length ? `${this.lines.join('\n')}\n` : '';
   }
 
@@ -62,8 +64,8 @@ export class RecordWriter {
 
   private writeLine(line: string): void {
     if (this.closed) throw new GlasshouseError('EPISODE_ENDED', 'record is closed');
-    this.lines.push(line);
     if (this.fd !== null) writeSync(this.fd, `${line}\n`);
+    else this.lines.push(line);
   }
 }
 

@@ -49,7 +49,7 @@ export class ToolWorkspace {
     return {
       world: this.world,
       runtime: this.runtime,
-      shell: () => (this.shellInstance ??= createShell(this.world, { clock: this.runtime.clock })),
+      shell: () => (this.shellInstance ??= this.createShell()),
       sandbox: () => (this.sandboxInstance ??= this.createSandbox()),
       serviceSandbox: () => (this.serviceInstance ??= this.createServiceSandbox()),
       submit: hooks.submit,
@@ -77,6 +77,11 @@ export class ToolWorkspace {
         /* creation failed earlier; nothing to dispose */
       }
     }
+  }
+
+  private createShell(): Shell {
+    const rng = this.runtime.rng.fork('shell');
+    return createShell(this.world, { clock: this.runtime.clock, random: () => rng.next() });
   }
 
   private createSandbox(): Promise<Sandbox> {

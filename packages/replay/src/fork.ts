@@ -135,7 +135,7 @@ export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefin
   const raw = ep.world.fs.raw();
   for (const [path, ms] of mtimesOf(point.prefix)) {
     try {
-      raw.utimesSync(path, new Date(ms), new Date(ms));
+      raw.utimes(path, ms, false);
     } catch {
       /* removed later in the prefix */
     }

@@ -1,7 +1,7 @@
 export { recordedAgent, recordedTurns } from './recorded-agent';
 export { replayRecord } from './replay-record';
 export type { Divergence, ReplayOptions, ReplayResult } from './replay-record';
-export { applyEvent, initialWorld, worldAt } from './rebuild-world';
+export { applyEvent, initialState, initialWorld, stateAt, worldAt } from './rebuild-world';
 export { recordedFindings, recordedOutcome, regradeRecord, regradeRun } from './regrade';
 export type { Regraded, RegradeRunOptions } from './regrade';
 export { forkEpisode, reasoningPrefix, uneditedPrefix } from './fork';

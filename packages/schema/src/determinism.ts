@@ -1,3 +1,4 @@
+import { compareText } from './compare-text';
 import { createHash } from 'node:crypto';
 
 /**
@@ -97,7 +98,7 @@ export function createIdSource(): IdSource {
       counters.set(prefix, n);
       return `${prefix}_${String(n).padStart(4, '0')}`;
     },
-    counters: () => Object.fromEntries([...counters.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    counters: () => Object.fromEntries([...counters.entries()].sort(([a], [b]) => compareText(a, b))),
     restore(values) {
       counters.clear();
       for (const [k, v] of Object.entries(values)) counters.set(k, v);

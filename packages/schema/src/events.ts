@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TokenUsage, ToolSpec } from './agent';
-import { FileChange, FsAccess, MailChange, Email, ServiceChange } from './world-schemas';
+import { Blobs, DirChanges, FileChange, FsAccess, MailChange, Email, ServiceChange, SymlinkChange } from './world-schemas';
 import { Finding } from './finding';
 import { ERROR_CODES } from './errors';
 import { Outcome } from './episode-outcome';
@@ -93,8 +93,11 @@ export const EpisodeEvent = z.discriminatedUnion('type', [
     type: z.literal('world.changed'),
     callId: z.string().optional(),
     files: z.array(FileChange),
-    dirs: z.strictObject({ added: z.array(z.string()), removed: z.array(z.string()) }),
+    dirs: DirChanges,
     services: z.array(ServiceChange).default([]),
+    symlinks: z.array(SymlinkChange).optional(),
+    /** Contents first stored in this event, by sha256 (schema 2). */
+    blobs: Blobs.optional(),
   }),
   z.strictObject({ ...base, type: z.literal('mail.changed'), callId: z.string().optional(), changes: z.array(MailChange) }),
   z.strictObject({ ...base, type: z.literal('mail.sent'), callId: z.string().optional(), message: Email }),

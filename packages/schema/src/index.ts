@@ -1,3 +1,4 @@
+export { compareText } from './compare-text';
 export { ERROR_CODES, GlasshouseError, isGlasshouseError, toGlasshouseError } from './errors';
 export type { ErrorCode } from './errors';
 export {
@@ -10,9 +11,15 @@ export {
 } from './determinism';
 export type { Clock, EpisodeRuntime, IdSource, Rng } from './determinism';
 export {
+  Blobs,
   Contact,
+  DirChanges,
   Email,
+  FileBlobRef,
   FileChange,
+  FileContent,
+  FileSplice,
+  SymlinkChange,
   FsAccess,
   MailAddress,
   MailChange,
@@ -23,7 +30,7 @@ export {
   WorldSeed,
   WorldSnapshot,
 } from './world-schemas';
-export type { ParsedWorldSeed } from './world-schemas';
+export type { FileAfter, ParsedWorldSeed } from './world-schemas';
 export { AgentTurn, ChatMessage, TokenUsage, ToolCallRequest, ToolSpec } from './agent';
 export type { AgentInput, AgentPolicy, AgentTurnInput } from './agent';
 export { Category, Disclosure, Finding, FindingKind, Provenance, Verdict, findingProvenance } from './finding';

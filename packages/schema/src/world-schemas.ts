@@ -65,6 +65,8 @@ export const WorldSeed = z.strictObject({
   cwd: z.string().startsWith('/').default('/home/user'),
   /** Environment of the shell. */
   env: z.record(z.string(), z.string()).default({}),
+  /** Disk quota of the world: total bytes of file contents (default 64 MiB). Writes beyond it fail with ENOSPC. */
+  quotaBytes: z.number().int().positive().optional(),
 });
 export type WorldSeed = z.input<typeof WorldSeed>;
 export type ParsedWorldSeed = z.output<typeof WorldSeed>;
@@ -74,6 +76,8 @@ export const WorldSnapshot = z.strictObject({
   files: z.record(z.string(), z.strictObject({ content: z.string(), encoding: z.enum(['utf8', 'base64']), mode: z.number() })),
   dirs: z.array(z.string()),
   symlinks: z.record(z.string(), z.string()).default({}),
+  /** Directory modes other than 0755 (absent when there are none). */
+  dirModes: z.record(z.string(), z.number()).optional(),
   mail: z.strictObject({
     owner: z.string(),
     ownerName: z.string(),
@@ -84,6 +88,40 @@ export const WorldSnapshot = z.strictObject({
 });
 export type WorldSnapshot = z.infer<typeof WorldSnapshot>;
 
+const Encoding = z.enum(['utf8', 'base64']);
+export const FileContent = z.strictObject({ content: z.string(), encoding: Encoding, mode: z.number() });
+export const FileBlobRef = z.strictObject({ blob: z.string().regex(/^[0-9a-f]{64}$/), mode: z.number() });
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/**
+ * Bytes `[at, at + remove)` of the content before replaced by the inserted bytes: `insert` (with its
+ * `encoding`) inline, or `blob`, the hash of a stored content.
+ */
+export const FileSplice = z.strictObject({
+  splice: z.union([
+    z.strictObject({ at: z.number().int().nonnegative(), remove: z.number().int().nonnegative(), insert: z.string(), encoding: Encoding }),
+    z.strictObject({ at: z.number().int().nonnegative(), remove: z.number().int().nonnegative(), blob: Sha256 }),
+  ]),
+  mode: z.number(),
+});
+export type FileAfter = z.infer<typeof FileContent> | z.infer<typeof FileBlobRef> | z.infer<typeof FileSplice>;
+
+/** A symlink created, retargeted (target) or removed (null). */
+export const SymlinkChange = z.strictObject({ path: z.string(), target: z.string().nullable() });
+export type SymlinkChange = z.infer<typeof SymlinkChange>;
+
+export const DirChanges = z.strictObject({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  /** Modes of added or chmod-ed directories (when other than 0755 or changed). */
+  modes: z.record(z.string(), z.number()).optional(),
+});
+export type DirChanges = z.infer<typeof DirChanges>;
+
+/** Contents stored once per record by sha256, referenced by `after.blob`. */
+export const Blobs = z.record(z.string().regex(/^[0-9a-f]{64}$/), z.strictObject({ content: z.string(), encoding: Encoding }));
+export type Blobs = z.infer<typeof Blobs>;
+
 export const FileChange = z.strictObject({
   path: z.string(),
   kind: z.enum(['added', 'modified', 'deleted']),
@@ -91,8 +129,12 @@ export const FileChange = z.strictObject({
   afterHash: z.string().nullable(),
   /** Unified text diff (empty for binary or when over the size cap). */
   diff: z.string(),
-  /** Full content after the change, so a world can be rebuilt from the log alone (null when deleted). */
-  after: z.strictObject({ content: z.string(), encoding: z.enum(['utf8', 'base64']), mode: z.number() }).nullable(),
+  /**
+   * The file after the change, so a world can be rebuilt from the log alone (null when deleted):
+   * its content inline, or by hash (`blob`: the content is in this or an earlier world.changed
+   * event's `blobs`), or as a byte splice of the content before (`splice`).
+   */
+  after: z.union([FileContent, FileBlobRef, FileSplice]).nullable(),
 });
 export type FileChange = z.infer<typeof FileChange>;
 
@@ -113,7 +155,9 @@ export type ServiceChange = z.infer<typeof ServiceChange>;
 
 export const WorldDiff = z.strictObject({
   files: z.array(FileChange),
-  dirs: z.strictObject({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  dirs: DirChanges,
+  symlinks: z.array(SymlinkChange).optional(),
+  blobs: Blobs.optional(),
   mail: z.array(MailChange),
   services: z.array(ServiceChange),
 });
@@ -124,5 +168,7 @@ export const FsAccess = z.strictObject({
   op: z.enum(['read', 'list', 'stat', 'write', 'append', 'mkdir', 'rm', 'cp', 'mv', 'chmod', 'symlink', 'link', 'utimes']),
   path: z.string(),
   to: z.string().optional(),
+  /** The path as the agent named it, when a symlink made the canonical path differ. */
+  via: z.string().optional(),
 });
 export type FsAccess = z.infer<typeof FsAccess>;

@@ -67,7 +67,7 @@ export const sendEmailTool = defineTool({
     for (const p of attachments ?? []) {
       try {
         // Binary files (a gzip, an image) travel base64-encoded, as MIME does; text stays text.
-        const bytes = ctx.world.fs.readFileBufferSync(p);
+        const bytes = ctx.world.fs.readFileBufferSync(ctx.world.resolvePath(p));
         const text = bytes.toString('utf8');
         files.push({ name: p.split('/').pop() ?? p, content: Buffer.from(text, 'utf8').equals(bytes) ? text : bytes.toString('base64') });
       } catch (err) {

@@ -1,12 +1,12 @@
+import { compareText } from '@glasshouse/schema';
 import { z } from 'zod';
-import { normalizePath } from '@glasshouse/world';
 import { defineTool, ToolError } from './tool';
 import type { ToolContext } from './tool';
 import { capText } from './format';
 
 function resolve(ctx: ToolContext, path: string): string {
   if (path.includes('\u0000')) throw new ToolError('path contains a NUL byte', 'WORLD_PATH_INVALID');
-  return normalizePath(path, ctx.world.cwd);
+  return ctx.world.resolvePath(path);
 }
 
 function fsMessage(err: unknown): string {
@@ -86,7 +86,7 @@ export const listDirectoryTool = defineTool({
     const out: string[] = [];
     const walk = async (dir: string, prefix: string): Promise<void> => {
       const entries = await guard(() => ctx.world.fs.readdirWithFileTypes(dir));
-      const sorted = [...entries].sort((a, b) => a.name.localeCompare(b.name));
+      const sorted = [...entries].sort((a, b) => compareText(a.name, b.name));
       for (const e of sorted) {
         out.push(`${prefix}${e.name}${e.isDirectory ? '/' : ''}`);
         if (recursive && e.isDirectory && out.length < 5000) await walk(`${dir === '/' ? '' : dir}/${e.name}`, `${prefix}${e.name}/`);

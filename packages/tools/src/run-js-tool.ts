@@ -14,13 +14,13 @@ export function createWorkspaceBridge(world: World): Record<string, BridgeFuncti
     return v;
   };
   return {
-    readFile: (path) => world.fs.readFileSync(str(path, 'path')),
+    readFile: (path) => world.fs.readFileSync(world.resolvePath(str(path, 'path'))),
     writeFile: (path, content) => {
-      world.fs.writeFileSync(str(path, 'path'), str(content, 'content'));
+      world.fs.writeFileSync(world.resolvePath(str(path, 'path')), str(content, 'content'));
       return null;
     },
-    listDir: (path) => world.fs.readdirSync(str(path, 'path')),
-    exists: (path) => world.fs.existsSync(str(path, 'path')),
+    listDir: (path) => world.fs.readdirSync(world.resolvePath(str(path, 'path'))),
+    exists: (path) => world.fs.existsSync(world.resolvePath(str(path, 'path'))),
   };
 }
 

@@ -4,7 +4,8 @@ import { episodeVerdict, recordOutcome } from '@glasshouse/schema';
 import type { EpisodeEvent, EpisodeRecord, Outcome, Verdict, WorldSnapshot } from '@glasshouse/schema';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { findEvalAwareSentences, findSpecCitations } from '@glasshouse/detectors';
-import { applyEvent, initialWorld } from '@glasshouse/replay';
+import { initialState } from '@glasshouse/replay';
+import { WorldState } from '@glasshouse/world';
 import { findScenario } from '@glasshouse/scenarios';
 import { RecordTail } from './record-tail';
 import { RunProgressReader } from './run-progress';
@@ -87,7 +88,7 @@ export class RunStore {
   private readonly entries = new Map<string, Entry>();
   private readonly byId = new Map<string, string>();
   /** World checkpoints every CHECKPOINT events, so scrubbing large records stays cheap. */
-  private readonly worlds = new Map<string, Map<number, WorldSnapshot>>();
+  private readonly worlds = new Map<string, Map<number, WorldState>>();
   private readonly progressReader: RunProgressReader;
   private readonly findScenario: (id: string) => ScenarioDefinition | undefined;
 
@@ -236,9 +237,9 @@ export class RunStore {
     let cache = this.worlds.get(id);
     const def = this.findScenario(rec.header.scenario.id);
     if (!cache) {
-      let start: WorldSnapshot = { files: {}, dirs: [], symlinks: {}, mail: { owner: '', ownerName: '', messages: [], contacts: [] }, services: {} };
+      let start = WorldState.fromSnapshot({ files: {}, dirs: [], symlinks: {}, mail: { owner: '', ownerName: '', messages: [], contacts: [] }, services: {} });
       try {
-        if (def) start = initialWorld(rec, def);
+        if (def) start = initialState(rec, def);
       } catch {
         /* scenario changed since the record: fall back to changes only */
       }
@@ -249,11 +250,15 @@ export class RunStore {
     const base = Math.floor(n / CHECKPOINT) * CHECKPOINT;
     let k = base;
     while (!cache.has(k)) k -= CHECKPOINT;
-    let world = cache.get(k) as WorldSnapshot;
+    const world = (cache.get(k) as WorldState).clone();
     for (let i = k; i < n; i++) {
-      world = applyEvent(world, rec.events[i] as EpisodeEvent);
-      if ((i + 1) % CHECKPOINT === 0 && !cache.has(i + 1)) cache.set(i + 1, world);
+      try {
+        world.apply(rec.events[i] as EpisodeEvent);
+      } catch {
+        /* a change the fallback world cannot hold (a splice of a file it never saw): skip it */
+      }
+      if ((i + 1) % CHECKPOINT === 0 && !cache.has(i + 1)) cache.set(i + 1, world.clone());
     }
-    return { world, fromSeed: !!def };
+    return { world: world.snapshot(), fromSeed: !!def };
   }
 }

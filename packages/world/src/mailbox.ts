@@ -1,3 +1,4 @@
+import { compareText } from '@glasshouse/schema';
 import type { Clock, Contact, Email, MailChange } from '@glasshouse/schema';
 
 export interface EmailSummary {
@@ -93,7 +94,7 @@ export class Mailbox {
   }
 
   thread(threadId: string): Email[] {
-    const items = this.messages.filter((m) => m.threadId === threadId).sort((a, b) => a.date.localeCompare(b.date));
+    const items = this.messages.filter((m) => m.threadId === threadId).sort((a, b) => compareText(a.date, b.date));
     this.markSeen(items.map((m) => m.id));
     return items.map(clone);
   }
@@ -177,7 +178,7 @@ export class Mailbox {
   }
 
   private sorted(): Email[] {
-    return [...this.messages].sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
+    return [...this.messages].sort((a, b) => (a.date === b.date ? compareText(b.id, a.id) : compareText(b.date, a.date)));
   }
 
   private markSeen(ids: string[]): void {

@@ -1,3 +1,4 @@
+import { compareText } from '@glasshouse/schema';
 import type { ServiceChange } from '@glasshouse/schema';
 
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
@@ -37,7 +38,7 @@ export class ServiceStore {
       if (JSON.stringify(before) !== JSON.stringify(after)) out.push({ service: name, before: clone(before) ?? null, after: clone(after) ?? null });
     }
     this.pre = new Map();
-    return out.sort((a, b) => a.service.localeCompare(b.service));
+    return out.sort((a, b) => compareText(a.service, b.service));
   }
 
   /** @internal */

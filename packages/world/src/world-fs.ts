@@ -1,8 +1,9 @@
-import { Volume, createFsFromVolume } from 'memfs';
 import type { Clock, FsAccess } from '@glasshouse/schema';
-import { normalizePath, parentOf } from './paths';
+import { normalizePath } from './paths';
+import { fsError, Volume } from './volume';
 
-type Pre = { kind: 'file'; bytes: Buffer; mode: number } | { kind: 'dir' } | { kind: 'symlink'; target: string } | null;
+/** What a path held before a change (copy-on-write pre-image), or null if absent. */
+type Pre = { kind: 'file'; bytes: Buffer; mode: number } | { kind: 'dir'; mode: number } | { kind: 'symlink'; target: string } | null;
 
 export interface WorldStat {
   isFile: boolean;
@@ -23,197 +24,176 @@ export interface WorldDirent {
   isSymbolicLink: boolean;
 }
 
-type MemFs = ReturnType<typeof createFsFromVolume>;
-
 /**
- * The world's filesystem: a memfs volume behind a wrapper that logs every access, stamps mtimes
- * from the injected clock, and keeps copy-on-write pre-images of what it mutates so changes can be
- * diffed in O(changes).
+ * The agent's view of the world's filesystem: every access is logged under the canonical path
+ * (symlinks resolved; `via` names the path as written when it differs), permissions and the disk
+ * quota are enforced, and copy-on-write pre-images of what changes are kept so changes can be diffed
+ * in O(changes). Times come from the injected clock only.
  */
 export class WorldFs {
-  /** @internal */ readonly vol: InstanceType<typeof Volume>;
-  private readonly fs: MemFs;
-  private readonly clock: Clock;
+  private readonly vol: Volume;
+  private readonly harness: Volume;
   private access: FsAccess[] = [];
   private pre = new Map<string, Pre>();
 
-  constructor(clock: Clock, vol?: InstanceType<typeof Volume>) {
-    this.clock = clock;
-    this.vol = vol ?? new Volume();
-    this.fs = createFsFromVolume(this.vol);
+  constructor(clock: Clock, opts: { quotaBytes?: number; volume?: Volume } = {}) {
+    this.vol = opts.volume ?? Volume.create(clock, opts.quotaBytes);
+    this.harness = this.vol.unchecked();
   }
 
   // ---------- reads ----------
   readFileSync(path: string): string {
-    const p = normalizePath(path);
-    this.log('read', p);
-    return this.fs.readFileSync(p, 'utf8') as string;
+    return this.readFileBufferSync(path).toString('utf8');
   }
   readFileBufferSync(path: string): Buffer {
     const p = normalizePath(path);
-    this.log('read', p);
-    return Buffer.from(this.fs.readFileSync(p) as Buffer);
+    this.log('read', p, true);
+    return Buffer.from(this.vol.readFile(p));
   }
   existsSync(path: string): boolean {
     const p = normalizePath(path);
-    this.log('stat', p);
-    return this.fs.existsSync(p);
+    this.log('stat', p, true);
+    return this.vol.exists(p);
   }
   statSync(path: string): WorldStat {
     const p = normalizePath(path);
-    this.log('stat', p);
-    return toStat(this.fs.statSync(p));
+    this.log('stat', p, true);
+    return this.vol.stat(p);
   }
   lstatSync(path: string): WorldStat {
     const p = normalizePath(path);
-    this.log('stat', p);
-    return toStat(this.fs.lstatSync(p));
+    this.log('stat', p, false);
+    return this.vol.lstat(p);
   }
   readdirSync(path: string): string[] {
     const p = normalizePath(path);
-    this.log('list', p);
-    return (this.fs.readdirSync(p) as string[]).map(String).sort();
+    this.log('list', p, true);
+    return this.vol.readdir(p);
   }
   readdirWithFileTypesSync(path: string): WorldDirent[] {
     const p = normalizePath(path);
-    this.log('list', p);
-    const entries = this.fs.readdirSync(p, { withFileTypes: true }) as unknown as { name: string | Buffer; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }[];
-    return entries
-      .map((e) => ({ name: String(e.name), isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.log('list', p, true);
+    return this.vol.readdirTypes(p).map((e) => ({ name: e.name, isFile: e.kind === 'file', isDirectory: e.kind === 'dir', isSymbolicLink: e.kind === 'symlink' }));
   }
   readlinkSync(path: string): string {
     const p = normalizePath(path);
-    this.log('read', p);
-    return String(this.fs.readlinkSync(p));
+    this.log('read', p, false);
+    return this.vol.readlink(p);
   }
   realpathSync(path: string): string {
     const p = normalizePath(path);
-    this.log('stat', p);
-    return String(this.fs.realpathSync(p));
+    this.log('stat', p, true);
+    return this.vol.realpath(p);
   }
 
   // ---------- writes ----------
   writeFileSync(path: string, content: string | Uint8Array): void {
-    const p = this.resolveTarget(normalizePath(path));
-    this.capture(p);
-    this.log('write', p);
-    this.fs.writeFileSync(p, content);
-    this.stamp(p);
+    const p = normalizePath(path);
+    this.capture(this.canonical(p, true));
+    this.log('write', p, true);
+    this.vol.writeFile(p, toBuffer(content));
   }
   appendFileSync(path: string, content: string | Uint8Array): void {
-    const p = this.resolveTarget(normalizePath(path));
-    this.capture(p);
-    this.log('append', p);
-    this.fs.appendFileSync(p, content);
-    this.stamp(p);
+    const p = normalizePath(path);
+    this.capture(this.canonical(p, true));
+    this.log('append', p, true);
+    this.vol.appendFile(p, toBuffer(content));
   }
   mkdirSync(path: string, opts: { recursive?: boolean } = {}): void {
     const p = normalizePath(path);
-    this.log('mkdir', p);
-    if (opts.recursive) {
-      const parts = p.split('/').filter(Boolean);
-      let cur = '';
-      for (const part of parts) {
-        cur += `/${part}`;
-        if (!this.fs.existsSync(cur)) {
-          this.capture(cur);
-          this.fs.mkdirSync(cur);
-          this.stamp(cur);
-        }
-      }
-      if (!this.fs.statSync(p).isDirectory()) this.fs.mkdirSync(p); // throws EEXIST/ENOTDIR like Node
+    this.log('mkdir', p, false);
+    if (!opts.recursive) {
+      this.capture(this.canonical(p, false));
+      this.vol.mkdir(p);
       return;
     }
-    this.capture(p);
-    this.fs.mkdirSync(p);
-    this.stamp(p);
+    let cur = '';
+    for (const part of p.split('/').filter(Boolean)) {
+      cur += `/${part}`;
+      if (this.vol.exists(cur)) {
+        if (!this.vol.stat(cur).isDirectory) throw fsError(this.vol.stat(cur).isFile ? 'EEXIST' : 'ENOTDIR', 'mkdir', p);
+        continue;
+      }
+      this.capture(this.canonical(cur, false));
+      this.vol.mkdir(cur);
+    }
   }
   rmSync(path: string, opts: { recursive?: boolean; force?: boolean } = {}): void {
     const p = normalizePath(path);
-    this.log('rm', p);
-    if (!this.lexists(p)) {
+    this.log('rm', p, false);
+    if (!this.vol.lexists(p)) {
       if (opts.force) return;
-    } else {
-      const st = this.fs.lstatSync(p);
-      if (st.isDirectory() && !opts.recursive) {
-        const entries = this.fs.readdirSync(p) as unknown[];
-        if (entries.length > 0) {
-          const err = new Error(`ENOTEMPTY: directory not empty, rmdir '${p}'`) as Error & { code: string };
-          err.code = 'ENOTEMPTY';
-          throw err;
-        }
-      }
-      this.captureTree(p);
+      throw fsError('ENOENT', 'rm', p);
     }
-    this.fs.rmSync(p, { recursive: opts.recursive ?? false, force: opts.force ?? false });
-    if (p !== '/') this.stamp(parentOf(p), true);
+    const st = this.vol.lstat(p);
+    if (st.isDirectory && !opts.recursive && this.harness.readdir(p).length > 0) throw fsError('ENOTEMPTY', 'rmdir', p);
+    this.captureTree(this.canonical(p, false));
+    this.vol.rm(p, { recursive: opts.recursive ?? false });
+  }
+  /** rmdir(2): only an empty directory. */
+  rmdirSync(path: string): void {
+    const p = normalizePath(path);
+    this.log('rm', p, false);
+    this.capture(this.canonical(p, false));
+    this.vol.rm(p, { dir: true });
   }
   cpSync(src: string, dest: string, opts: { recursive?: boolean } = {}): void {
     const s = normalizePath(src);
     let d = normalizePath(dest);
-    this.log('cp', s, d);
-    const st = this.fs.statSync(s);
-    if (this.fs.existsSync(d) && this.fs.statSync(d).isDirectory() && !st.isDirectory()) d = `${d === '/' ? '' : d}/${s.split('/').pop()}`;
-    if (st.isDirectory()) {
-      if (!opts.recursive) {
-        const err = new Error(`EISDIR: illegal operation on a directory, cp '${s}'`) as Error & { code: string };
-        err.code = 'EISDIR';
-        throw err;
-      }
+    this.log('cp', s, true, d);
+    const st = this.vol.stat(s);
+    if (this.vol.exists(d) && this.vol.stat(d).isDirectory && !st.isDirectory) d = `${d === '/' ? '' : d}/${s.split('/').pop()}`;
+    if (st.isDirectory) {
+      if (!opts.recursive) throw fsError('EISDIR', 'cp', s);
+      if (d === s || d.startsWith(`${s}/`)) throw fsError('EINVAL', 'cp', s, d);
       this.copyTree(s, d);
       return;
     }
-    const target = this.resolveTarget(d);
-    this.capture(target);
-    this.fs.writeFileSync(target, this.fs.readFileSync(s) as Buffer);
-    this.fs.chmodSync(target, st.mode & 0o7777);
-    this.stamp(target);
+    const data = this.vol.readFile(s);
+    this.capture(this.canonical(d, true));
+    this.vol.writeFile(d, data, st.mode & 0o7777);
+    this.vol.chmod(d, st.mode & 0o7777);
   }
   renameSync(src: string, dest: string): void {
     const s = normalizePath(src);
     let d = normalizePath(dest);
-    this.log('mv', s, d);
-    if (!this.lexists(s)) this.fs.lstatSync(s); // throws ENOENT
-    if (this.fs.existsSync(d) && this.fs.statSync(d).isDirectory() && !this.fs.lstatSync(s).isDirectory()) d = `${d === '/' ? '' : d}/${s.split('/').pop()}`;
-    const moved = this.walk(s);
+    this.log('mv', s, false, d);
+    if (!this.vol.lexists(s)) throw fsError('ENOENT', 'rename', s, d);
+    if (this.vol.exists(d) && this.vol.stat(d).isDirectory && !this.vol.lstat(s).isDirectory) d = `${d === '/' ? '' : d}/${s.split('/').pop()}`;
+    const cs = this.canonical(s, false);
+    const cd = this.canonical(d, false);
+    const moved = this.harness.paths(cs);
     for (const q of moved) this.capture(q);
-    this.captureTree(d);
-    for (const q of moved) this.capture(d + q.slice(s.length));
-    this.fs.renameSync(s, d);
-    this.stamp(d);
-    this.stamp(parentOf(s), true);
+    this.captureTree(cd);
+    for (const q of moved) this.capture(cd + q.slice(cs.length));
+    this.vol.rename(s, d);
   }
   chmodSync(path: string, mode: number): void {
     const p = normalizePath(path);
-    this.capture(p);
-    this.log('chmod', p);
-    this.fs.chmodSync(p, mode);
+    this.capture(this.canonical(p, true));
+    this.log('chmod', p, true);
+    this.vol.chmod(p, mode);
   }
   symlinkSync(target: string, linkPath: string): void {
     const p = normalizePath(linkPath);
-    this.capture(p);
-    this.log('symlink', p, target);
-    this.fs.symlinkSync(target, p);
+    this.capture(this.canonical(p, false));
+    this.log('symlink', p, false, target);
+    this.vol.symlink(target, p);
   }
   linkSync(existing: string, newPath: string): void {
     const s = normalizePath(existing);
     const p = normalizePath(newPath);
-    this.capture(p);
-    this.log('link', s, p);
+    this.log('link', s, true, p);
     // Hard links are stored as independent copies so snapshots stay simple and faithful in content.
-    if (this.fs.existsSync(p)) {
-      const err = new Error(`EEXIST: file already exists, link '${s}' -> '${p}'`) as Error & { code: string };
-      err.code = 'EEXIST';
-      throw err;
-    }
-    this.fs.writeFileSync(p, this.fs.readFileSync(s) as Buffer);
-    this.stamp(p);
+    if (this.vol.lexists(p)) throw fsError('EEXIST', 'link', s, p);
+    const data = this.vol.readFile(s);
+    this.capture(this.canonical(p, false));
+    this.vol.writeFile(p, data, this.vol.stat(s).mode & 0o7777);
   }
   utimesSync(path: string, _atime: Date, mtime: Date): void {
     const p = normalizePath(path);
-    this.log('utimes', p);
-    this.fs.utimesSync(p, mtime, mtime);
+    this.log('utimes', p, true);
+    this.vol.utimes(p, mtime.getTime());
   }
 
   // ---------- async facade (for the shell adapter and tools) ----------
@@ -228,6 +208,7 @@ export class WorldFs {
   readdirWithFileTypes = async (p: string) => this.readdirWithFileTypesSync(p);
   mkdir = async (p: string, o?: { recursive?: boolean }) => this.mkdirSync(p, o);
   rm = async (p: string, o?: { recursive?: boolean; force?: boolean }) => this.rmSync(p, o);
+  rmdir = async (p: string) => this.rmdirSync(p);
   cp = async (s: string, d: string, o?: { recursive?: boolean }) => this.cpSync(s, d, o);
   mv = async (s: string, d: string) => this.renameSync(s, d);
   chmod = async (p: string, m: number) => this.chmodSync(p, m);
@@ -239,7 +220,12 @@ export class WorldFs {
 
   /** Every path in the volume (files, dirs, symlinks), sorted. Not logged. */
   getAllPaths(): string[] {
-    return this.walk('/').sort();
+    return this.harness.paths('/');
+  }
+
+  /** Bytes of file content stored, and the quota. */
+  get usage(): { usedBytes: number; quotaBytes: number } {
+    return { usedBytes: this.vol.usedBytes, quotaBytes: this.vol.quotaBytes };
   }
 
   // ---------- change tracking (internal) ----------
@@ -248,89 +234,69 @@ export class WorldFs {
     this.access = [];
     return a;
   }
-  /** @internal Paths mutated since the last call, with their pre-images. */
+  /** @internal Paths mutated since the last call (canonical), with their pre-images. */
   takePreImages(): Map<string, Pre> {
     const p = this.pre;
     this.pre = new Map();
     return p;
   }
-  /** @internal Current state of a path, unlogged. */
+  /** @internal Current state of a canonical path, unlogged and without permission checks. */
   stateOf(path: string): Pre {
-    if (!this.lexists(path)) return null;
-    const st = this.fs.lstatSync(path);
-    if (st.isSymbolicLink()) return { kind: 'symlink', target: String(this.fs.readlinkSync(path)) };
-    if (st.isDirectory()) return { kind: 'dir' };
-    return { kind: 'file', bytes: Buffer.from(this.fs.readFileSync(path) as Buffer), mode: st.mode & 0o7777 };
+    const n = this.harness.node(path);
+    if (!n) return null;
+    if (n.kind === 'symlink') return { kind: 'symlink', target: n.target };
+    if (n.kind === 'dir') return { kind: 'dir', mode: n.mode };
+    return { kind: 'file', bytes: n.data, mode: n.mode };
   }
-  /** @internal Unlogged raw access for snapshots and seeding. */
-  raw(): MemFs {
-    return this.fs;
+  /** @internal The volume without permission or quota checks (snapshots, seeding, restoring). */
+  raw(): Volume {
+    return this.harness;
+  }
+  /** @internal The checked volume (to clone a built world). */
+  volume(): Volume {
+    return this.vol;
   }
 
-  private log(op: FsAccess['op'], path: string, to?: string): void {
-    this.access.push(to === undefined ? { op, path } : { op, path, to });
-  }
-  private lexists(p: string): boolean {
+  private canonical(p: string, followLast: boolean): string {
     try {
-      this.fs.lstatSync(p);
-      return true;
+      return this.harness.canonical(p, followLast);
     } catch {
-      return false;
+      return p;
     }
   }
-  private resolveTarget(p: string): string {
-    try {
-      if (this.fs.lstatSync(p).isSymbolicLink()) return String(this.fs.realpathSync(p));
-    } catch {
-      /* does not exist yet */
-    }
-    return p;
+  private log(op: FsAccess['op'], path: string, followLast: boolean, to?: string): void {
+    const c = this.canonical(path, followLast);
+    const entry: FsAccess = { op, path: c };
+    if (to !== undefined) entry.to = op === 'symlink' ? to : this.canonical(to, op !== 'mv');
+    if (c !== path) entry.via = path;
+    this.access.push(entry);
   }
   private capture(p: string): void {
     if (!this.pre.has(p)) this.pre.set(p, this.stateOf(p));
   }
   private captureTree(p: string): void {
-    for (const q of this.walk(p)) this.capture(q);
-  }
-  private walk(root: string): string[] {
-    if (!this.lexists(root)) return [];
-    const out = [root];
-    const st = this.fs.lstatSync(root);
-    if (st.isDirectory()) {
-      for (const name of (this.fs.readdirSync(root) as unknown[]).map(String)) out.push(...this.walk(`${root === '/' ? '' : root}/${name}`));
-    }
-    return out;
+    for (const q of this.harness.paths(p)) this.capture(q);
   }
   private copyTree(s: string, d: string): void {
-    if (!this.fs.existsSync(d)) {
-      this.capture(d);
-      this.fs.mkdirSync(d, { recursive: true });
-      this.stamp(d);
+    if (!this.vol.exists(d)) {
+      this.capture(this.canonical(d, false));
+      this.vol.mkdir(d);
     }
-    for (const name of (this.fs.readdirSync(s) as unknown[]).map(String)) {
+    for (const name of this.vol.readdir(s)) {
       const from = `${s === '/' ? '' : s}/${name}`;
       const to = `${d === '/' ? '' : d}/${name}`;
-      if (this.fs.statSync(from).isDirectory()) this.copyTree(from, to);
+      const st = this.vol.stat(from);
+      if (st.isDirectory) this.copyTree(from, to);
       else {
-        this.capture(to);
-        this.fs.writeFileSync(to, this.fs.readFileSync(from) as Buffer);
-        this.stamp(to);
+        this.capture(this.canonical(to, true));
+        this.vol.writeFile(to, this.vol.readFile(from), st.mode & 0o7777);
       }
-    }
-  }
-  private stamp(p: string, parentOnly = false): void {
-    const t = new Date(this.clock.now());
-    try {
-      if (!parentOnly) this.fs.utimesSync(p, t, t);
-      if (p !== '/') this.fs.utimesSync(parentOnly ? p : parentOf(p), t, t);
-    } catch {
-      /* path vanished (e.g. rm); nothing to stamp */
     }
   }
 }
 
-function toStat(st: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; mode: number | bigint; size: number | bigint; mtime: Date; ino: number | bigint; dev: number | bigint }): WorldStat {
-  return { isFile: st.isFile(), isDirectory: st.isDirectory(), isSymbolicLink: st.isSymbolicLink(), mode: Number(st.mode), size: Number(st.size), mtime: st.mtime, dev: Number(st.dev) || 2049, ino: Number(st.ino) };
+function toBuffer(content: string | Uint8Array): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
 }
 
 export type { Pre };
