@@ -79,6 +79,7 @@ export function createShell(world: World, opts: ShellOptions): Shell {
       execOpts.signal?.addEventListener('abort', onAbort);
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       deadline = performance.now() + timeoutMs;
+      fs.resetYield();
       try {
         // Each call starts from a fresh shell: forget command locations cached by earlier calls, so a
         // call's filesystem accesses do not depend on what ran before (forks reproduce them exactly).

@@ -18,7 +18,8 @@ function toBytes(content: string | Uint8Array, o: Enc): Buffer {
 /** Device files every shell expects; they are not part of the world and never show up as changes. */
 const DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/tty']);
 const EPOCH = new Date(0);
-const YIELD_EVERY_MS = 8;
+const YIELD_EVERY_OPS = 256;
+const YIELDING = ['readFile', 'readFileBytes', 'readFileBuffer', 'writeFile', 'appendFile', 'exists', 'stat', 'lstat', 'mkdir', 'readdir', 'readdirWithFileTypes', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'symlink', 'link', 'readlink', 'realpath', 'utimes'] as const;
 /** When the operating system was installed: the date of the system directories and commands. */
 const INSTALLED = new Date(Date.UTC(2024, 10, 1, 10, 12, 0));
 const deviceStat = () => ({ isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o20666, size: 0, mtime: EPOCH, dev: 5, ino: 1 });
@@ -41,28 +42,44 @@ const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 export class WorldFsAdapter implements IFileSystem {
   private commands: ReadonlySet<string> = new Set();
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: World) {
+    // Every operation runs synchronously when called (so the access log follows the call order,
+    // whatever is awaited concurrently); only then may the returned promise give the event loop a turn.
+    const self = this as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    for (const name of YIELDING) {
+      const op = self[name] as (...a: unknown[]) => Promise<unknown>;
+      self[name] = async (...a: unknown[]) => {
+        const r = await op.apply(this, a);
+        await this.breathe();
+        return r;
+      };
+    }
+  }
+
+  /** Start counting operations afresh (each command: where it yields depends only on the command). */
+  resetYield(): void {
+    this.ops = 0;
+  }
 
   /** The commands the shell has (listed in the command directories). */
   setCommands(names: Iterable<string>): void {
     this.commands = new Set(names);
   }
 
-  private lastYield = performance.now();
+  private ops = 0;
 
   private get fs() {
     return this.world.fs;
   }
   /**
-   * Give the event loop a turn every few milliseconds of filesystem work, so a long shell loop over
-   * many files does not freeze other episodes and watchdogs running in the same process.
+   * Give the event loop a turn every few hundred filesystem operations, so a long shell loop over
+   * many files does not freeze other episodes and watchdogs in the same process. Counted, not
+   * timed: where a command yields must not depend on the machine's speed, or concurrent parts of a
+   * pipeline would interleave (and log) differently from run to run.
    */
   private async breathe(): Promise<void> {
-    const now = performance.now();
-    if (now - this.lastYield < YIELD_EVERY_MS) return;
-    this.lastYield = now;
+    if (++this.ops % YIELD_EVERY_OPS !== 0) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.lastYield = performance.now();
   }
   /** What a path is outside the world: a device, a command directory, a command, or nothing. */
   private system(path: string): 'device' | 'dir' | 'bin' | 'missing' | null {
@@ -80,7 +97,6 @@ export class WorldFsAdapter implements IFileSystem {
   }
 
   async readFile(path: string, options?: Enc): Promise<string> {
-    await this.breathe();
     const s = this.system(path);
     if (s === 'device' || s === 'bin') return '';
     const enc = encodingOf(options);
@@ -89,38 +105,32 @@ export class WorldFsAdapter implements IFileSystem {
     return buf.toString(enc === 'binary' ? 'latin1' : (enc as BufferEncoding));
   }
   async readFileBytes(path: string): Promise<never> {
-    await this.breathe();
     const s = this.system(path);
     if (s === 'device' || s === 'bin') return '' as never;
     return this.fs.readFileBufferSync(path).toString('latin1') as never;
   }
   async readFileBuffer(path: string): Promise<Uint8Array> {
-    await this.breathe();
     const s = this.system(path);
     if (s === 'device' || s === 'bin') return new Uint8Array(0);
     return new Uint8Array(this.fs.readFileBufferSync(path));
   }
   async writeFile(path: string, content: string | Uint8Array, options?: Enc): Promise<void> {
-    await this.breathe();
     if (this.system(path) === 'device') return;
     this.readOnly(path, 'open');
     this.fs.writeFileSync(path, toBytes(content, options));
   }
   async appendFile(path: string, content: string | Uint8Array, options?: Enc): Promise<void> {
-    await this.breathe();
     if (this.system(path) === 'device') return;
     this.readOnly(path, 'open');
     this.fs.appendFileSync(path, toBytes(content, options));
   }
   async exists(path: string): Promise<boolean> {
-    await this.breathe();
     const s = this.system(path);
     if (s === 'missing') return false;
     if (s !== null) return true;
     return this.fs.existsSync(path);
   }
   async stat(path: string) {
-    await this.breathe();
     const s = this.system(path);
     if (s === 'device') return deviceStat();
     if (s === 'dir') return dirStat();
@@ -129,22 +139,18 @@ export class WorldFsAdapter implements IFileSystem {
     return this.fs.statSync(path);
   }
   async lstat(path: string) {
-    await this.breathe();
     return this.system(path) === null ? this.fs.lstatSync(path) : this.stat(path);
   }
   async mkdir(path: string, options?: { recursive?: boolean }): Promise<void> {
-    await this.breathe();
     const s = this.system(path);
     if (s === 'dir' && options?.recursive) return;
     if (s !== null) throw fsError(s === 'missing' ? 'EACCES' : 'EEXIST', 'mkdir', normalizePath(path));
     this.fs.mkdirSync(path, options);
   }
   async readdir(path: string): Promise<string[]> {
-    await this.breathe();
     return (await this.readdirWithFileTypes(path)).map((e) => e.name);
   }
   async readdirWithFileTypes(path: string) {
-    await this.breathe();
     const p = normalizePath(path);
     if (p === EMPTY_BIN) return [];
     if (BIN_DIRS.has(p)) return [...this.commands].sort().map((name) => ({ name, isFile: true, isDirectory: false, isSymbolicLink: false }));
@@ -155,22 +161,18 @@ export class WorldFsAdapter implements IFileSystem {
     return [...own, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   async rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void> {
-    await this.breathe();
     this.readOnly(path, 'rm');
     this.fs.rmSync(path, options);
   }
   async rmdir(path: string): Promise<void> {
-    await this.breathe();
     this.readOnly(path, 'rmdir');
     this.fs.rmdirSync(path);
   }
   async cp(src: string, dest: string, options?: { recursive?: boolean }): Promise<void> {
-    await this.breathe();
     this.readOnly(dest, 'cp');
     this.fs.cpSync(src, dest, options);
   }
   async mv(src: string, dest: string): Promise<void> {
-    await this.breathe();
     this.readOnly(src, 'rename');
     this.readOnly(dest, 'rename');
     this.fs.renameSync(src, dest);
@@ -182,31 +184,25 @@ export class WorldFsAdapter implements IFileSystem {
     return this.fs.getAllPaths();
   }
   async chmod(path: string, mode: number): Promise<void> {
-    await this.breathe();
     this.readOnly(path, 'chmod');
     this.fs.chmodSync(path, mode);
   }
   async symlink(target: string, linkPath: string): Promise<void> {
-    await this.breathe();
     this.readOnly(linkPath, 'symlink');
     this.fs.symlinkSync(target, linkPath);
   }
   async link(existingPath: string, newPath: string): Promise<void> {
-    await this.breathe();
     this.readOnly(newPath, 'link');
     this.fs.linkSync(existingPath, newPath);
   }
   async readlink(path: string): Promise<string> {
-    await this.breathe();
     return this.fs.readlinkSync(path);
   }
   async realpath(path: string): Promise<string> {
-    await this.breathe();
     if (this.system(path) !== null && this.system(path) !== 'missing') return normalizePath(path);
     return this.fs.realpathSync(path);
   }
   async utimes(path: string, atime: Date, mtime: Date): Promise<void> {
-    await this.breathe();
     this.readOnly(path, 'utime');
     this.fs.utimesSync(path, atime, mtime);
   }
