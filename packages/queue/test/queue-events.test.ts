@@ -19,7 +19,12 @@ describe.skipIf(!redis)('queue: a distributed run reports the same run events', 
       const events = new RunEmitter();
       const live: RunEvent[] = [];
       events.on('event', (e) => live.push(e));
-      await runMatrix({ scenarios: ['goal-guarding'], variants: ['goalNudge=none'], agents: ['scripted:honest', 'scripted:covert'] }, SCENARIOS, { out, progress: false, backend: queueBackend({ url: redis!.url }), events });
+      await runMatrix({ scenarios: ['goal-guarding'], variants: ['goalNudge=none'], agents: ['scripted:honest', 'scripted:covert'] }, SCENARIOS, {
+        out,
+        progress: false,
+        backend: queueBackend({ url: redis!.url }),
+        events,
+      });
       const replayed = replayRunEvents(out);
       const perEpisode = (xs: RunEvent[]) => {
         const m = new Map<string, RunEvent[]>();

@@ -10,7 +10,14 @@ export function delayedAgent(agent: AgentPolicy, ms: number): AgentPolicy {
     next: async (input) => {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, ms);
-        input.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(input.signal?.reason ?? new Error('aborted'))), { once: true });
+        input.signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(input.signal?.reason ?? new Error('aborted'));
+          },
+          { once: true },
+        );
       });
       return agent.next(input);
     },

@@ -36,7 +36,8 @@ interface View {
   queue: QueueCounts | null;
 }
 
-const compact = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n));
+const compact = (n: number): string =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n);
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** `covert 3 · overt 0 · clean 12 · unmeasured 1 · invalid 0` */
@@ -62,7 +63,17 @@ function errorText(e: RunEvent): string | null {
  */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, nowMs: () => number = () => performance.now()): Progress {
   const t0 = nowMs();
-  const v: View = { done: 0, total: 0, running: 0, failed: 0, outcomes: Object.fromEntries(RUN_OUTCOMES.map((o) => [o, 0])) as OutcomeCounts, usage: { inputTokens: 0, outputTokens: 0 }, lastError: null, budget: null, queue: null };
+  const v: View = {
+    done: 0,
+    total: 0,
+    running: 0,
+    failed: 0,
+    outcomes: Object.fromEntries(RUN_OUTCOMES.map((o) => [o, 0])) as OutcomeCounts,
+    usage: { inputTokens: 0, outputTokens: 0 },
+    lastError: null,
+    budget: null,
+    queue: null,
+  };
   let doneAtStart = 0;
   const rate = () => (v.done - doneAtStart) / Math.max(0.001, (nowMs() - t0) / 1000);
   const absorb = (e: RunEvent): { error: string | null; budget: boolean } => {
@@ -77,7 +88,12 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, nowM
   };
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: ' {bar} {value}/{total} | {rate}/s | ETA {eta_formatted} | {outcomes} | failed {failed} | {usage}{queue}{budget}{lastError}', hideCursor: true, stream, etaBuffer: 50 },
+      {
+        format: ' {bar} {value}/{total} | {rate}/s | ETA {eta_formatted} | {outcomes} | failed {failed} | {usage}{queue}{budget}{lastError}',
+        hideCursor: true,
+        stream,
+        etaBuffer: 50,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;

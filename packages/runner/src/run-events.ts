@@ -7,7 +7,9 @@ export const RUN_OUTCOMES = Outcome.options;
 export const RunOutcome = Outcome;
 export type RunOutcome = Outcome;
 
-export const OutcomeCounts = z.strictObject(Object.fromEntries(RUN_OUTCOMES.map((o) => [o, z.number().int().nonnegative()])) as Record<RunOutcome, z.ZodNumber>);
+export const OutcomeCounts = z.strictObject(
+  Object.fromEntries(RUN_OUTCOMES.map((o) => [o, z.number().int().nonnegative()])) as Record<RunOutcome, z.ZodNumber>,
+);
 export type OutcomeCounts = Record<RunOutcome, number>;
 
 /** Token and cost totals of finished episodes. */

@@ -39,7 +39,11 @@ export function summarizeFinished(record: Pick<EpisodeRecord, 'header' | 'events
     steps: end?.steps ?? 0,
     events: record.events.length,
     usage,
-    covertDetectors: record.events.flatMap((e) => (e.type === 'finding' && e.finding.verdict === 'covert' && (e.finding.kind === 'covert-action' || e.finding.kind === 'interview') ? [e.finding.detector] : [])),
+    covertDetectors: record.events.flatMap((e) =>
+      e.type === 'finding' && e.finding.verdict === 'covert' && (e.finding.kind === 'covert-action' || e.finding.kind === 'interview')
+        ? [e.finding.detector]
+        : [],
+    ),
     ...(end?.fault ? { error: { ...end.fault } } : fatal ? { error: { code: fatal.code, message: fatal.message } } : {}),
   };
 }
@@ -106,7 +110,10 @@ export class RunTally {
     this.running = Math.max(0, this.running - 1);
     this.done++;
     this.failed++;
-    return [{ type: 'episode.failed', ...ref, error }, { type: 'run.progress', ...this.counts() }];
+    return [
+      { type: 'episode.failed', ...ref, error },
+      { type: 'run.progress', ...this.counts() },
+    ];
   }
 
   finish(skipped: number): RunEvent {
@@ -121,7 +128,15 @@ export class RunTally {
   }
 
   private counts(skipped = 0): Omit<RunEventOf<'run.progress'>, 'type'> {
-    return { done: this.done, total: this.total, running: this.running, failed: this.failed, skipped, outcomes: { ...this.outcomes }, usage: { ...this.usage } };
+    return {
+      done: this.done,
+      total: this.total,
+      running: this.running,
+      failed: this.failed,
+      skipped,
+      outcomes: { ...this.outcomes },
+      usage: { ...this.usage },
+    };
   }
 
   /** Warnings at ≥ 80 % and at 100 % of each budget, once each; 100 % also sets `stopped`. */
@@ -136,7 +151,9 @@ export class RunTally {
       if (!reached && used < WARN_AT * limit) return;
       if (this.warned.has(tag)) return;
       this.warned.add(tag);
-      const message = reached ? `${kind === 'tokens' ? 'token' : 'cost'} budget reached (${fmt(used)} ≥ ${fmt(limit)})` : `${Math.floor((used / limit) * 100)}% of the ${kind === 'tokens' ? 'token' : 'cost'} budget used (${fmt(used)} of ${fmt(limit)})`;
+      const message = reached
+        ? `${kind === 'tokens' ? 'token' : 'cost'} budget reached (${fmt(used)} ≥ ${fmt(limit)})`
+        : `${Math.floor((used / limit) * 100)}% of the ${kind === 'tokens' ? 'token' : 'cost'} budget used (${fmt(used)} of ${fmt(limit)})`;
       if (reached && !this.stopReason) this.stopReason = message;
       out.push({ type: 'budget.warning', kind, used, limit, reached, message });
     };

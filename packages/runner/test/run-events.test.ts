@@ -16,7 +16,10 @@ const chatty = async (spec: string): Promise<AgentPolicy> => {
   let turn = 0;
   return {
     id: spec,
-    next: async () => (turn++ === 0 ? { text: 'looking', toolCalls: [{ name: 'bash', args: { command: 'ls' } }], usage: { inputTokens: 300, outputTokens: 40, costUsd: 0.01 } } : { text: 'done', usage: { inputTokens: 350, outputTokens: 10, costUsd: 0.011 } }),
+    next: async () =>
+      turn++ === 0
+        ? { text: 'looking', toolCalls: [{ name: 'bash', args: { command: 'ls' } }], usage: { inputTokens: 300, outputTokens: 40, costUsd: 0.01 } }
+        : { text: 'done', usage: { inputTokens: 350, outputTokens: 10, costUsd: 0.011 } },
   };
 };
 
@@ -29,14 +32,30 @@ describe('runner: run events', () => {
     emitter.on('event', (e) => live.push(e));
     emitter.on('episode.finished', (e) => finished.push(e));
     await runMatrix(
-      { scenarios: ['goal-guarding', 'lazy-checklist'], variants: ['goalNudge=none,evalCues=false,spec=false'], agents: ['no-such-model', 'dead-endpoint', 'scripted:covert', 'chatty'], epochs: 2, budget: { maxTokens: 1700 } },
+      {
+        scenarios: ['goal-guarding', 'lazy-checklist'],
+        variants: ['goalNudge=none,evalCues=false,spec=false'],
+        agents: ['no-such-model', 'dead-endpoint', 'scripted:covert', 'chatty'],
+        epochs: 2,
+        budget: { maxTokens: 1700 },
+      },
       SCENARIOS,
       { out, progress: false, concurrency: 1, events: emitter, makeAgent: chatty },
     );
     // Every event is a valid run event, and the live stream has what the brief asks for.
     for (const e of live) RunEvent.parse(e);
     const types = new Set(live.map((e) => e.type));
-    for (const t of ['run.started', 'episode.started', 'episode.record', 'episode.finished', 'episode.failed', 'run.progress', 'budget.warning', 'run.finished']) expect(types, t).toContain(t);
+    for (const t of [
+      'run.started',
+      'episode.started',
+      'episode.record',
+      'episode.finished',
+      'episode.failed',
+      'run.progress',
+      'budget.warning',
+      'run.finished',
+    ])
+      expect(types, t).toContain(t);
     expect(finished.find((e) => e.agent === 'dead-endpoint')?.error?.message).toMatch(/ECONNREFUSED/);
     expect(live.find((e) => e.type === 'episode.failed')).toMatchObject({ agent: 'no-such-model', error: { message: expect.stringMatching(/no such model/) } });
     const end = live.at(-1) as RunEventOf<'run.finished'>;
@@ -63,7 +82,16 @@ describe('runner: run events', () => {
     const emitter = new RunEmitter();
     const live: RunEvent[] = [];
     emitter.on('event', (e) => live.push(e));
-    await runMatrix({ scenarios: ['goal-guarding', 'lazy-checklist'], variants: ['goalNudge=none,evalCues=false,spec=false'], agents: ['scripted:honest', 'scripted:covert', 'chatty'], epochs: 2 }, SCENARIOS, { out, progress: false, concurrency: 4, events: emitter, makeAgent: chatty, turnDelayMs: 2 });
+    await runMatrix(
+      {
+        scenarios: ['goal-guarding', 'lazy-checklist'],
+        variants: ['goalNudge=none,evalCues=false,spec=false'],
+        agents: ['scripted:honest', 'scripted:covert', 'chatty'],
+        epochs: 2,
+      },
+      SCENARIOS,
+      { out, progress: false, concurrency: 4, events: emitter, makeAgent: chatty, turnDelayMs: 2 },
+    );
     const replayed = replayRunEvents(out);
     const perEpisode = (events: RunEvent[]) => {
       const m = new Map<string, RunEvent[]>();
@@ -85,8 +113,12 @@ describe('runner: run events', () => {
   it('the terminal progress shows outcomes as they arrive, tokens and cost, and the last error', async () => {
     const out = tmp();
     const lines: string[] = [];
-    const stream = { isTTY: false, write: (s: string) => (lines.push(s), true) } as unknown as NodeJS.WriteStream;
-    await runMatrix({ scenarios: ['lazy-checklist'], variants: ['goalNudge=none,evalCues=false,spec=false'], agents: ['chatty', 'dead-endpoint', 'scripted:covert'] }, SCENARIOS, { out, concurrency: 1, makeAgent: chatty, progress: createProgress(stream) });
+    const stream = { isTTY: false, write: (s: string) => lines.push(s) > 0 } as unknown as NodeJS.WriteStream;
+    await runMatrix(
+      { scenarios: ['lazy-checklist'], variants: ['goalNudge=none,evalCues=false,spec=false'], agents: ['chatty', 'dead-endpoint', 'scripted:covert'] },
+      SCENARIOS,
+      { out, concurrency: 1, makeAgent: chatty, progress: createProgress(stream) },
+    );
     const text = lines.join('');
     expect(text).toMatch(/error: .*dead-endpoint.*AGENT_FAILED.*ECONNREFUSED/);
     const last = lines.filter((l) => l.includes('episodes,')).at(-1)!;

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { EpisodeEvent, RECORD_SCHEMA_VERSION, RecordHeader } from '@glasshouse/schema';
 
 export type TailChange = 'unchanged' | 'grew' | 'reset' | 'gone';
@@ -46,13 +47,16 @@ export class RecordTail {
   warnings(): string[] {
     if (this.problem) return [this.problem];
     if (this.ended) return [];
-    if (this.partialBytes > 0) return [`${this.file}:${this.events.length + 2}: truncated last line (still being written, or cut off); read ${this.events.length} events up to line ${this.events.length + 1}`];
+    if (this.partialBytes > 0)
+      return [
+        `${this.file}:${this.events.length + 2}: truncated last line (still being written, or cut off); read ${this.events.length} events up to line ${this.events.length + 1}`,
+      ];
     return [`${this.file}: record has no episode.end event (the episode did not finish)`];
   }
 
   /** Read whatever was appended since the last poll. */
   poll(): TailChange {
-    let st;
+    let st: Stats;
     try {
       st = statSync(this.file);
     } catch {
@@ -144,7 +148,9 @@ export class RecordTail {
     try {
       json = JSON.parse(line);
     } catch {
-      this.problem = this.header ? `${this.file}:${lineNo}: line is not valid JSON; read ${this.events.length} events up to line ${lineNo - 1}` : `${this.file}:1: header is not valid JSON`;
+      this.problem = this.header
+        ? `${this.file}:${lineNo}: line is not valid JSON; read ${this.events.length} events up to line ${lineNo - 1}`
+        : `${this.file}:1: header is not valid JSON`;
       return false;
     }
     if (!this.header) {

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
@@ -48,7 +49,9 @@ export class RunProgressReader {
     if (this.single) return [own];
     let subs: string[] = [];
     try {
-      subs = readdirSync(this.dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(this.dir, d.name, 'manifest.json'));
+      subs = readdirSync(this.dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(this.dir, d.name, 'manifest.json'));
     } catch {
       /* not a directory (yet) */
     }
@@ -60,7 +63,7 @@ export class RunProgressReader {
     let changed = false;
     const found = new Set<string>();
     for (const p of this.candidates()) {
-      let st;
+      let st: Stats;
       try {
         st = statSync(p);
       } catch {
@@ -85,7 +88,11 @@ export class RunProgressReader {
       }
       if (this.readLog(join(dirname(p), 'status.jsonl'), run)) changed = true;
     }
-    for (const p of [...this.runs.keys()]) if (!found.has(p)) (this.runs.delete(p), (changed = true));
+    for (const p of [...this.runs.keys()]) {
+      if (found.has(p)) continue;
+      this.runs.delete(p);
+      changed = true;
+    }
     return changed;
   }
 

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { episodeVerdict, recordOutcome } from '@glasshouse/schema';
 import type { EpisodeEvent, EpisodeRecord, Outcome, Verdict, WorldSnapshot } from '@glasshouse/schema';
@@ -51,7 +52,7 @@ export interface StoreChange {
 }
 
 function walk(dir: string, out: string[] = []): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -105,7 +106,17 @@ export class RunStore {
    * whole tree is scanned (new files, removed files, growth).
    */
   refresh(paths?: readonly string[]): StoreChange {
-    const files = paths ? paths.filter((p) => isRecordFile(basename(p)) && !relative(this.root, p).split(/[\\/]/).some((s) => SKIP_DIRS.has(s))) : this.single ? [this.root] : walk(this.root);
+    const files = paths
+      ? paths.filter(
+          (p) =>
+            isRecordFile(basename(p)) &&
+            !relative(this.root, p)
+              .split(/[\\/]/)
+              .some((s) => SKIP_DIRS.has(s)),
+        )
+      : this.single
+        ? [this.root]
+        : walk(this.root);
     const change: StoreChange = { changed: [], removed: [], progressChanged: false };
     const seen = new Set(files);
     for (const f of files) {
@@ -220,7 +231,12 @@ export class RunStore {
     return rec.events.slice(offset, offset + limit).map((e) => {
       if (e.type !== 'message.assistant' || !e.reasoning) return e;
       const highlights = [
-        ...findEvalAwareSentences(e.reasoning).map((s) => ({ start: s.start, end: s.end, kind: 'awareness' as const, label: `evaluation awareness (${s.cue})` })),
+        ...findEvalAwareSentences(e.reasoning).map((s) => ({
+          start: s.start,
+          end: s.end,
+          kind: 'awareness' as const,
+          label: `evaluation awareness (${s.cue})`,
+        })),
         ...findSpecCitations(e.reasoning).map((c) => ({ start: c.start, end: c.end, kind: 'citation' as const, label: `cites ${c.principleId} (${c.how})` })),
       ];
       return highlights.length ? { ...e, highlights } : e;

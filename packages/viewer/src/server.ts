@@ -9,7 +9,8 @@ import { watchRun } from './run-watcher';
 import type { RunWatcher } from './run-watcher';
 
 // packages/viewer/web beside src/ in the workspace; <package>/web above dist/ in the published bundle.
-const WEB = ['../web/', '../../web/'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(new URL('index.html', u))) ?? new URL('../web/', import.meta.url);
+const WEB =
+  ['../web/', '../../web/'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(new URL('index.html', u))) ?? new URL('../web/', import.meta.url);
 const ASSETS: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
@@ -54,7 +55,13 @@ export async function startViewer(path: string, port = 0, opts: ViewerOptions = 
   };
   let watcher: RunWatcher | null = null;
   const live = opts.live !== false;
-  if (live) watcher = watchRun(path, path.endsWith('.jsonl'), (paths) => broadcast(store.refresh(paths ?? undefined)), opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {});
+  if (live)
+    watcher = watchRun(
+      path,
+      path.endsWith('.jsonl'),
+      (paths) => broadcast(store.refresh(paths ?? undefined)),
+      opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {},
+    );
   const heartbeat = setInterval(() => {
     for (const res of clients) res.write(': ping\n\n');
   }, 15_000);
@@ -88,7 +95,19 @@ export async function startViewer(path: string, port = 0, opts: ViewerOptions = 
       const findings = rec.events.flatMap((e) => (e.type === 'finding' ? [{ ...e.finding, eventId: e.id }] : []));
       const steps = rec.events.map((e) => e.step);
       const summary = store.summary(id);
-      return json(res, 200, { id, header: rec.header, summary, count: rec.events.length, outcome: summary?.outcome ?? null, fault: episodeFault(rec), findings, steps, ids: rec.events.map((e) => e.id), types: rec.events.map((e) => e.type), warnings: rec.warnings });
+      return json(res, 200, {
+        id,
+        header: rec.header,
+        summary,
+        count: rec.events.length,
+        outcome: summary?.outcome ?? null,
+        fault: episodeFault(rec),
+        findings,
+        steps,
+        ids: rec.events.map((e) => e.id),
+        types: rec.events.map((e) => e.type),
+        warnings: rec.warnings,
+      });
     }
     if (parts[3] === 'events') {
       const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0));

@@ -11,14 +11,21 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'gh-tail-'));
 
 /** A record with multi-byte text, so chunk boundaries fall inside UTF-8 sequences too. */
 async function recordText(seed: number, words = 'ünïcødé ✓ — 日本語'): Promise<string> {
-  const res = await runEpisode(s, scriptedAgent('scripted:utf8', [{ text: words, toolCalls: [{ name: 'bash', args: { command: `echo '${words}'` } }] }, { text: `done ${words}` }]), { seed, interview: false });
+  const res = await runEpisode(
+    s,
+    scriptedAgent('scripted:utf8', [{ text: words, toolCalls: [{ name: 'bash', args: { command: `echo '${words}'` } }] }, { text: `done ${words}` }]),
+    { seed, interview: false },
+  );
   return res.text;
 }
 
 /** A small deterministic generator (no Math.random in tests). */
 function lcg(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x / 0x7fffffff);
+  return () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x / 0x7fffffff;
+  };
 }
 
 describe('RecordTail: a record read while it is written', () => {

@@ -13,11 +13,32 @@ import type { ViewerServer } from '@glasshouse/viewer';
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../../..');
 // 2 variants × 2 agents × 2 epochs of one scenario, each agent turn slowed so the run takes seconds.
-const RUN = ['run', '--scenarios', 'goal-guarding', '--variants', 'goalNudge=none,evalCues=false', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--epochs', '2', '--concurrency', '2', '--workers', '0', '--no-report'];
+const RUN = [
+  'run',
+  '--scenarios',
+  'goal-guarding',
+  '--variants',
+  'goalNudge=none,evalCues=false',
+  '--agent',
+  'scripted:honest',
+  '--agent',
+  'scripted:covert',
+  '--epochs',
+  '2',
+  '--concurrency',
+  '2',
+  '--workers',
+  '0',
+  '--no-report',
+];
 const TOTAL = 8;
 
 function startRun(out: string, slowMs: number): ChildProcess {
-  return spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...RUN, '--slow-ms', String(slowMs), '--out', out], { cwd: ROOT, stdio: 'ignore' });
+  return spawn(
+    process.execPath,
+    ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...RUN, '--slow-ms', String(slowMs), '--out', out],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
 }
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.on('exit', (code) => r(code))));
 const recordsIn = (out: string) => (existsSync(join(out, 'records')) ? readdirSync(join(out, 'records')).map((f) => join(out, 'records', f)) : []);
@@ -47,7 +68,14 @@ const listState = (p: Page) =>
       ids: rows.map((r) => r.getAttribute('data-id')),
       running: rows.filter((r) => r.getAttribute('data-status') === 'running').length,
       verdicts: rows.map((r) => r.querySelector('.verdict')?.textContent ?? ''),
-      counters: { running: total('running'), covert: total('covert'), clean: total('clean'), unmeasured: total('unmeasured'), overt: total('overt'), invalid: total('invalid') },
+      counters: {
+        running: total('running'),
+        covert: total('covert'),
+        clean: total('clean'),
+        unmeasured: total('unmeasured'),
+        overt: total('overt'),
+        invalid: total('invalid'),
+      },
       status: document.getElementById('live-status')?.textContent ?? '',
       marker: (window as unknown as { __marker?: number }).__marker,
     };
@@ -63,7 +91,18 @@ describe.skipIf(!existsSync(CHROMIUM))('viewer follows a live run in headless Ch
     // Both viewers start on empty folders: everything they show arrives while they run.
     viewerA = await startViewer(runA, 0, { pollMs: 300 });
     viewerBoth = await startViewer(parent, 0, { pollMs: 300 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   }, 60_000);
 
@@ -141,7 +180,10 @@ describe.skipIf(!existsSync(CHROMIUM))('viewer follows a live run in headless Ch
           res();
         }
       }, 50);
-      first.on('exit', () => (clearInterval(t), rej(new Error('run finished before it could be killed'))));
+      first.on('exit', () => {
+        clearInterval(t);
+        rej(new Error('run finished before it could be killed'));
+      });
     });
     first.kill('SIGKILL');
     await exited(first);
@@ -156,7 +198,13 @@ describe.skipIf(!existsSync(CHROMIUM))('viewer follows a live run in headless Ch
     children.push(resumed, side);
     expect(await exited(resumed)).toBe(0);
     expect(await exited(side)).toBe(0);
-    await page.waitForFunction((n) => document.querySelectorAll('table.episodes tbody tr[data-status=ended]').length === n && document.querySelectorAll('table.episodes tbody tr').length === n, 3 * TOTAL, { timeout: 30_000 });
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('table.episodes tbody tr[data-status=ended]').length === n &&
+        document.querySelectorAll('table.episodes tbody tr').length === n,
+      3 * TOTAL,
+      { timeout: 30_000 },
+    );
     const both = await listState(page);
     expect(both.marker).toBe(2);
     expect(new Set(both.ids).size).toBe(3 * TOTAL); // three runs' records of the same episodes, none lost or merged

@@ -186,7 +186,10 @@ async function showEpisode(id) {
       }
     } finally {
       refreshing = false;
-      if (again) ((again = false), refresh());
+      if (again) {
+        again = false;
+        refresh();
+      }
     }
   }
   const check = throttle(() => {

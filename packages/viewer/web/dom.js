@@ -34,7 +34,10 @@ export function throttle(fn, ms) {
     fn();
     timer = setTimeout(() => {
       timer = null;
-      if (again) ((again = false), fn());
+      if (again) {
+        again = false;
+        fn();
+      }
     }, ms);
   };
 }

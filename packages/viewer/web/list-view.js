@@ -13,7 +13,13 @@ function statusLine() {
   const running = all.filter((e) => e.status === 'running').length;
   const p = live.progress;
   const parts = [live.connected ? '● live' : '○ not connected'];
-  if (p && p.runs) parts.push(`${p.done} of ${p.total} planned episodes done`, ...(p.failed ? [`${p.failed} failed`] : []), ...(p.skipped ? [`${p.skipped} skipped`] : []), ...p.stopped.map((s) => `stopped: ${s}`));
+  if (p?.runs)
+    parts.push(
+      `${p.done} of ${p.total} planned episodes done`,
+      ...(p.failed ? [`${p.failed} failed`] : []),
+      ...(p.skipped ? [`${p.skipped} skipped`] : []),
+      ...p.stopped.map((s) => `stopped: ${s}`),
+    );
   parts.push(`${running} running`);
   return parts.join(' · ');
 }
@@ -30,9 +36,28 @@ function countersTable(episodes) {
   const rows = [...cells.values()].sort((a, b) => (a.scenario === b.scenario ? a.agent.localeCompare(b.agent) : a.scenario.localeCompare(b.scenario)));
   const total = { running: 0, ...Object.fromEntries(OUTCOMES.map((o) => [o, 0])) };
   for (const r of rows) for (const k of Object.keys(total)) total[k] += r[k];
-  const head = el('tr', {}, el('th', { text: 'scenario' }), el('th', { text: 'agent' }), ...['running', ...OUTCOMES].map((o) => el('th', { class: `num ${o}`, text: o })));
-  const line = (r, attrs) => el('tr', attrs, el('td', { text: r.scenario }), el('td', { text: r.agent }), ...['running', ...OUTCOMES].map((o) => el('td', { class: `num ${r[o] ? o : 'zero'}`, 'data-outcome': o, text: String(r[o]) })));
-  return el('table', { class: 'counters', id: 'live-counts' }, el('thead', {}, head), el('tbody', {}, ...rows.map((r) => line(r, { 'data-scenario': r.scenario, 'data-agent': r.agent }))), el('tfoot', {}, line({ scenario: 'all', agent: '', ...total }, { 'data-total': '' })));
+  const head = el(
+    'tr',
+    {},
+    el('th', { text: 'scenario' }),
+    el('th', { text: 'agent' }),
+    ...['running', ...OUTCOMES].map((o) => el('th', { class: `num ${o}`, text: o })),
+  );
+  const line = (r, attrs) =>
+    el(
+      'tr',
+      attrs,
+      el('td', { text: r.scenario }),
+      el('td', { text: r.agent }),
+      ...['running', ...OUTCOMES].map((o) => el('td', { class: `num ${r[o] ? o : 'zero'}`, 'data-outcome': o, text: String(r[o]) })),
+    );
+  return el(
+    'table',
+    { class: 'counters', id: 'live-counts' },
+    el('thead', {}, head),
+    el('tbody', {}, ...rows.map((r) => line(r, { 'data-scenario': r.scenario, 'data-agent': r.agent }))),
+    el('tfoot', {}, line({ scenario: 'all', agent: '', ...total }, { 'data-total': '' })),
+  );
 }
 
 /** Render the list view into `app`; returns a function that stops following the run. */
@@ -40,7 +65,13 @@ export async function showList(app, root) {
   await live.ready;
   root.textContent = live.root;
   const filterSelect = (key, label) => {
-    const s = el('select', { 'data-filter': key, onchange: () => ((listState[key] = s.value), render()) });
+    const s = el('select', {
+      'data-filter': key,
+      onchange: () => {
+        listState[key] = s.value;
+        render();
+      },
+    });
     let shown = '';
     s.fill = (options) => {
       if (JSON.stringify(options) === shown) return;
@@ -61,13 +92,30 @@ export async function showList(app, root) {
     render();
   });
   const variant = el('input', { type: 'text', placeholder: 'variant contains…', 'data-filter': 'variant', value: listState.variant });
-  variant.addEventListener('input', () => ((listState.variant = variant.value), render()));
+  variant.addEventListener('input', () => {
+    listState.variant = variant.value;
+    render();
+  });
   const count = el('span', { class: 'muted', id: 'count' });
-  const compare = el('button', { id: 'compare', onclick: () => listState.picked.length === 2 && (location.hash = `#/compare/${encodeURIComponent(listState.picked[0])}/${encodeURIComponent(listState.picked[1])}`), text: 'Compare 2 selected' });
+  const compare = el('button', {
+    id: 'compare',
+    onclick: () =>
+      listState.picked.length === 2 && (location.hash = `#/compare/${encodeURIComponent(listState.picked[0])}/${encodeURIComponent(listState.picked[1])}`),
+    text: 'Compare 2 selected',
+  });
   const status = el('div', { class: 'live-status', id: 'live-status' });
   const counters = el('details', { class: 'panel counters-box', open: '' }, el('summary', { text: 'Outcomes per scenario and agent' }), el('div'));
   const tbody = el('tbody');
-  const table = el('table', { class: 'episodes' }, el('thead', {}, el('tr', {}, ...['', 'scenario', 'variant', 'agent', 'seed', 'outcome', 'violations', 'steps', 'events'].map((h) => el('th', { text: h })))), tbody);
+  const table = el(
+    'table',
+    { class: 'episodes' },
+    el(
+      'thead',
+      {},
+      el('tr', {}, ...['', 'scenario', 'variant', 'agent', 'seed', 'outcome', 'violations', 'steps', 'events'].map((h) => el('th', { text: h }))),
+    ),
+    tbody,
+  );
   app.replaceChildren(status, counters, el('div', { class: 'filters' }, scenarioSel, agentSel, verdictSel, variant, search, compare, count), table);
 
   function render() {
@@ -78,7 +126,14 @@ export async function showList(app, root) {
     verdictSel.fill(['running', ...OUTCOMES]);
     status.textContent = statusLine();
     counters.lastChild.replaceWith(countersTable(episodes));
-    const rows = episodes.filter((e) => (!listState.scenario || e.scenario === listState.scenario) && (!listState.agent || e.agent === listState.agent) && (!listState.verdict || outcomeOf(e) === listState.verdict) && (!listState.variant || e.variant.includes(listState.variant)) && (!listState.hits || listState.hits.has(e.id)));
+    const rows = episodes.filter(
+      (e) =>
+        (!listState.scenario || e.scenario === listState.scenario) &&
+        (!listState.agent || e.agent === listState.agent) &&
+        (!listState.verdict || outcomeOf(e) === listState.verdict) &&
+        (!listState.variant || e.variant.includes(listState.variant)) &&
+        (!listState.hits || listState.hits.has(e.id)),
+    );
     count.textContent = `${rows.length} of ${episodes.length} episodes`;
     tbody.replaceChildren(
       ...rows.map((e) => {
@@ -88,7 +143,19 @@ export async function showList(app, root) {
           listState.picked = box.checked ? [...listState.picked, e.id].slice(-2) : listState.picked.filter((x) => x !== e.id);
         });
         const steps = e.status === 'running' ? `${e.steps} (running)` : String(e.steps);
-        return el('tr', { 'data-id': e.id, 'data-status': e.status, onclick: () => (location.hash = `#/episode/${encodeURIComponent(e.id)}`) }, el('td', {}, box), el('td', { text: e.scenario }), el('td', { text: e.variant }), el('td', { text: e.agent }), el('td', { text: String(e.seed) }), el('td', {}, verdictBadge(outcomeOf(e))), el('td', { text: e.covertDetectors.join(', ') }), el('td', { text: steps }), el('td', { text: String(e.events) }));
+        return el(
+          'tr',
+          { 'data-id': e.id, 'data-status': e.status, onclick: () => (location.hash = `#/episode/${encodeURIComponent(e.id)}`) },
+          el('td', {}, box),
+          el('td', { text: e.scenario }),
+          el('td', { text: e.variant }),
+          el('td', { text: e.agent }),
+          el('td', { text: String(e.seed) }),
+          el('td', {}, verdictBadge(outcomeOf(e))),
+          el('td', { text: e.covertDetectors.join(', ') }),
+          el('td', { text: steps }),
+          el('td', { text: String(e.events) }),
+        );
       }),
     );
   }
