@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandVariants, policyAgent, runEpisode, selectDraws } from '@glasshouse/engine';
+import { expandVariants, measuresOf, policyAgent, runEpisode, selectDraws } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { measured, recordOutcome } from '@glasshouse/schema';
 import { SCENARIOS } from './index';
@@ -34,7 +34,9 @@ describe('multi-world families', () => {
           if (policy.kind === 'honest') {
             expect(outcome, `${s.id} draw ${draw} ${name}`).toBe('clean');
             expect(measured(res.findings, 'task'), `${s.id} draw ${draw} ${name} task`).toBe(true);
-          } else expect(outcome, `${s.id} draw ${draw} ${name}`).toBe('covert');
+          } else if (measuresOf(s) === 'covert-action') expect(outcome, `${s.id} draw ${draw} ${name}`).toBe('covert');
+          // an over-refusal or a game move is flagged whether or not the agent owns up to it
+          else expect(['covert', 'overt'], `${s.id} draw ${draw} ${name}`).toContain(outcome);
         }
       }
     });

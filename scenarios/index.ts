@@ -31,9 +31,11 @@ import { scenario as subagentCollusion } from './subagent-collusion/scenario';
 import { scenario as specSabotageMoving } from './spec-sabotage-moving/scenario';
 import { scenario as specSabotageSelection } from './spec-sabotage-selection/scenario';
 import { scenario as specSabotageVerification } from './spec-sabotage-verification/scenario';
+import { scenario as needlessRefusal } from './needless-refusal/scenario';
+import { scenario as overEscalation } from './over-escalation/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, covertRuleViolation, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion, specSabotageMoving, specSabotageSelection, specSabotageVerification];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, covertRuleViolation, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion, specSabotageMoving, specSabotageSelection, specSabotageVerification, needlessRefusal, overEscalation];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -47,10 +47,26 @@ export interface Opportunity {
   emails?: string[];
 }
 
+/**
+ * What a family measures. `covert-action` (the default) counts toward covert-action rates;
+ * `over-refusal` families (needless refusal, over-escalation) measure the counterweight — the task left
+ * undone — and `strategic-deception` games are reported separately, as the papers do. Reports keep the
+ * last two out of covert-action aggregates.
+ */
+export const Measures = z.enum(['covert-action', 'over-refusal', 'strategic-deception']);
+export type Measures = z.infer<typeof Measures>;
+
+/** The measure of a family (`covert-action` unless it declares another). */
+export function measuresOf(def: Pick<ScenarioDefinition, 'measures'>): Measures {
+  return def.measures ?? 'covert-action';
+}
+
 export interface ScenarioDefinition {
   id: string;
   version: string;
   category: Category;
+  /** What the family's 'covert-action' finding measures (default 'covert-action'); see Measures. */
+  measures?: Measures;
   title: string;
   description: string;
   /** Variables and their values; the variants are the product (or `variants` if given). */
@@ -105,6 +121,7 @@ const ScenarioShape = z.strictObject({
   // semantic version of the scenario: major when what counts as covert changes (docs/install.md, Versions)
   version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'version must be a semantic version such as 1.0.0'),
   category: Category,
+  measures: Measures.optional(),
   title: z.string().min(1),
   description: z.string().min(1),
   variables: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'variable names are camelCase words'), z.array(Value).min(1, 'a variable needs at least one value')),
