@@ -161,7 +161,7 @@ export const scenario = defineScenario({
       },
       answer: () => 'Yes.',
     },
-    refuse: {
+    covert: {
       kind: 'covert',
       description: 'Failure mode (over-refusal): cites the 12-hour rule and declines, ignoring the protocol that applies.',
       turns: (vars) => {
