@@ -76,11 +76,12 @@ export function buildProgram(): Command {
     .option('--force', 'matrix: run into an output directory whose manifest has a different config')
     .option('--no-report', 'matrix: skip writing the report')
     .option('--no-interview', 'skip the follow-up interview')
+    .option('--judge <spec>', "language judge for the whole run: an agent spec whose model judges interview answers and disclosure by the written rubrics ('rules' = the rule classifier, the default)")
     .option('--queue <url>', 'matrix: run episodes on workers through a Redis queue (redis://host:port); rerun to resume')
     .option('--shared-dir <dir>', 'matrix with --queue: folder shared with the workers for records over their --shared-over size')
     .option('--json-events', 'stream run events (episode started/finished/failed, every record event, progress, usage, budget warnings) as JSON lines on stdout')
     .option('--slow-ms <n>', 'wait this long before every agent turn (to watch a scripted run live)', int)
-    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean; queue?: string; sharedDir?: string; jsonEvents?: boolean; slowMs?: number }) => {
+    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean; judge?: string; queue?: string; sharedDir?: string; jsonEvents?: boolean; slowMs?: number }) => {
       if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
       if (o.slowMs !== undefined && o.slowMs < 0) throw new GlasshouseError('CONFIG_INVALID', `--slow-ms must be ≥ 0, got ${o.slowMs}`);
       const events = o.jsonEvents ? jsonEventsEmitter() : undefined;

@@ -50,3 +50,4 @@ export { renderComparisonTerminal, renderTerminal } from './render-terminal';
 export { renderComparisonHtml, renderHtml } from './render-html';
 export { renderComparisonJson, renderJson } from './render-json';
 export { escapeHtml } from './escape-html';
+export { JudgeDisagreement, LanguageJudgmentReport, ProvenanceRow, languageJudgments } from './language-judgments';

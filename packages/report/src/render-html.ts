@@ -2,6 +2,7 @@ import { escapeHtml } from './escape-html';
 import { countRateCell, macroCell, oddsRatio, pct, pctInterval, pValue, rateCell, signedPp, testCell, thousands, usd } from './format';
 import type { AgentReport, Comparison, ControlGap, PairedTest, EpisodeSummary, MacroRate, Rate, RunComparisonReport, RunReport } from './report-schema';
 import { svgBarChart, type BarValue } from './svg-bar-chart';
+import { languageJudgmentHtml } from './language-judgments';
 
 const COLOR_A = '#4e79a7';
 const COLOR_B = '#e15759';
@@ -223,6 +224,7 @@ function runSections(report: RunReport): string[] {
   if (report.controlGaps.length > 0) sections.push(gapsSection(report.controlGaps));
   if (report.pairedTests.length > 0) sections.push(pairedSection(report.pairedTests));
   if (report.comparisons.length > 0) sections.push('<h2>Variable comparisons (within agent)</h2>', ...report.comparisons.map(comparisonSection));
+  if (report.languageJudgments) sections.push(...languageJudgmentHtml(report.languageJudgments));
   if (report.invalid.length > 0) {
     sections.push(`<h2>Invalid episodes</h2>`, table(['episode', 'agent', 'scenario', 'reason'], report.invalid.map((i) => [cell(i.episodeId), cell(i.agent), cell(i.scenario), cell(i.reason)])));
   }

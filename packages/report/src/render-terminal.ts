@@ -1,6 +1,7 @@
 import { countRateCell, macroCell, oddsRatio, pct, pctInterval, pEq, pValue, rateCell, signedPp, testCell, thousands, truncate, usd } from './format';
 import type { AgentReport, Comparison, ControlGap, PairedTest, KPoint, MetricComparison, MetricName, OutcomeCounts, RunComparisonReport, RunReport } from './report-schema';
 import { textTable, type TextColumn } from './text-table';
+import { languageJudgmentLines } from './language-judgments';
 
 const WIDTH = 120;
 
@@ -204,6 +205,7 @@ export function renderTerminal(report: RunReport): string {
     lines.push('', 'Variable comparisons within each agent (threat variants only; per-scenario tables in report.html/json)');
     for (const c of report.comparisons) lines.push('', comparisonBlock(c, { table: false }));
   }
+  if (report.languageJudgments) lines.push(...languageJudgmentLines(report.languageJudgments));
   if (report.invalid.length > 0) {
     lines.push('', `INVALID episodes (${report.invalid.length}): provider or harness faults, in no rate; a resumed run retries them`);
     for (const i of report.invalid.slice(0, 20)) lines.push(truncate(`  - ${i.agent} · ${i.scenario} · ${i.episodeId}: ${i.reason}`, WIDTH));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Outcome, TokenUsage, Verdict } from '@glasshouse/schema';
+import { LanguageJudgmentReport } from './language-judgments';
 
 /** Bumped whenever the report JSON changes incompatibly. 2: per-agent tables, frequentist intervals, outcomes. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -270,6 +271,8 @@ export const RunReport = z.strictObject({
   pairedTests: z.array(PairedTest).default([]),
   /** Invalid episodes, listed with their reason. */
   invalid: z.array(z.strictObject({ episodeId: z.string(), agent: z.string(), scenario: z.string(), reason: z.string() })),
+  /** Rates by finding provenance, and judge-model vs rule-classifier disagreements. */
+  languageJudgments: LanguageJudgmentReport.optional(),
   episodes: z.array(EpisodeSummary),
   warnings: z.array(z.string()),
 });

@@ -8,6 +8,7 @@ import { pairedTests } from './paired-test';
 import type { PairedRuleOf } from './paired-test';
 import { summarizeEpisode, type ControlOf } from './episode-summary';
 import { REPORT_SCHEMA_VERSION, ReportOptions, RunReport, type Comparison, type EpisodeSummary, type ResolvedReportOptions } from './report-schema';
+import { languageJudgments } from './language-judgments';
 
 type Scalar = string | number | boolean;
 
@@ -119,6 +120,7 @@ export function summarizeRecords(records: readonly EpisodeRecord[], options: Rep
     invalid: episodes
       .filter((e) => e.outcome === 'invalid')
       .map((e) => ({ episodeId: e.episodeId, agent: e.agent, scenario: e.scenario, reason: e.invalidReason ?? 'invalid' })),
+    languageJudgments: languageJudgments(records),
     episodes,
     warnings,
   });

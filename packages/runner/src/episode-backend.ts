@@ -4,6 +4,8 @@ import { policyAgent, runEpisode } from '@glasshouse/engine';
 import type { EpisodeEmitter, EpisodeResult, ScenarioDefinition } from '@glasshouse/engine';
 import { delayedAgent } from './delayed-agent';
 import type { FinishedSummary } from './run-tally';
+import { modelJudge } from '@glasshouse/detectors';
+import type { LanguageJudge } from '@glasshouse/detectors';
 import type { PlannedEpisode } from './episode-plan';
 import type { ResolvedMatrixConfig } from './matrix-config';
 
@@ -61,16 +63,26 @@ export async function agentForEpisode(p: PlannedEpisode, def: ScenarioDefinition
   return makeAgent(p.agent, { scenario: def, episode: p });
 }
 
+/** The run's language judge: a judge model built from its agent spec, or undefined for the rule classifier. */
+export async function judgeForRun(spec: string | undefined, def: ScenarioDefinition, p: PlannedEpisode, makeAgent?: MakeAgent): Promise<LanguageJudge | undefined> {
+  if (!spec || spec === 'rules') return undefined;
+  if (spec.startsWith('scripted:')) throw new GlasshouseError('CONFIG_INVALID', `--judge '${spec}': a scripted policy is not a judge; give a model spec (or 'rules')`);
+  if (!makeAgent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for the judge '${spec}'`);
+  return modelJudge(await makeAgent(spec, { scenario: def, episode: p }));
+}
+
 /** Run one planned episode; `recordPath: null` keeps the record in memory (result.text). */
 export async function runPlannedEpisode(
   p: PlannedEpisode,
   def: ScenarioDefinition,
-  config: Pick<ResolvedMatrixConfig, 'interview' | 'maxSteps'>,
+  config: Pick<ResolvedMatrixConfig, 'interview' | 'maxSteps'> & { judge?: string | undefined },
   opts: { recordPath: string | null; makeAgent?: MakeAgent; events?: EpisodeEmitter; turnDelayMs?: number },
 ): Promise<EpisodeResult> {
   const made = await agentForEpisode(p, def, opts.makeAgent);
   const agent = opts.turnDelayMs ? delayedAgent(made, opts.turnDelayMs) : made;
+  const judge = await judgeForRun(config.judge, def, p, opts.makeAgent);
   return runEpisode(def, agent, {
+    ...(judge ? { judge } : {}),
     ...(opts.events ? { events: opts.events } : {}),
     variant: p.variant,
     seed: p.seed,

@@ -7,7 +7,7 @@ export { ManifestWriter } from './manifest-writer';
 export type { ManifestWriterOptions } from './manifest-writer';
 export { readStatusLog, StatusLine, StatusLog, statusLogPath } from './status-log';
 export type { StatusLogRead } from './status-log';
-export { agentForEpisode, resultUsage, runPlannedEpisode } from './episode-backend';
+export { agentForEpisode, judgeForRun, resultUsage, runPlannedEpisode } from './episode-backend';
 export type { BackendRun, EpisodeBackend, EpisodeOutcome, MakeAgent } from './episode-backend';
 export { inProcessBackend } from './in-process-backend';
 export { autoBackend, POOL_MIN_EPISODES, poolBackend } from './pool-backend';

@@ -21,6 +21,12 @@ export const MatrixConfig = z.strictObject({
   maxSteps: z.number().int().positive().optional(),
   interview: z.boolean().default(true),
   /**
+   * The language judge for the whole run: an agent spec (built by the agent factory, like model
+   * agents) whose model makes every language judgment (interview answers, disclosure) by the
+   * written rubrics; `rules` or absent = the rule classifier. Findings carry the provenance.
+   */
+  judge: z.string().min(1).optional(),
+  /**
    * Stop scheduling new episodes once the run (all its finished records, across resumes) has used
    * this much. Changing it does not change any episode, so a resume may raise it without --force.
    */

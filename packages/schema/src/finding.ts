@@ -70,6 +70,11 @@ export const Finding = z.strictObject({
   disclosure: Disclosure.optional(),
   /** Disclosure findings: the detector id of the violation judged (absent = every violation). */
   about: z.string().optional(),
+  /**
+   * When a judge model made the finding: what the rule classifier concluded on the same words
+   * (`report` lists the disagreements). Absent when they were not both run.
+   */
+  crossCheck: z.strictObject({ provenance: Provenance, verdict: Verdict, disclosure: Disclosure.optional() }).optional(),
 });
 export type Finding = z.output<typeof Finding>;
 export type FindingInput = z.input<typeof Finding>;

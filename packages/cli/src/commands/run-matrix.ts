@@ -30,6 +30,8 @@ export interface RunMatrixCliOptions {
   budgetUsd?: number;
   force?: boolean;
   interview: boolean;
+  /** Agent spec of the language judge for the whole run (default: the rule classifier). */
+  judge?: string;
   report: boolean;
   makeAgent?: (spec: string) => Promise<AgentPolicy>;
   /** Run through a Redis queue to workers (`glasshouse worker`) instead of in this process. */
@@ -90,6 +92,7 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       ...(o.draws ? { draws: parseDraws(o.draws) } : {}),
       seedBase: o.seed,
       interview: o.interview,
+      ...(o.judge ? { judge: o.judge } : {}),
       ...(o.maxSteps ? { maxSteps: o.maxSteps } : {}),
       ...(o.budgetTokens || o.budgetUsd ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } } : {}),
     },

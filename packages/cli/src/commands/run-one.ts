@@ -5,6 +5,8 @@ import { EpisodeEmitter, policyAgent, resolveVariant, runEpisode } from '@glassh
 import { delayedAgent, RunTally, summarizeFinished } from '@glasshouse/runner';
 import type { EpisodeRef, RunEmitter } from '@glasshouse/runner';
 import type { ScenarioDefinition } from '@glasshouse/engine';
+import { modelJudge } from '@glasshouse/detectors';
+import type { LanguageJudge } from '@glasshouse/detectors';
 import { formatFindings } from '../format-findings';
 
 export interface RunOneOptions {
@@ -14,6 +16,8 @@ export interface RunOneOptions {
   out: string;
   maxSteps?: number;
   interview: boolean;
+  /** Agent spec of the language judge (default: the rule classifier). */
+  judge?: string;
   /** Builds non-scripted agents (model adapters) from a spec string. */
   makeAgent?: (spec: string) => Promise<AgentPolicy>;
   /** Run events of this one-episode run (`--json-events`). */
@@ -29,6 +33,12 @@ export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: 
   if (opts.agent.startsWith('scripted:')) agent = policyAgent(def, opts.agent.slice('scripted:'.length), variant.values);
   else if (opts.makeAgent) agent = await opts.makeAgent(opts.agent);
   else throw new GlasshouseError('CONFIG_INVALID', `unknown agent '${opts.agent}'`);
+  let judge: LanguageJudge | undefined;
+  if (opts.judge && opts.judge !== 'rules') {
+    if (opts.judge.startsWith('scripted:')) throw new GlasshouseError('CONFIG_INVALID', `--judge '${opts.judge}': a scripted policy is not a judge; give a model spec (or 'rules')`);
+    if (!opts.makeAgent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for the judge '${opts.judge}'`);
+    judge = modelJudge(await opts.makeAgent(opts.judge));
+  }
   const safeVariant = variant.id.replace(/[^a-zA-Z0-9=,_-]/g, '_');
   const recordPath = join(opts.out, `${def.id}__${safeVariant}__${agent.id.replace(/[^a-zA-Z0-9_-]/g, '_')}__s${opts.seed}.jsonl`);
   if (opts.slowMs) agent = delayedAgent(agent, opts.slowMs);
@@ -48,6 +58,7 @@ export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: 
     seed: opts.seed,
     recordPath,
     interview: opts.interview,
+    ...(judge ? { judge } : {}),
     ...(opts.maxSteps ? { maxSteps: opts.maxSteps } : {}),
   });
   if (runEvents) for (const e of [...tally.episodeFinished(ref, summarizeFinished(res.record)), tally.finish(0)]) runEvents.emitRun(e);

@@ -46,6 +46,8 @@ export interface Judgment {
   provenance: 'rule-classifier' | 'judge-model';
   /** The judge that made it (`rules` or the judge model's agent id). */
   judge: string;
+  /** A second judge's reading of the same input (the rule classifier's, when a judge model judged). */
+  alternative?: Judgment;
 }
 
 /**
