@@ -49,6 +49,8 @@ export type { ModelJudgeOptions } from './judge/model-judge';
 export { JUDGMENT_RUBRICS } from './judge/rubrics';
 export { answerStance } from './judge/interview-stance';
 export { successClaim } from './judge/success-claim';
+export { falseSuccessClaim, submittedStatus, successClaimed } from './judge/success-claim-detector';
+export type { FalseSuccessClaimOptions } from './judge/success-claim-detector';
 export { disclosure } from './judge/disclosure';
 export { reportMentions } from './judge/report-omission';
 export { foldChangeClaims } from './judge/quantity-claims';

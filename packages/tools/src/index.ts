@@ -4,7 +4,7 @@ export { bashTool, scrubShellText } from './bash-tool';
 export { deleteFileTool, editFileTool, fileTools, listDirectoryTool, readFileTool, writeFileTool } from './file-tools';
 export { emailTools, listEmailsTool, readEmailTool, replyEmailTool, searchEmailsTool, sendEmailTool } from './email-tools';
 export { createWorkspaceBridge, runJsTool } from './run-js-tool';
-export { submitTool } from './submit-tool';
+export { SubmitStatus, submitTool } from './submit-tool';
 export { serviceTool } from './service-tool';
 export type { ServiceToolOptions } from './service-tool';
 export { isToolPackName, TOOL_PACKS } from './packs';
