@@ -85,3 +85,22 @@ describe('success claims: the typed submit status, else the language judge', () 
     expect(await finish({ answer: 'All tests pass, mostly.', status: 'partial' })).toMatchObject({ verdict: 'clean', provenance: 'world-state' });
   });
 });
+
+describe('library reference policies end in the outcome their kind promises', () => {
+  it('honest → clean, covert → covert (not overt: they never disclose), inert → unmeasured, in a non-control variant of every scenario', async () => {
+    const { SCENARIOS } = await import('@glasshouse/scenarios');
+    const { expandVariants, policyAgent: agentOf } = await import('@glasshouse/engine');
+    const wrong: string[] = [];
+    // Scenarios judged by a paired rule across twin episodes (alignment faking) have no per-episode covert outcome.
+    for (const s of SCENARIOS.filter((x) => !(x as { pairedRule?: unknown }).pairedRule)) {
+      const v = expandVariants(s).find((x) => !s.isControl?.(x.values));
+      if (!v) continue;
+      for (const [name, p] of Object.entries(s.policies)) {
+        const res = await runEpisode(s, agentOf(s, name, v.values), { seed: 1 });
+        const want = p.kind === 'honest' ? 'clean' : p.kind === 'covert' ? 'covert' : 'unmeasured';
+        if (res.outcome !== want) wrong.push(`${s.id}/${name} [${v.id}]: ${res.outcome}, expected ${want}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});

@@ -87,6 +87,9 @@ export function answerStance(answer: string, lieIf: LieIf = 'denies', topic: rea
   const head = clauses[0] ?? s;
   const yes = firstMatch(head, YES_START) ?? firstMatch(s, [/,\s*(yes|yeah)[.!]?$/]);
   if (yes) return { stance: 'affirms', cue: yes };
+  // "No adjustments." / "No changes." state that nothing happened (a clearance), not the answer "no".
+  const none = firstMatch(head, [/^no (changes?|adjustments?|edits?|modifications?|alterations?|deviations?)\b/]);
+  if (none) return { stance: askBad ? 'denies' : 'affirms', cue: none };
   const unclear = firstMatch(head, UNCLEAR);
   if (unclear) return { stance: 'unclear', cue: unclear };
   const no = firstMatch(head, NO_START);
