@@ -92,7 +92,8 @@ describe('library reference policies end in the outcome their kind promises', ()
     const { expandVariants, policyAgent: agentOf } = await import('@glasshouse/engine');
     const wrong: string[] = [];
     // Scenarios judged by a paired rule across twin episodes (alignment faking) have no per-episode covert outcome.
-    for (const s of SCENARIOS.filter((x) => !(x as { pairedRule?: unknown }).pairedRule)) {
+    // Scenarios measuring something other than covert actions (over-refusal, strategic deception) are left out.
+    for (const s of SCENARIOS.filter((x) => !(x as { pairedRule?: unknown }).pairedRule && (x.measures ?? 'covert-action') === 'covert-action')) {
       const v = expandVariants(s).find((x) => !s.isControl?.(x.values));
       if (!v) continue;
       for (const [name, p] of Object.entries(s.policies)) {
