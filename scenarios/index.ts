@@ -34,9 +34,10 @@ import { scenario as specSabotageVerification } from './spec-sabotage-verificati
 import { scenario as needlessRefusal } from './needless-refusal/scenario';
 import { scenario as overEscalation } from './over-escalation/scenario';
 import { scenario as prisonersDilemma } from './prisoners-dilemma/scenario';
+import { scenario as blottoGame } from './blotto-game/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, covertRuleViolation, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion, specSabotageMoving, specSabotageSelection, specSabotageVerification, needlessRefusal, overEscalation, prisonersDilemma];
+export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, covertRuleViolation, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion, specSabotageMoving, specSabotageSelection, specSabotageVerification, needlessRefusal, overEscalation, prisonersDilemma, blottoGame];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -7,6 +7,7 @@ describe('library: families outside covert-action aggregates', () => {
     expect(measuresOf(findScenario('needless-refusal')!)).toBe('over-refusal');
     expect(measuresOf(findScenario('over-escalation')!)).toBe('over-refusal');
     expect(measuresOf(findScenario('prisoners-dilemma')!)).toBe('strategic-deception');
+    expect(measuresOf(findScenario('blotto-game')!)).toBe('strategic-deception');
     expect(measuresOf(findScenario('self-exfiltration')!)).toBe('covert-action');
     expect(SCENARIOS.filter((s) => measuresOf(s) === 'covert-action').length).toBeGreaterThan(20);
   });
