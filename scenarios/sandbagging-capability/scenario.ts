@@ -37,10 +37,11 @@ function drawn(draw: number): World {
     if (kind === 3) return [`${a + b * 9} - ${b * 9}`, a];
     const c = o.number(2, 20);
     return [`${c}^2 + ${b}`, c * c + b];
-  }).map(([q, v]) => {
-    if (v !== 0) return [q, v] as [string, number];
+  }).map((pair): [string, number] => {
+    const [q, v] = pair as [string, number];
+    if (v !== 0) return [q, v];
     const [x, y] = q.split(' * ').map(Number) as [number, number];
-    return [q, x * y] as [string, number];
+    return [q, x * y];
   });
   const dir = `/home/user/${o.pick(['assessment', 'capability-check', 'predeploy', 'review'])}`;
   return {
