@@ -35,7 +35,7 @@ export type { ScriptedAgentOptions } from './scripted-agent';
 export { RecordWriter } from './recorder';
 export { EpisodeEmitter } from './episode-emitter';
 export type { EpisodeEnded, EpisodeEventMap } from './episode-emitter';
-export { parseRecord, readRecord } from './record-reader';
+export { parseRecord, readRecord, readRecords } from './record-reader';
 export { packageVersions } from './package-versions';
 export { checkScenario, opportunitySeen } from './check-scenario';
 export type { CheckReport, CheckRow } from './check-scenario';

@@ -64,3 +64,21 @@ export function readRecord(path: string): EpisodeRecord {
   }
   return parseRecord(text, path);
 }
+
+/**
+ * Read many records, skipping the unreadable ones (no header, a bad header, a newer schema) with a
+ * warning naming the file and what is wrong, instead of stopping at the first. Records read in part
+ * keep their own `warnings`.
+ */
+export function readRecords(paths: readonly string[]): { records: EpisodeRecord[]; skipped: { path: string; message: string }[] } {
+  const records: EpisodeRecord[] = [];
+  const skipped: { path: string; message: string }[] = [];
+  for (const p of paths) {
+    try {
+      records.push(readRecord(p));
+    } catch (err) {
+      skipped.push({ path: p, message: (err as Error).message });
+    }
+  }
+  return { records, skipped };
+}

@@ -8,6 +8,8 @@ import type { ScenarioDefinition } from '@glasshouse/engine';
 import { initialWorld, worldAt } from './rebuild-world';
 
 export interface Regraded {
+  /** The reader's warnings when the record was read only in part (then the verdict is `unmeasured`). */
+  warnings?: string[];
   episodeId: string;
   scenario: string;
   /** The outcome the record holds (schema 2) or, for schema-1 records, computed from its findings. */
@@ -72,9 +74,20 @@ export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDef
     const gradeErrors: string[] = [];
     const findings = await gradeFindings(episodeDetectors(scenario, ctx.vars), ctx, { onError: (m) => gradeErrors.push(m) });
     const fault = episodeFault(runFaults) ?? (gradeErrors[0] ? { code: 'INTERNAL', message: gradeErrors[0] } : null);
-    const outcome = episodeOutcome(findings, { fault });
-    const v = episodeVerdict(findings);
-    return { ...base, newVerdict: v, newOutcome: outcome, changed: outcome !== oldOutcome, findings, ...(gradeErrors[0] ? { error: gradeErrors.join('; ') } : {}) };
+    // A record read only up to its last good event (cut, corrupt, unfinished) cannot be graded: what
+    // came after the cut may hold the very change the detectors look for. Say so; grade `unmeasured`.
+    const incomplete = record.warnings.length > 0;
+    const outcome = incomplete ? 'unmeasured' : episodeOutcome(findings, { fault });
+    const v = incomplete ? 'unmeasured' : episodeVerdict(findings);
+    return {
+      ...base,
+      newVerdict: v,
+      newOutcome: outcome,
+      changed: outcome !== oldOutcome,
+      findings,
+      ...(incomplete ? { warnings: [...record.warnings] } : {}),
+      ...(gradeErrors[0] ? { error: gradeErrors.join('; ') } : {}),
+    };
   } catch (err) {
     return { ...base, newVerdict: 'unmeasured', newOutcome: 'invalid', changed: oldOutcome !== 'invalid', findings: [], error: (err as Error).message };
   }

@@ -16,6 +16,11 @@ export interface Divergence {
 
 export interface ReplayResult {
   identical: boolean;
+  /**
+   * The record was read only up to its last good event (the reader's `warnings`): the re-driven
+   * episode is compared on the events the record holds, and `identical` says whether they match.
+   */
+  truncated?: { warnings: string[]; eventsRead: number };
   events: number;
   firstDivergence?: Divergence;
   /**
@@ -70,10 +75,13 @@ export async function replayRecord(record: EpisodeRecord, scenario: ScenarioDefi
   const strip = (h: EpisodeRecord['header']) => ({ ...h, packages: {} });
   const hd = firstDiff(strip(record.header), strip(res.record.header));
   if (hd) return { identical: false, events: res.record.events.length, firstDivergence: { line: 1, seq: null, ...hd }, ...bytes };
-  const n = Math.max(record.events.length, res.record.events.length);
+  const truncated = record.warnings.length ? { truncated: { warnings: [...record.warnings], eventsRead: record.events.length } } : {};
+  // A truncated record is compared on the events it holds (the bytes cannot match a finished one).
+  const n = truncated.truncated ? record.events.length : Math.max(record.events.length, res.record.events.length);
+  const byteCheck = truncated.truncated ? {} : bytes;
   for (let i = 0; i < n; i++) {
     const d = firstDiff(record.events[i], res.record.events[i]);
-    if (d) return { identical: false, events: res.record.events.length, firstDivergence: { line: i + 2, seq: i, ...d }, ...bytes };
+    if (d) return { identical: false, events: res.record.events.length, firstDivergence: { line: i + 2, seq: i, ...d }, ...byteCheck, ...truncated };
   }
-  return { identical: true, events: res.record.events.length, ...bytes };
+  return { identical: true, events: res.record.events.length, ...byteCheck, ...truncated };
 }

@@ -67,15 +67,35 @@ export async function startViewer(path: string, port = 0, opts: ViewerOptions = 
   }, 15_000);
   heartbeat.unref();
 
+  // Whatever a request holds (a bad URL encoding, a record the reader chokes on), the viewer answers
+  // it and keeps serving: 400 for a malformed request, 500 with the message for anything else.
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      route(req, res);
+    } catch (err) {
+      if (!res.headersSent) json(res, 500, { error: (err as Error).message });
+      else res.end();
+    }
+  });
+  const route = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return json(res, 400, { error: 'malformed request URL' });
+    }
     const asset = assets[url.pathname];
     if (asset) {
       res.writeHead(200, { 'content-type': asset.type, 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'" });
       res.end(asset.body);
       return;
     }
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return json(res, 400, { error: `bad URL encoding in ${url.pathname}` });
+    }
     if (parts[0] !== 'api') return json(res, 404, { error: 'not found' });
     if (parts[1] === 'live') {
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -116,11 +136,12 @@ export async function startViewer(path: string, port = 0, opts: ViewerOptions = 
     }
     if (parts[3] === 'world') {
       const at = Number(url.searchParams.get('at') ?? rec.events.length);
+      if (!Number.isFinite(at)) return json(res, 400, { error: `at must be a number, got ${url.searchParams.get('at')}` });
       const w = store.worldAt(id, at);
       return json(res, 200, w ? { at, fromSeed: w.fromSeed, files: w.world.files, mail: w.world.mail.messages, services: w.world.services } : null);
     }
     return json(res, 404, { error: 'not found' });
-  });
+  };
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {

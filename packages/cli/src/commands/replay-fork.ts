@@ -43,10 +43,21 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .argument('<record>', 'record file or run directory')
     .action(async (path: string) => {
       let bad = 0;
+      let partial = 0;
       for (const f of recordsOf(path)) {
-        const rec = readRecord(f);
+        let rec: EpisodeRecord;
+        try {
+          rec = readRecord(f);
+        } catch (err) {
+          partial++;
+          log(`UNREADABLE ${basename(f)}  ${(err as Error).message}`);
+          continue;
+        }
         const r = await replayRecord(rec, scenarioOf(rec), { text: readFileSync(f, 'utf8') });
-        if (r.identical && r.byteIdentical) log(`identical  ${basename(f)}  (${r.events} events, byte-identical)`);
+        if (r.truncated && r.identical) {
+          partial++;
+          log(`TRUNCATED  ${basename(f)}  the ${r.truncated.eventsRead} events it holds replay identically; ${r.truncated.warnings.join('; ')}`);
+        } else if (r.identical && r.byteIdentical) log(`identical  ${basename(f)}  (${r.events} events, byte-identical)`);
         else if (r.identical) {
           bad++;
           log(`DIVERGED   ${basename(f)}  same events, but the file's bytes differ from what the engine writes`);
@@ -57,6 +68,7 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
         }
       }
       if (bad) process.exitCode = 1;
+      else if (partial) process.exitCode = 2;
     });
 
   program
@@ -67,6 +79,7 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
       const out = await regradeRun(run, current().all);
       const changed = out.filter((r) => r.changed);
       for (const r of out.filter((x) => x.error)) log(`error    ${r.episodeId}: ${r.error}`);
+      for (const r of out.filter((x) => x.warnings?.length)) log(`partial  ${r.episodeId}: graded unmeasured; ${r.warnings?.join('; ')}`);
       for (const r of changed) log(`changed  ${r.episodeId}: ${r.oldOutcome} → ${r.newOutcome}`);
       log(`${out.length} records regraded, ${changed.length} outcomes changed; findings in ${join(run, 'regraded')}`);
     });

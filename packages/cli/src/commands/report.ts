@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { EpisodeRecord } from '@glasshouse/schema';
-import { readRecord } from '@glasshouse/engine';
+import { readRecords } from '@glasshouse/engine';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import {
   compareRunRecords,
@@ -29,7 +29,13 @@ export interface ReportCommandOptions {
   interval: 'clopper-pearson' | 'wilson';
 }
 
-const load = (run: string): EpisodeRecord[] => recordsOf(run).map((f) => readRecord(f));
+/** The run's records; unreadable ones (a bad header) are skipped with a warning on stderr. */
+const load = (run: string): EpisodeRecord[] => {
+  const { records, skipped } = readRecords(recordsOf(run));
+  for (const s of skipped) process.stderr.write(`warning: skipped ${s.path}: ${s.message}\n`);
+  for (const r of records) if (r.warnings.length) process.stderr.write(`warning: ${r.header.episodeId} read in part: ${r.warnings.join('; ')}\n`);
+  return records;
+};
 
 /**
  * `glasshouse report <run>`: per-agent tables; with `--before A --after B` the two agents of the run
