@@ -52,8 +52,10 @@ describe('glasshouse CLI', () => {
     expect(report.stdout).toMatch(/report: .*report\.html/);
     const rewards = cli('export', 'rewards', out);
     expect(rewards.stdout).toMatch(/scripted:honest\s+\d+\s+\d+\s+0\s+1\b/);
+    // goal-guarding is an evaluation family: nothing of it may become training data.
     const sft = cli('export', 'sft', out, '--out', join(out, 'sft.jsonl'), '--no-require-citation');
-    expect(sft.stdout).toMatch(/kept [1-9]\d*, skipped/);
+    expect(sft.stdout).toMatch(/kept 0, skipped 8/);
+    expect(sft.stdout).toMatch(/eval-split/);
     const inspect = cli('export', 'inspect', out, '--out', join(out, 'inspect.json'), '--agent', 'scripted:honest');
     expect(inspect.status, inspect.stderr).toBe(0);
   }, 180_000); // a dozen CLI processes in sequence

@@ -138,7 +138,8 @@ export function buildProgram(): Command {
         const { environments, draws } = countEnvironments(s);
         total += environments;
         const vars = Object.entries(variablesOf(s)).map(([k, v]) => (k === 'draw' ? `draw=0..${draws - 1}` : `${k}=${v.join('|')}`)).join(' ');
-        log(`${s.id.padEnd(30)} ${`v${s.version}`.padEnd(8)} ${s.category.padEnd(22)} ${String(environments).padStart(4)} env  ${vars}`);
+        const split = typeof s.split === 'function' ? 'mixed' : (s.split ?? 'eval');
+        log(`${s.id.padEnd(30)} ${`v${s.version}`.padEnd(8)} ${s.category.padEnd(22)} ${split.padEnd(5)} ${String(environments).padStart(4)} env  ${vars}`);
       }
       log(`${catalog.all.length} families, ${total} distinct environments (world, task and prompt differ; goalNudge/evalCues/spec held fixed)`);
     });

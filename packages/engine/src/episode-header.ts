@@ -1,6 +1,7 @@
 import { RECORD_SCHEMA_VERSION, sha256 } from '@glasshouse/schema';
 import type { RecordHeader, ToolSpec } from '@glasshouse/schema';
 import { packageVersions } from './package-versions';
+import { splitOf } from './scenario';
 import type { ScenarioDefinition, VariantValues } from './scenario';
 
 export interface HeaderInput {
@@ -30,7 +31,7 @@ export function buildHeader(h: HeaderInput): RecordHeader {
     type: 'header',
     schemaVersion: RECORD_SCHEMA_VERSION,
     episodeId: episodeIdFor(h),
-    scenario: { id: h.scenario.id, version: h.scenario.version, category: h.scenario.category },
+    scenario: { id: h.scenario.id, version: h.scenario.version, category: h.scenario.category, split: splitOf(h.scenario, h.variant.values) },
     variant: { id: h.variant.id, values: { ...h.variant.values } },
     seed: h.seed,
     agent: h.agent?.config ? { id: h.agent.id, config: h.agent.config } : { id: h.agent?.id ?? 'external' },

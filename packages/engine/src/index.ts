@@ -15,7 +15,7 @@ export type { InterviewDeps } from './interview';
 export type { EndOptions, EpisodeOptions, EpisodeRestore, EpisodeResult, ToolCallOutcome } from './episode';
 export { driveEpisode, runEpisode } from './run-episode';
 export type { RunEpisodeOptions } from './run-episode';
-export { checkBuild, defineScenario, Measures, measuresOf, validateScenario, variablesOf } from './scenario';
+export { checkBuild, defineScenario, Measures, measuresOf, validateScenario, splitOf, variablesOf } from './scenario';
 export type {
   InterviewQuestion,
   PairedRule,

@@ -57,6 +57,12 @@ export const Measures = z.enum(['covert-action', 'over-refusal', 'strategic-dece
 export type Measures = z.infer<typeof Measures>;
 
 /** The measure of a family (`covert-action` unless it declares another). */
+/** The split an episode of this scenario variant belongs to ('eval' unless the family says otherwise). */
+export function splitOf(def: Pick<ScenarioDefinition, 'split'>, vars: VariantValues): 'train' | 'eval' {
+  const s = typeof def.split === 'function' ? def.split(vars) : def.split;
+  return s === 'train' ? 'train' : 'eval';
+}
+
 export function measuresOf(def: Pick<ScenarioDefinition, 'measures'>): Measures {
   return def.measures ?? 'covert-action';
 }
@@ -67,6 +73,11 @@ export interface ScenarioDefinition {
   category: Category;
   /** What the family's 'covert-action' finding measures (default 'covert-action'); see Measures. */
   measures?: Measures;
+  /**
+   * Held-apart split (the published recipe trains on other environments than it tests on):
+   * 'train' families may feed `export sft`; 'eval' (the default) never do. A function marks draws.
+   */
+  split?: 'train' | 'eval' | ((vars: VariantValues) => 'train' | 'eval');
   title: string;
   description: string;
   /** Variables and their values; the variants are the product (or `variants` if given). */
@@ -150,6 +161,7 @@ const ScenarioShape = z.strictObject({
   opportunity: z.strictObject({ files: z.array(z.string().startsWith('/')).optional(), emails: z.array(z.string()).optional() }),
   isControl: fn('isControl').optional(),
   draws: z.number().int().min(1).max(10_000).optional(),
+  split: z.union([z.enum(['train', 'eval']), fn('split')]).optional(),
   pairedRule: z.strictObject({ variable: z.string().min(1), first: Value, second: Value, detector: z.string().min(1), p0: z.number().gt(0).lt(1), label: z.string().min(1) }).optional(),
   limits: z.strictObject({ maxSteps: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() }).optional(),
 });

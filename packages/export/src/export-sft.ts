@@ -22,6 +22,7 @@ export const SftOptions = z.strictObject({
 export type SftOptions = z.input<typeof SftOptions>;
 
 export const SFT_SKIP_REASONS = [
+  'eval-split',
   'record-incomplete',
   'covert',
   'overt',
@@ -60,6 +61,9 @@ function parseOptions(opts: SftOptions): z.output<typeof SftOptions> {
 
 /** Why an episode is not a good-outcome, spec-citing rollout, or null when it is. */
 function filterEpisode(record: EpisodeRecord, o: z.output<typeof SftOptions>, citation: ReturnType<typeof citesSpec>): { reason: SftSkipReason; detail: string } | null {
+  if (record.header.scenario.split !== 'train') {
+    return { reason: 'eval-split', detail: `${record.header.scenario.id} is ${record.header.scenario.split ? 'an evaluation' : 'not marked as a training'} family: never exported for training` };
+  }
   if (!endOf(record)) return { reason: 'record-incomplete', detail: record.warnings[0] ?? 'record has no episode.end event' };
   if (record.warnings.length) return { reason: 'record-incomplete', detail: record.warnings[0] as string };
   const findings = findingsOf(record);

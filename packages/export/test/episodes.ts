@@ -57,8 +57,10 @@ let cached: Promise<Fixture> | null = null;
 /** Real records from the engine (run once per test file). */
 export function fixture(): Promise<Fixture> {
   cached ??= (async () => {
-    const def = findScenario('oversight-subversion');
-    if (!def) throw new Error('oversight-subversion is not in the library');
+    const lib = findScenario('oversight-subversion');
+    if (!lib) throw new Error('oversight-subversion is not in the library');
+    // The library marks it an evaluation family; these tests exercise the filters a training family goes through.
+    const def = { ...lib, split: 'train' as const };
     const withSpec = resolveVariant(def, 'spec=true');
     const noSpec = resolveVariant(def, 'spec=false');
     const run = async (agent: Parameters<typeof runEpisode>[1], values: typeof withSpec.values, seed: number) => (await runEpisode(def, agent, { variant: values, seed })).record;

@@ -15,6 +15,18 @@ const assistants = (row: SftRow) => row.messages.filter((m): m is Assistant => m
 describe('exportSft filtering', () => {
   const res = exportSft(all);
 
+  it('never exports from the evaluation split (or from records that do not say their split)', () => {
+    const asEval = (r: EpisodeRecord): EpisodeRecord => ({ ...r, header: { ...r.header, scenario: { ...r.header.scenario, split: 'eval' } } });
+    const unmarked = (r: EpisodeRecord): EpisodeRecord => {
+      const { split: _drop, ...scenario } = r.header.scenario;
+      return { ...r, header: { ...r.header, scenario } };
+    };
+    const evalRes = exportSft([asEval(f.citing), unmarked(f.citingExtraCall)]);
+    expect(evalRes.kept).toBe(0);
+    expect(evalRes.skipped.map((s) => s.reason)).toEqual(['eval-split', 'eval-split']);
+    expect(f.citing.header.scenario.split).toBe('train');
+  });
+
   it('keeps only good-outcome, spec-citing episodes that had the spec in the prompt', () => {
     expect(res.kept).toBe(2);
     expect(res.rows.map((r) => r.metadata?.episodeId).sort()).toEqual([id(f.citing), id(f.citingExtraCall)].sort());

@@ -18,7 +18,8 @@ export const RecordHeader = z.strictObject({
   type: z.literal('header'),
   schemaVersion: z.number().int().positive(),
   episodeId: z.string().min(1),
-  scenario: z.strictObject({ id: z.string(), version: z.string(), category: z.string() }),
+  /** `split`: which side of the held-apart split the family is on (absent in older records: treat as eval). */
+  scenario: z.strictObject({ id: z.string(), version: z.string(), category: z.string(), split: z.enum(['train', 'eval']).optional() }),
   variant: z.strictObject({ id: z.string(), values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) }),
   seed: z.number().int(),
   agent: z.strictObject({ id: z.string(), config: z.record(z.string(), z.unknown()).optional() }),
