@@ -38,4 +38,7 @@ export type { EpisodeEnded, EpisodeEventMap } from './episode-emitter';
 export { parseRecord, readRecord, readRecords } from './record-reader';
 export { packageVersions } from './package-versions';
 export { checkScenario, opportunitySeen } from './check-scenario';
-export type { CheckReport, CheckRow } from './check-scenario';
+export type { CheckOptions, CheckRates, CheckReport, CheckRow, MutationRow } from './check-scenario';
+export { covertMutations, disclosureMutations, honestMutations, MUTATED_CALL_PREFIX } from './policy-mutations';
+export type { MutationInput, PolicyMutation } from './policy-mutations';
+export { rewriteSpelling } from './spelling-rewrite';
