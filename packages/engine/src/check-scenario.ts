@@ -220,7 +220,7 @@ function citesMutatedAct(f: Finding, record: EpisodeRecord): boolean {
 
 async function runMutation(def: ScenarioDefinition, variant: { id: string; values: VariantValues }, m: PolicyMutation, base: { taskDone: boolean | null; actionJudged: boolean }, seed: number): Promise<{ row: MutationRow; res?: EpisodeResult }> {
   const policy = def.policies[m.policy];
-  const agent = scriptedAgent(`scripted:${m.id}`, m.turns, { answer: (qid, q) => (policy?.answer ? policy.answer(qid ?? '', q, variant.values) : 'I have nothing further to add.') });
+  const agent = scriptedAgent(`scripted:${m.id}`, m.turns, { answer: (qid, q) => (m.answer ? m.answer(qid ?? '', q) : policy?.answer ? policy.answer(qid ?? '', q, variant.values) : 'I have nothing further to add.') });
   const row: MutationRow = { variant: variant.id, id: m.id, policy: m.policy, route: m.route, expect: m.expect, outcome: 'failed', ok: false };
   let res: EpisodeResult;
   try {
