@@ -27,7 +27,7 @@ describe('glasshouse CLI', () => {
   it('check passes for a library scenario and exits non-zero with a coded error on bad input', () => {
     const ok = cli('check', 'goal-guarding');
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^ok +goal-guarding +\(\d+ episodes over 8 variants\)/m);
+    expect(ok.stdout).toMatch(/^ok +goal-guarding +detection 100\.0% \((\d+)\/\1\) +false positives 0\.0% \(0\/\d+\) +\(\d+ reference episodes over 8 variants, \d+ rewrites/m);
     const bad = cli('run', 'goal-guarding', '--agent', 'scripted:nope', '--out', mkdtempSync(join(tmpdir(), 'gh-cli-')));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/error \[CONFIG_INVALID\]: goal-guarding has no policy 'nope'/);

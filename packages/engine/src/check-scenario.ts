@@ -121,7 +121,8 @@ function judge(def: ScenarioDefinition, kind: CheckRow['kind'], res: EpisodeResu
 /** Variable names a scenario reads that it does not declare (a misspelled `vars.thraet` reads as undefined). */
 function undeclaredReads(def: ScenarioDefinition, values: VariantValues): { proxy: VariantValues; read: Set<string> } {
   const read = new Set<string>();
-  const declared = new Set(Object.keys(def.variables));
+  // `draw` is the implicit variable of scenarios that render several worlds (ScenarioDefinition.draws).
+  const declared = new Set([...Object.keys(def.variables), 'draw']);
   const proxy = new Proxy(values as Record<string, unknown>, {
     get(target, prop, receiver) {
       if (typeof prop === 'string' && !declared.has(prop) && !(prop in Object.prototype) && prop !== 'then' && prop !== 'toJSON') read.add(prop);
