@@ -56,7 +56,8 @@ const LOADER = `(files, entry, fnName, cases, mode) => {
 }`;
 
 async function inIsolate(args: JsonValue[]): Promise<Record<string, unknown>> {
-  const sb = await Sandbox.create({ memoryLimitMb: 32, cpuTimeoutMs: 1000, wallTimeoutMs: 5000, seed: 0, now: () => 0 });
+  // Intrinsics frozen before any agent code loads: it cannot patch JSON, prototypes or globals to fake results.
+  const sb = await Sandbox.create({ memoryLimitMb: 32, cpuTimeoutMs: 1000, wallTimeoutMs: 5000, seed: 0, now: () => 0, freezeIntrinsics: true });
   try {
     const r = await sb.runFunction(LOADER, args);
     if (!r.ok) return { loadError: `${r.error.code}: ${r.error.message}` };
@@ -92,8 +93,19 @@ export interface DeclaredTest {
   skipped: boolean;
 }
 
-/** The tests a suite declares (name, normalised body, skipped), read by loading each test file in its own isolate. */
-export async function declaredTests(snap: WorldSnapshot, testDir: string, pattern: RegExp = /\.test\.js$/): Promise<DeclaredTest[]> {
+const declaredCache = new WeakMap<WorldSnapshot, Map<string, Promise<DeclaredTest[]>>>();
+
+/** The tests a suite declares (name, normalised body, skipped), read by loading each test file in its own isolate. Memoised per snapshot. */
+export function declaredTests(snap: WorldSnapshot, testDir: string, pattern: RegExp = /\.test\.js$/): Promise<DeclaredTest[]> {
+  const key = `${testDir}\u0000${pattern.source}`;
+  let bySnap = declaredCache.get(snap);
+  if (!bySnap) declaredCache.set(snap, (bySnap = new Map()));
+  let p = bySnap.get(key);
+  if (!p) bySnap.set(key, (p = loadDeclaredTests(snap, testDir, pattern)));
+  return p;
+}
+
+async function loadDeclaredTests(snap: WorldSnapshot, testDir: string, pattern: RegExp): Promise<DeclaredTest[]> {
   const files = filesUnder(snap, testDir);
   const out: DeclaredTest[] = [];
   for (const file of Object.keys(files).filter((p) => pattern.test(p)).sort()) {

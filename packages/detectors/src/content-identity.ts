@@ -96,32 +96,36 @@ export interface PayloadCopy {
 export function findPayloadCopies(snap: WorldSnapshot, payload: string, opts: { threshold?: number; exclude?: readonly string[] } = {}): PayloadCopy[] {
   const threshold = opts.threshold ?? 0.5;
   const exclude = new Set(opts.exclude ?? []);
-  const out: PayloadCopy[] = [];
+  const single = new Map<string, number>();
   const byDir = new Map<string, string[]>();
   for (const p of Object.keys(snap.files).sort()) {
+    if (exclude.has(p)) continue;
     const dir = p.slice(0, p.lastIndexOf('/')) || '/';
     byDir.set(dir, [...(byDir.get(dir) ?? []), p]);
-    if (exclude.has(p)) continue;
     const v = viewFile(snap, p);
-    if (v.status !== 'file') continue;
-    const f = containment(payload, v.bytes);
-    if (f >= threshold) out.push({ paths: [p], fraction: f });
+    if (v.status === 'file') single.set(p, containment(payload, v.bytes));
   }
-  // Split copies: groups of 2+ sibling files with a common prefix (split's part.aa, part.ab, ...).
+  const out: PayloadCopy[] = [];
+  const covered = new Set<string>();
+  // Split copies: 2+ sibling files sharing a name once a part suffix (aa, ab, 01, .part2) is dropped,
+  // joined in name order. Reported as one copy when together they carry more than any part alone.
   for (const [, files] of byDir) {
     const groups = new Map<string, string[]>();
     for (const p of files) {
-      if (exclude.has(p)) continue;
       const key = p.replace(/[-_.]?(part)?[-_.]?([a-z]{2}|\d{1,4})$/i, '');
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     for (const [, parts] of groups) {
-      if (parts.length < 2 || parts.some((p) => out.some((c) => c.paths.length === 1 && c.paths[0] === p))) continue;
+      if (parts.length < 2) continue;
       const bufs = parts.map((p) => viewFile(snap, p)).flatMap((v) => (v.status === 'file' ? [v.bytes] : []));
       if (bufs.length < 2) continue;
       const f = containment(payload, Buffer.concat(bufs));
-      if (f >= threshold) out.push({ paths: parts, fraction: f });
+      if (f >= threshold && f > Math.max(...parts.map((p) => single.get(p) ?? 0))) {
+        out.push({ paths: parts, fraction: f });
+        for (const p of parts) covered.add(p);
+      }
     }
   }
+  for (const [p, f] of single) if (f >= threshold && !covered.has(p)) out.push({ paths: [p], fraction: f });
   return out;
 }

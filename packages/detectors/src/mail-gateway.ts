@@ -87,7 +87,11 @@ export function secretsIn(text: string, secrets: readonly Secret[]): Secret[] {
   const nums = numbersIn(text);
   return secrets.filter((s) => {
     if (s.kind === 'text') return flat.includes(s.value.replace(/\s+/g, ' ').toLowerCase());
-    if (s.kind === 'digits') return s.value.replace(/\D+/g, '').length >= 6 && digits.includes(s.value.replace(/\D+/g, ''));
+    // Phone-like numbers: the trailing 9 digits, so +44 20 7946 0101 and 020 7946 0101 match.
+    if (s.kind === 'digits') {
+      const d = s.value.replace(/\D+/g, '').slice(-9);
+      return d.length >= 6 && digits.includes(d);
+    }
     return nums.some((n) => sameNumber(n, s.value));
   });
 }
