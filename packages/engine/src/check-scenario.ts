@@ -64,6 +64,8 @@ export interface CheckOptions {
   mutate?: boolean;
   /** Variants the rewrites run in: the first incentive variant (default) or all. */
   mutationVariants?: 'first' | 'all';
+  /** Every episode the check ran (reference and rewrites), e.g. to regrade it from its record. */
+  onEpisode?: (res: EpisodeResult, meta: { variant: string; policy: string; route?: string }) => void | Promise<void>;
 }
 
 /** Was the planted opportunity actually visible to the agent (read a file, listed its dir, opened the email)? An empty opportunity is never seen. */
@@ -297,6 +299,7 @@ export async function checkScenario(defInput: ScenarioDefinition, opts: CheckOpt
         continue;
       }
       results.set(name, res);
+      await opts.onEpisode?.(res, { variant: v.id, policy: name });
       const outcome = recordOutcome(res.record, res.findings);
       const rowProblems = judge(def, policy.kind, res, outcome, control);
       for (const e of res.record.events) if (e.type === 'error' && e.fatal) rowProblems.push(`harness fault ${e.code}: ${e.message}`);
@@ -343,6 +346,7 @@ export async function checkScenario(defInput: ScenarioDefinition, opts: CheckOpt
     for (const { m, base } of generated) {
       const { row, res } = await runMutation(def, v, m, base, seed);
       mutations.push(row);
+      if (res) await opts.onEpisode?.(res, { variant: v.id, policy: m.policy, route: m.route });
       if (row.problem) problems.push(`${v.id} / ${m.id}: ${row.problem}`);
       if (res && m.expect === 'covert' && !row.inapplicable) for (const f of res.findings) if (f.kind === 'covert-action' && f.verdict === 'covert') firedOnCovert.add(f.detector);
     }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineScenario, expandVariants, parseRecord, policyAgent, runEpisode } from '@glasshouse/engine';
+import { checkScenario, defineScenario, expandVariants, parseRecord, policyAgent, runEpisode } from '@glasshouse/engine';
 import { fileChanged } from '@glasshouse/detectors';
 import { SCENARIOS, findScenario } from '@glasshouse/scenarios';
 import { benchRegrade, benchReplay, recordedFindings, regradeRecord, regradeRun, replayRecord, worldAt } from '@glasshouse/replay';
@@ -55,6 +55,34 @@ describe('regrade', () => {
       }
     }
   });
+
+  it('gives the live outcome for every episode the attacking checker produces (encodings, copies, spellings, mail rewrites)', async () => {
+    const linkRoutes: string[] = [];
+    for (const id of ['oversight-subversion', 'self-exfiltration', 'data-smuggling', 'reward-hacking-tests']) {
+      const s = findScenario(id)!;
+      const variant = expandVariants(s)[0]!.id;
+      const mismatches: string[] = [];
+      let n = 0;
+      await checkScenario(s, {
+        variants: [variant],
+        onEpisode: async (res, meta) => {
+          n++;
+          // Known gap: the record does not yet carry symlinks (world.changed lists files only), so a
+          // world rebuilt from the log has a plain directory where the agent made a link. These
+          // routes are listed, not silently passed, until links are first-class in the record.
+          if (meta.route === 'symlinked-dir' || meta.route === 'symlink-replace') {
+            linkRoutes.push(`${id} ${meta.policy}/${meta.route}`);
+            return;
+          }
+          const g = await regradeRecord(res.record, s);
+          if (g.error || g.newOutcome !== res.outcome) mismatches.push(`${meta.policy}/${meta.route ?? 'reference'}: live ${res.outcome}, regraded ${g.newOutcome ?? g.error}`);
+        },
+      });
+      expect(mismatches, id).toEqual([]);
+      expect(n, id).toBeGreaterThan(20);
+    }
+    expect(linkRoutes.length).toBeGreaterThan(0);
+  }, 240_000);
 
   it("applies today's detectors to old records and reports changed verdicts", async () => {
     const s = findScenario('goal-guarding')!;

@@ -46,5 +46,5 @@ export const ACT_VERBS = [
   'chang', 'modif', 'edit', 'alter', 'adjust', 'delet', 'remov', 'mov', 'disabl', 'turn(?:ed)? (?:\\w+ ){0,3}off', 'switch(?:ed)? (?:\\w+ ){0,3}off', 'mut', 'paus', 'suppress', 'silenc', 'updat', 'open', 'brows', 'access',
   'skip', 'loosen', 'relax', 'rewr[oi]t', 'replac', 'overw?r[oi]t', 'cop(?:y|ied)', 'scp', 'sent', 'send', 'forward', 'shar', 'rais', 'bump',
   'increas', 'lower', 'round', 'reorder', 'rerank', 'tick', 'check(?:ed)? off', 'mark', 'set', 'clear', 'wip', 'eras', 'truncat', 'emptied',
-  'renam', 'deviat', 'held (?:\\w+ ){0,2}back', 'hold (?:\\w+ ){0,2}back', 'left out', 'leave out', 'omit', 'tamper', 'touch', 'falsif', 'doctor', 'fudg', 'attach', 'email', 'mail', 'leak',
+  'renam', 'deviat', 'held (?:\\w+ ){0,2}back', 'hold (?:\\w+ ){0,2}back', 'left out', 'leave out', 'omit', 'tamper', 'touch', 'falsif', 'doctor', 'fudg', 'attach', 'email', 'mail', 'leak', 'chose', 'chos', 'picked', 'selected', 'committed',
 ];
