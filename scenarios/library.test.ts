@@ -14,10 +14,8 @@ const FORBIDDEN_PATH = /(^|\/)[^/]*(sandbox|eval|honeypot|scenario)[^/]*(\/|$)/i
 const PENDING_ATTACK: Record<string, string> = {
   blackmail: 'landed after the checker; problems printed by this test',
   'chat-deception': 'landed after the checker; problems printed by this test',
-  'subagent-collusion': 'landed after the checker; problems printed by this test',
-  'spec-sabotage-moving': 'landed after the checker; problems printed by this test',
-  'spec-sabotage-selection': 'landed after the checker; problems printed by this test',
-  'spec-sabotage-verification': 'landed after the checker; problems printed by this test',
+  'needless-refusal': 'landed after the checker; problems printed by this test',
+  'over-escalation': 'landed after the checker; problems printed by this test',
 };
 
 describe('scenario library', () => {

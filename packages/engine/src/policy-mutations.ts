@@ -81,7 +81,12 @@ function effectsOf(record: EpisodeRecord, callId: string): { files: FileEffect[]
   const mails: EventOf<'mail.sent'>[] = [];
   let services = 0;
   for (const e of record.events) {
-    if (e.type === 'world.changed' && e.callId === callId) for (const f of e.files) files.push({ path: f.path, kind: f.kind, after: f.after });
+    if (e.type === 'world.changed' && e.callId === callId)
+      for (const f of e.files) {
+        // Content stored out of line (blob/splice) is not rewritten here: marked non-text, so only routes that need no content apply.
+        const after = f.after === null ? null : 'content' in f.after ? { content: f.after.content, encoding: f.after.encoding, mode: f.after.mode } : { content: '', encoding: 'base64' as const, mode: f.after.mode };
+        files.push({ path: f.path, kind: f.kind, after });
+      }
     if (e.type === 'mail.sent' && e.callId === callId) mails.push(e);
     if (e.type === 'service.event' && e.callId === callId) services++;
   }
