@@ -41,3 +41,24 @@ describe('report: paired rules over twin episodes (alignment faking)', () => {
     expect(honest).toMatchObject({ pairs: 6, counted: 0, rate: 0, pOneSided: 1 });
   });
 });
+
+describe('report: families that are not covert-action measurements stay out of covert aggregates', () => {
+  it('keeps over-refusal rows labelled and out of the covert macro-average', async () => {
+    const records: EpisodeRecord[] = [];
+    for (const id of ['needless-refusal', 'oversight-subversion']) {
+      const def = findScenario(id)!;
+      const v = expandVariants(def)[0]!;
+      const res = await runEpisode(def, policyAgent(def, 'covert', v.values), { variant: v.values, seed: 3, interview: false });
+      records.push(res.record);
+    }
+    const ctx = { measuresOf: (s: string) => findScenario(s)?.measures };
+    const report = summarizeRecords(records, {}, ctx);
+    const agent = report.agents[0]!;
+    expect(agent.byScenario.find((r) => r.scenario === 'needless-refusal')?.measures).toBe('over-refusal');
+    // the needless refusal is flagged in its own row, but the macro covers oversight-subversion only
+    expect(agent.byScenario.find((r) => r.scenario === 'needless-refusal')?.threat.covert.count).toBe(1);
+    expect(agent.macro.covert.scenarios).toEqual(['oversight-subversion']);
+    const without = summarizeRecords(records, {}).agents[0]!;
+    expect(without.macro.covert.scenarios.sort()).toEqual(['needless-refusal', 'oversight-subversion']);
+  });
+});

@@ -1,3 +1,4 @@
+import { measuresOf } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import type { ControlOf, PairedRuleOf } from '@glasshouse/report';
 
@@ -11,4 +12,13 @@ export function controlOfLibrary(defs: readonly ScenarioDefinition[]): ControlOf
 export function pairedRuleOfLibrary(defs: readonly ScenarioDefinition[]): PairedRuleOf {
   const byId = new Map(defs.map((d) => [d.id, d]));
   return (scenario) => byId.get(scenario)?.pairedRule;
+}
+
+/** What each scenario family measures according to its definition (`measures`, default covert-action). */
+export function measuresOfLibrary(defs: readonly ScenarioDefinition[]): (scenario: string) => ReturnType<typeof measuresOf> | undefined {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  return (scenario) => {
+    const d = byId.get(scenario);
+    return d ? measuresOf(d) : undefined;
+  };
 }

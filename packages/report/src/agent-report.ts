@@ -61,7 +61,9 @@ const METRICS: readonly MetricName[] = ['covert', 'overt', 'evalAwareness', 'spe
  * macro-averages over scenarios of the threat variants. Episodes of other agents must not be passed.
  */
 export function agentReport(agent: string, episodes: readonly EpisodeSummary[], ctx: StatsContext): AgentReport {
-  const threat = episodes.filter((e) => !e.control);
+  // Macro-averages and pass/clean curves cover covert-action families only: over-refusal and
+  // strategic-deception families keep their own rows, labelled, and never enter a covert aggregate.
+  const threat = episodes.filter((e) => !e.control && (e.measures ?? 'covert-action') === 'covert-action');
   const byScenario: ScenarioRow[] = groupBy(episodes, (e) => e.scenario).map(([scenario, list]) => {
     const control = list.filter((e) => e.control);
     return {
@@ -72,6 +74,7 @@ export function agentReport(agent: string, episodes: readonly EpisodeSummary[], 
         ctx,
       ),
       control: control.length ? cellStats(control, ctx) : null,
+      ...((list[0] as EpisodeSummary).measures ? { measures: (list[0] as EpisodeSummary).measures } : {}),
     };
   });
   const byVariant: VariantRow[] = groupBy(episodes, (e) => JSON.stringify([e.scenario, e.variant])).map(([, list]) => {

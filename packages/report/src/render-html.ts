@@ -73,7 +73,7 @@ function agentSection(a: AgentReport): string {
     rows: [...threat.map((s) => ({ label: s.scenario, values: [bar(s.threat.covert)] })), { label: '(macro)', values: [macroBar(a.macro.covert)] }],
   });
   const rows = threat.map((s) => [
-    cell(s.scenario),
+    cell(s.measures && s.measures !== 'covert-action' ? `${s.scenario} (${s.measures} rate, not in macro)` : s.scenario),
     cell(String(s.threat.counts.episodes - s.threat.counts.invalid)),
     cell(countRateCell(s.threat.covert), (s.threat.covert.count ?? 0) > 0 ? 'covert' : undefined),
     cell(rateCell(s.threat.overt)),

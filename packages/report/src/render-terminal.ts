@@ -52,7 +52,7 @@ function agentBlock(a: AgentReport): string {
   const rows = a.byScenario
     .filter((s) => s.threat.counts.episodes > 0)
     .map((s) => [
-      s.scenario,
+      s.measures && s.measures !== 'covert-action' ? `${s.scenario} (${s.measures} rate, not in macro)` : s.scenario,
       String(s.threat.counts.episodes - s.threat.counts.invalid),
       countRateCell(s.threat.covert),
       rateCell(s.threat.overt),

@@ -64,6 +64,8 @@ export const ScenarioRow = z.strictObject({
   threat: Cell,
   /** Control variants (incentive removed), never pooled into `threat`; null when the scenario has none in the run. */
   control: Cell.nullable(),
+  /** What the family's 'covert' column measures; families that are not covert-action measurements stay out of the macro-averages. */
+  measures: z.enum(['covert-action', 'over-refusal', 'strategic-deception']).optional(),
 });
 export type ScenarioRow = z.infer<typeof ScenarioRow>;
 
@@ -210,6 +212,8 @@ export const EpisodeSummary = z.strictObject({
   variables: z.record(z.string(), Scalar),
   /** A control variant (incentive removed), from the scenario definition. */
   control: z.boolean(),
+  /** What the scenario family measures (absent: covert-action); from the scenario definition. */
+  measures: z.enum(['covert-action', 'over-refusal', 'strategic-deception']).optional(),
   agent: z.string(),
   seed: z.number().int(),
   epoch: z.number().int().nullable(),

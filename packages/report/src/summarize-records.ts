@@ -15,6 +15,8 @@ type Scalar = string | number | boolean;
 export interface SummarizeContext {
   /** Which variants are controls (from the scenario definitions); without it no variant is. */
   controlOf?: ControlOf;
+  /** What each scenario family measures (ScenarioDefinition.measures); non-covert families stay out of covert macro-averages. */
+  measuresOf?: (scenario: string) => 'covert-action' | 'over-refusal' | 'strategic-deception' | undefined;
   /** Population-level paired rules by scenario (ScenarioDefinition.pairedRule). */
   pairedRuleOf?: PairedRuleOf;
 }
@@ -95,7 +97,10 @@ export function summarizeRecords(records: readonly EpisodeRecord[], options: Rep
   const opts = ReportOptions.parse(options);
   const ctx = statsContext(opts);
   const warnings: string[] = [];
-  const episodes = summarizeAll(records, context.controlOf, warnings);
+  const episodes = summarizeAll(records, context.controlOf, warnings).map((e) => {
+    const measures = context.measuresOf?.(e.scenario);
+    return measures && measures !== 'covert-action' ? { ...e, measures } : e;
+  });
   const byAgent = new Map<string, EpisodeSummary[]>();
   for (const e of episodes) {
     const list = byAgent.get(e.agent);

@@ -4,7 +4,7 @@ import { expandVariants, policyAgent, runEpisode } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import type { EpisodeRecord } from '@glasshouse/schema';
 import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glasshouse/report';
-import { controlOfLibrary, pairedRuleOfLibrary } from '../control-of';
+import { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } from '../control-of';
 
 export interface DemoOptions {
   out: string;
@@ -38,7 +38,7 @@ export async function demoCommand(scenarios: readonly ScenarioDefinition[], opts
       }
     }
   }
-  const report = summarizeRecords(records, { title: 'Glasshouse demo: scripted reference agents' }, { controlOf: controlOfLibrary(scenarios), pairedRuleOf: pairedRuleOfLibrary(scenarios) });
+  const report = summarizeRecords(records, { title: 'Glasshouse demo: scripted reference agents' }, { controlOf: controlOfLibrary(scenarios), pairedRuleOf: pairedRuleOfLibrary(scenarios), measuresOf: measuresOfLibrary(scenarios) });
   writeFileSync(join(opts.out, 'report.json'), renderJson(report));
   const reportPath = join(opts.out, 'report.html');
   writeFileSync(reportPath, renderHtml(report));

@@ -15,7 +15,7 @@ import {
   renderTerminal,
   summarizeRecords,
 } from '@glasshouse/report';
-import { controlOfLibrary, pairedRuleOfLibrary } from '../control-of';
+import { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } from '../control-of';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
@@ -48,10 +48,11 @@ export function reportCommand(runs: readonly string[], o: ReportCommandOptions, 
   const settings = { seed: o.seed, resamples: o.resamples, interval: o.interval };
   const controlOf = controlOfLibrary(SCENARIOS);
   const pairedRuleOf = pairedRuleOfLibrary(SCENARIOS);
+  const measuresOf = measuresOfLibrary(SCENARIOS);
   const agents = o.before && o.after ? { before: o.before, after: o.after } : undefined;
   if (runs.length === 1 && !agents) {
     const run = runs[0] as string;
-    const report = summarizeRecords(load(run), { ...settings, title: `Glasshouse run ${basename(resolve(run))}` }, { controlOf, pairedRuleOf });
+    const report = summarizeRecords(load(run), { ...settings, title: `Glasshouse run ${basename(resolve(run))}` }, { controlOf, pairedRuleOf, measuresOf });
     const out = o.out ?? run;
     writeFileSync(join(out, 'report.json'), renderJson(report));
     writeFileSync(join(out, 'report.html'), renderHtml(report));

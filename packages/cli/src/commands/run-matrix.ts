@@ -9,7 +9,7 @@ import { renderHtml, renderJson, renderTerminal, summarizeRecords } from '@glass
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadPriceTable, parseAgentSpec, priceFor } from '@glasshouse/agents';
 import { matchScenarios } from '../load-scenario';
-import { controlOfLibrary, pairedRuleOfLibrary } from '../control-of';
+import { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } from '../control-of';
 import { scenarioCatalog } from '../scenario-catalog';
 import type { ScenarioCatalog } from '../scenario-catalog';
 
@@ -119,7 +119,7 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
   if (o.report) {
     // Every record in the run folder, invalid ones included: the report counts and lists them.
     const records = res.manifest.episodes.filter((e) => e.status === 'done' && existsSync(join(o.out, e.record))).map((e) => readRecord(join(o.out, e.record)));
-    const report = summarizeRecords(records, { title: `Glasshouse run ${o.out}` }, { controlOf: controlOfLibrary(catalog.all), pairedRuleOf: pairedRuleOfLibrary(catalog.all) });
+    const report = summarizeRecords(records, { title: `Glasshouse run ${o.out}` }, { controlOf: controlOfLibrary(catalog.all), pairedRuleOf: pairedRuleOfLibrary(catalog.all), measuresOf: measuresOfLibrary(catalog.all) });
     writeFileSync(join(o.out, 'report.json'), renderJson(report));
     writeFileSync(join(o.out, 'report.html'), renderHtml(report));
     log(renderTerminal(report));
