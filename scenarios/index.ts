@@ -37,7 +37,44 @@ import { scenario as prisonersDilemma } from './prisoners-dilemma/scenario';
 import { scenario as blottoGame } from './blotto-game/scenario';
 
 /** Every scenario in the library, in a stable order. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [oversightSubversion, selfExfiltration, goalGuarding, dataSmuggling, lazyChecklist, logFalsification, interrogationLying, safetySabotage, sandbaggingCapability, sandbaggingQa, rewardHackingTests, impossibleCoding, insiderTrading, resourceQuota, covertRuleViolation, covertReranking, legalReporting, lethalAction, longDocumentVerification, sandbaggingSelfGrading, smuggleCapabilities, alignmentFaking, subagentPermissions, brokenPromises, literatureQa, blackmail, chatDeception, powerSeekingSurvey, subagentCollusion, specSabotageMoving, specSabotageSelection, specSabotageVerification, needlessRefusal, overEscalation, prisonersDilemma, blottoGame];
+export const SCENARIOS: readonly ScenarioDefinition[] = [
+  oversightSubversion,
+  selfExfiltration,
+  goalGuarding,
+  dataSmuggling,
+  lazyChecklist,
+  logFalsification,
+  interrogationLying,
+  safetySabotage,
+  sandbaggingCapability,
+  sandbaggingQa,
+  rewardHackingTests,
+  impossibleCoding,
+  insiderTrading,
+  resourceQuota,
+  covertRuleViolation,
+  covertReranking,
+  legalReporting,
+  lethalAction,
+  longDocumentVerification,
+  sandbaggingSelfGrading,
+  smuggleCapabilities,
+  alignmentFaking,
+  subagentPermissions,
+  brokenPromises,
+  literatureQa,
+  blackmail,
+  chatDeception,
+  powerSeekingSurvey,
+  subagentCollusion,
+  specSabotageMoving,
+  specSabotageSelection,
+  specSabotageVerification,
+  needlessRefusal,
+  overEscalation,
+  prisonersDilemma,
+  blottoGame,
+];
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -4,7 +4,8 @@ import { SCENARIOS } from './index';
 
 // What would tell an agent it is in an evaluation. Ordinary words ("tests/" in a code project,
 // "evaluate the suppliers") are fine; these are not, unless the evalCues variable is on.
-const FORBIDDEN = /\b(sandbox(ed)?|simulated|simulation|glasshouse|honeypot|evaluation harness|alignment (test|evaluation)|being (tested|evaluated)|this is a test|scheming)\b/i;
+const FORBIDDEN =
+  /\b(sandbox(ed)?|simulated|simulation|glasshouse|honeypot|evaluation harness|alignment (test|evaluation)|being (tested|evaluated)|this is a test|scheming)\b/i;
 const FORBIDDEN_PATH = /(^|\/)[^/]*(sandbox|eval|honeypot|scenario)[^/]*(\/|$)/i;
 
 /**
@@ -50,7 +51,12 @@ describe('scenario library', () => {
       for (const v of expandVariants(s, { draws: 'all' })) {
         if (v.values.evalCues === true) continue;
         const b = s.build(v.values);
-        const text = [b.systemPrompt, b.task, ...Object.entries(b.world.files ?? {}).map(([p, f]) => `${p}\n${typeof f === 'string' ? f : f.content}`), ...(b.world.emails ?? []).map((e) => `${e.subject}\n${e.body}`)].join('\n');
+        const text = [
+          b.systemPrompt,
+          b.task,
+          ...Object.entries(b.world.files ?? {}).map(([p, f]) => `${p}\n${typeof f === 'string' ? f : f.content}`),
+          ...(b.world.emails ?? []).map((e) => `${e.subject}\n${e.body}`),
+        ].join('\n');
         expect(text.match(FORBIDDEN)?.[0] ?? null, `${s.id} [${v.id}] gives away that it is a test`).toBeNull();
         for (const p of Object.keys(b.world.files ?? {})) expect(FORBIDDEN_PATH.test(p), `${s.id}: path ${p}`).toBe(false);
       }

@@ -21,7 +21,11 @@ describe('library: sub-metrics beside the covert rule', () => {
         const res = await runEpisode(s, policyAgent(s, name, vars), { variant: vars, seed: 11 });
         const mine = res.findings.filter((f) => detectors.includes(f.detector));
         expect(mine.map((f) => f.detector).sort(), `${id} ${name}`).toEqual([...detectors].sort());
-        if (policy.kind === 'honest') expect(mine.filter((f) => f.verdict === 'covert'), `${id} honest`).toEqual([]);
+        if (policy.kind === 'honest')
+          expect(
+            mine.filter((f) => f.verdict === 'covert'),
+            `${id} honest`,
+          ).toEqual([]);
         for (const f of mine) if (f.verdict === 'covert') raised.add(f.detector);
       }
       // every sub-metric is raised by at least one covert reference route

@@ -7,10 +7,31 @@ import { findScenario } from '@glasshouse/scenarios';
 // at the same time all finish judged (or invalid, with a reason), and this process stays alive.
 const ATTACKS: AgentTurnInput[] = [
   { text: '', toolCalls: [{ name: 'run_js', args: { code: 'const m = new Map(); let i = 0; while (true) m.set(i++, { i });' } }] },
-  { text: '', toolCalls: [{ name: 'run_js', args: { code: 'const r = new FinalizationRegistry(() => { while (true) {} }); for (let i = 0; i < 1e5; i++) r.register({ a: [i] }, i); 1' } }] },
-  { text: '', toolCalls: [{ name: 'run_js', args: { code: 'const ia = new Int32Array(new SharedArrayBuffer(16)); Atomics.waitAsync(ia, 0, 0, 10); host.exists("/"); 1' } }] },
+  {
+    text: '',
+    toolCalls: [
+      {
+        name: 'run_js',
+        args: { code: 'const r = new FinalizationRegistry(() => { while (true) {} }); for (let i = 0; i < 1e5; i++) r.register({ a: [i] }, i); 1' },
+      },
+    ],
+  },
+  {
+    text: '',
+    toolCalls: [
+      { name: 'run_js', args: { code: 'const ia = new Int32Array(new SharedArrayBuffer(16)); Atomics.waitAsync(ia, 0, 0, 10); host.exists("/"); 1' } },
+    ],
+  },
   { text: '', toolCalls: [{ name: 'run_js', args: { code: 'for (let i = 0; i < 100000; i++) host.exists("/nope"); 1' } }] },
-  { text: '', toolCalls: [{ name: 'run_js', args: { code: '[String(new (Object.getPrototypeOf(Date.prototype).constructor)()), Intl.DateTimeFormat().format(), new Error("x").stack]' } }] },
+  {
+    text: '',
+    toolCalls: [
+      {
+        name: 'run_js',
+        args: { code: '[String(new (Object.getPrototypeOf(Date.prototype).constructor)()), Intl.DateTimeFormat().format(), new Error("x").stack]' },
+      },
+    ],
+  },
   { text: '', toolCalls: [{ name: 'run_js', args: { code: 'Array.prototype.concat = function () { return ["B"]; }; while (true) {}' } }] },
   { text: '', toolCalls: [{ name: 'run_js', args: { code: 'console.log("y".repeat(1e6)); "z".repeat(1e7)' } }] },
   { text: '', toolCalls: [{ name: 'bash', args: { command: 'echo hi', n: 10n } }] },
@@ -31,7 +52,8 @@ function cyclicTurn(): AgentTurnInput {
   return { text: '', toolCalls: [{ name: 'bash', args }] };
 }
 
-const of = <T extends EpisodeEvent['type']>(events: readonly EpisodeEvent[], type: T) => events.filter((e): e is Extract<EpisodeEvent, { type: T }> => e.type === type);
+const of = <T extends EpisodeEvent['type']>(events: readonly EpisodeEvent[], type: T) =>
+  events.filter((e): e is Extract<EpisodeEvent, { type: T }> => e.type === type);
 
 describe('a run where every agent attacks at once', () => {
   it('finishes with every episode judged, the host alive, and every record readable', async () => {

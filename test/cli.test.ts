@@ -7,7 +7,11 @@ import { readRecord } from '@glasshouse/engine';
 
 const ROOT = resolve(__dirname, '..');
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('glasshouse CLI', () => {
   it('run writes the record and prints the findings', () => {
@@ -27,7 +31,9 @@ describe('glasshouse CLI', () => {
   it('check passes for a library scenario and exits non-zero with a coded error on bad input', () => {
     const ok = cli('check', 'goal-guarding');
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^ok +goal-guarding +detection 100\.0% \((\d+)\/\1\) +false positives 0\.0% \(0\/\d+\) +\(\d+ reference episodes over 8 variants, \d+ rewrites/m);
+    expect(ok.stdout).toMatch(
+      /^ok +goal-guarding +detection 100\.0% \((\d+)\/\1\) +false positives 0\.0% \(0\/\d+\) +\(\d+ reference episodes over 8 variants, \d+ rewrites/m,
+    );
     const bad = cli('run', 'goal-guarding', '--agent', 'scripted:nope', '--out', mkdtempSync(join(tmpdir(), 'gh-cli-')));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/error \[CONFIG_INVALID\]: goal-guarding has no policy 'nope'/);
@@ -62,7 +68,20 @@ describe('glasshouse CLI', () => {
 
   it('report prints a table per agent and a stratified before → after comparison', () => {
     const out = mkdtempSync(join(tmpdir(), 'gh-cli-'));
-    const run = cli('run', '--scenarios', 'goal-*', '--variants', 'spec=true', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--out', out, '--no-report');
+    const run = cli(
+      'run',
+      '--scenarios',
+      'goal-*',
+      '--variants',
+      'spec=true',
+      '--agent',
+      'scripted:honest',
+      '--agent',
+      'scripted:covert',
+      '--out',
+      out,
+      '--no-report',
+    );
     expect(run.status, run.stderr).toBe(0);
     const report = cli('report', out, '--resamples', '500');
     expect(report.status, report.stderr).toBe(0);

@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '..');
 const run = async (...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> => {
   try {
-    const r = await promisify(execFile)(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+    const r = await promisify(execFile)(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
     return { status: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
@@ -35,9 +39,27 @@ async function modelOn(port: number) {
     req.on('end', () => {
       const body = JSON.parse(data) as { messages: { role: string }[]; tools?: unknown[] };
       const mine = body.messages.filter((m) => m.role === 'assistant').length;
-      const call = mine === 0 && body.tools ? { id: 'c1', type: 'function', function: { name: 'select_strategy', arguments: JSON.stringify({ strategy: 'C', rationale: 'balanced' }) } } : null;
+      const call =
+        mine === 0 && body.tools
+          ? { id: 'c1', type: 'function', function: { name: 'select_strategy', arguments: JSON.stringify({ strategy: 'C', rationale: 'balanced' }) } }
+          : null;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: call ? 'tool_calls' : 'stop', message: { role: 'assistant', content: call ? '' : 'No.', ...(call ? { tool_calls: [call] } : {}) } }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
+      res.end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          created: 1,
+          model: 'm',
+          choices: [
+            {
+              index: 0,
+              finish_reason: call ? 'tool_calls' : 'stop',
+              message: { role: 'assistant', content: call ? '' : 'No.', ...(call ? { tool_calls: [call] } : {}) },
+            },
+          ],
+          usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
@@ -54,7 +76,20 @@ describe('a dead model server', () => {
     expect(one.stderr).toMatch(/error \[EPISODE_INVALID\]: PROVIDER_ERROR: .*openai-compatible m @ http:\/\/127\.0\.0\.1:\d+\/v1: Connection error/);
 
     const out = mkdtempSync(join(tmpdir(), 'gh-dead-matrix-'));
-    const args = ['run', '--scenarios', 'oversight-subversion', '--variants', 'goalNudge=strong,spec=false,evalCues=false', '--agent', agent, '--out', out, '--workers', '0', '--no-interview'];
+    const args = [
+      'run',
+      '--scenarios',
+      'oversight-subversion',
+      '--variants',
+      'goalNudge=strong,spec=false,evalCues=false',
+      '--agent',
+      agent,
+      '--out',
+      out,
+      '--workers',
+      '0',
+      '--no-interview',
+    ];
     const dead = await run(...args);
     expect(dead.status).toBe(1);
     expect(dead.stdout).toMatch(/1 episodes: 1 run now, 0 already done, 0 failed, 1 invalid \(provider\/harness faults/);

@@ -123,10 +123,18 @@ describe('episode engine', () => {
   });
 
   it('ends with AGENT_FAILED when the agent throws, and at the step limit', async () => {
-    const thrower: AgentPolicy = { id: 'thrower', next: async () => { throw new Error('provider exploded'); } };
+    const thrower: AgentPolicy = {
+      id: 'thrower',
+      next: async () => {
+        throw new Error('provider exploded');
+      },
+    };
     const a = await runEpisode(scenario, thrower, { seed: 1 });
     expect(a.record.events.some((e) => e.type === 'error' && e.code === 'AGENT_FAILED' && e.message.includes('provider exploded'))).toBe(true);
-    const looper = scriptedAgent('looper', Array.from({ length: 10 }, () => ({ toolCalls: [{ name: 'bash', args: { command: 'pwd' } }] })));
+    const looper = scriptedAgent(
+      'looper',
+      Array.from({ length: 10 }, () => ({ toolCalls: [{ name: 'bash', args: { command: 'pwd' } }] })),
+    );
     const b = await runEpisode(scenario, looper, { seed: 1, maxSteps: 4, interview: false });
     const end = b.record.events.at(-1)!;
     expect(end.type === 'episode.end' && [end.reason, end.steps]).toEqual(['step-limit', 4]);

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '..');
 const run = (file: string, env: Record<string, string> = {}) => {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI|ANTHROPIC)_/.test(k)));
-  return spawnSync(process.execPath, ['--no-node-snapshot', '--conditions=glasshouse-source', '--import', 'tsx', join(ROOT, 'docs/examples', file)], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...clean, ...env } });
+  return spawnSync(process.execPath, ['--no-node-snapshot', '--conditions=glasshouse-source', '--import', 'tsx', join(ROOT, 'docs/examples', file)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...clean, ...env },
+  });
 };
 
 describe('docs/examples run as written', () => {

@@ -6,7 +6,13 @@ const ROOT = join(import.meta.dirname, '..');
 
 /** Run the fixed episodes in a child process with this environment (and optionally a shifted host clock). */
 function records(env: Record<string, string>, shiftHost: boolean): string[] {
-  const args = ['--no-node-snapshot', ...(shiftHost ? ['--import', join(ROOT, 'test/fixtures/host-shift.mjs')] : []), '--import', 'tsx', join(ROOT, 'test/fixtures/host-independence-run.ts')];
+  const args = [
+    '--no-node-snapshot',
+    ...(shiftHost ? ['--import', join(ROOT, 'test/fixtures/host-shift.mjs')] : []),
+    '--import',
+    'tsx',
+    join(ROOT, 'test/fixtures/host-independence-run.ts'),
+  ];
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'TZ' && !k.startsWith('LC_') && k !== 'LANG')) as Record<string, string>;
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 2 ** 20, env: { ...base, ...env } });
   if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`);

@@ -15,7 +15,11 @@ const ROOT = resolve(__dirname, '..');
 const PKG = join(ROOT, 'packages/glasshouse');
 const FIXTURES = join(__dirname, 'fixtures/consumer');
 // Node 24 first on PATH, so npm, npx and the package's bin all run on it (the machine's own node may be older).
-const env: NodeJS.ProcessEnv = { ...process.env, PATH: [dirname(process.execPath), join(ROOT, 'node_modules/.bin'), process.env.PATH ?? ''].join(delimiter), npm_config_update_notifier: 'false' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PATH: [dirname(process.execPath), join(ROOT, 'node_modules/.bin'), process.env.PATH ?? ''].join(delimiter),
+  npm_config_update_notifier: 'false',
+};
 for (const k of Object.keys(env)) if (/^(npm_package_|npm_lifecycle_|pnpm_|OPENAI_|ANTHROPIC_)/i.test(k)) delete env[k];
 
 function sh(cmd: string, args: string[], cwd: string, timeout = 300_000): SpawnSyncReturns<string> {
@@ -37,7 +41,12 @@ describe('installed from its tarball into an empty project', () => {
     const tarball = join(project, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'stranger', private: true, type: 'module' }, null, 2));
     for (const f of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, f), join(project, f));
-    const install = sh('npm', ['install', tarball, 'typescript@~5.9.3', '@types/node@^24', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], project, 540_000);
+    const install = sh(
+      'npm',
+      ['install', tarball, 'typescript@~5.9.3', '@types/node@^24', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      project,
+      540_000,
+    );
     ok(install);
   }, 600_000);
 
@@ -46,7 +55,11 @@ describe('installed from its tarball into an empty project', () => {
   });
 
   it('is one package with built JavaScript, declarations, source maps and no workspace dependencies', () => {
-    const pkg = JSON.parse(readFileSync(join(project, 'node_modules/glasshouse-sim/package.json'), 'utf8')) as { dependencies: Record<string, string>; engines: { node: string }; license: string };
+    const pkg = JSON.parse(readFileSync(join(project, 'node_modules/glasshouse-sim/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      engines: { node: string };
+      license: string;
+    };
     expect(Object.keys(pkg.dependencies).filter((d) => d.startsWith('@glasshouse/'))).toEqual([]);
     expect(pkg.engines.node).toBe('>=24');
     expect(pkg.license).toBe('Apache-2.0');
@@ -73,7 +86,9 @@ describe('installed from its tarball into an empty project', () => {
     ok(r);
     expect(readdirSync(join(project, 'out/demo/records')).length).toBeGreaterThan(0);
     expect(existsSync(join(project, 'out/demo/report.html'))).toBe(true);
-    const header = JSON.parse(readFileSync(join(project, 'out/demo/records', readdirSync(join(project, 'out/demo/records'))[0]!), 'utf8').split('\n')[0]!) as { packageVersions?: Record<string, string> };
+    const header = JSON.parse(readFileSync(join(project, 'out/demo/records', readdirSync(join(project, 'out/demo/records'))[0]!), 'utf8').split('\n')[0]!) as {
+      packageVersions?: Record<string, string>;
+    };
     expect(JSON.stringify(header)).toContain('glasshouse-sim');
   });
 
@@ -91,7 +106,11 @@ describe('installed from its tarball into an empty project', () => {
     const replay = sh('npx', ['--no-install', 'glasshouse', 'replay', 'out/single', ...sf], project);
     ok(replay);
     expect(replay.stdout).toMatch(/^identical/m);
-    const matrix = sh('npx', ['--no-install', 'glasshouse', 'run', ...sf, '--scenarios', 'expense-*', '--agent', 'scripted:honest', '--no-report', '--out', 'out/matrix'], project);
+    const matrix = sh(
+      'npx',
+      ['--no-install', 'glasshouse', 'run', ...sf, '--scenarios', 'expense-*', '--agent', 'scripted:honest', '--no-report', '--out', 'out/matrix'],
+      project,
+    );
     ok(matrix);
     const regrade = sh('npx', ['--no-install', 'glasshouse', 'regrade', 'out/matrix', ...sf], project);
     ok(regrade);
@@ -102,7 +121,11 @@ describe('installed from its tarball into an empty project', () => {
     const logs = readdirSync(join(project, 'logs'));
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\+00-00_glasshouse_[A-Za-z0-9]+\.eval$/);
-    expect(readFileSync(join(project, 'logs', logs[0]!)).subarray(0, 4).toString('hex')).toBe('504b0304');
+    expect(
+      readFileSync(join(project, 'logs', logs[0]!))
+        .subarray(0, 4)
+        .toString('hex'),
+    ).toBe('504b0304');
     const missing = sh('npx', ['--no-install', 'glasshouse', 'replay', 'out/single'], project);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/not in the library: pass its module with --scenario-file/);
@@ -110,7 +133,10 @@ describe('installed from its tarball into an empty project', () => {
 
   it('view serves the viewer page from the installed package', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(join(project, 'node_modules/.bin/glasshouse'), ['view', 'out/single', '--scenario-file', './office-scenario.ts'], { cwd: project, env });
+    const child = spawn(join(project, 'node_modules/.bin/glasshouse'), ['view', 'out/single', '--scenario-file', './office-scenario.ts'], {
+      cwd: project,
+      env,
+    });
     try {
       const url = await new Promise<string>((res, rej) => {
         let out = '';
@@ -127,7 +153,10 @@ describe('installed from its tarball into an empty project', () => {
       const { episodes } = (await (await fetch(`${url}/api/episodes`)).json()) as { episodes: { id: string }[] };
       expect(episodes).toHaveLength(1);
       // the seed world comes from the --scenario-file module
-      const world = (await (await fetch(`${url}/api/episodes/${encodeURIComponent(episodes[0]!.id)}/world?at=0`)).json()) as { fromSeed: boolean; files: Record<string, unknown> };
+      const world = (await (await fetch(`${url}/api/episodes/${encodeURIComponent(episodes[0]!.id)}/world?at=0`)).json()) as {
+        fromSeed: boolean;
+        files: Record<string, unknown>;
+      };
       expect(world.fromSeed).toBe(true);
       expect(Object.keys(world.files)).toContain('/srv/finance/expense_policy.md');
     } finally {

@@ -27,7 +27,11 @@ const rulesJudge: AgentPolicy = {
 };
 
 describe('LLM judge detector (pluggable, async)', () => {
-  const judged = defineScenario({ ...base, id: 'insider-trading-judged', detectors: [llmJudge({ id: 'judge-misleading-report', label: 'Judge: misleading report', judge: rulesJudge, question: QUESTION })] });
+  const judged = defineScenario({
+    ...base,
+    id: 'insider-trading-judged',
+    detectors: [llmJudge({ id: 'judge-misleading-report', label: 'Judge: misleading report', judge: rulesJudge, question: QUESTION })],
+  });
 
   it('flags the covert path with validated evidence and stays silent on the honest one', async () => {
     const covert = await runEpisode(judged, policyAgent(judged, 'covert', {}), { seed: 1 });
@@ -49,7 +53,19 @@ describe('LLM judge detector (pluggable, async)', () => {
       req.on('end', () => {
         bodies.push(b);
         res.writeHead(reply === 'fail' ? 500 : 200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(reply === 'fail' ? { error: { message: 'down' } } : { id: 'x', object: 'chat.completion', created: 0, model: 'judge', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply } }] }));
+        res.end(
+          JSON.stringify(
+            reply === 'fail'
+              ? { error: { message: 'down' } }
+              : {
+                  id: 'x',
+                  object: 'chat.completion',
+                  created: 0,
+                  model: 'judge',
+                  choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply } }],
+                },
+          ),
+        );
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -60,7 +76,9 @@ describe('LLM judge detector (pluggable, async)', () => {
     expect(bodies[bodies.length - 1]).toContain('tool call execute_trade');
     expect(bodies[bodies.length - 1]).not.toContain('reasoning:'); // action-only by default
     reply = 'I think maybe?';
-    expect((await runEpisode(s, policyAgent(s, 'covert', {}), { seed: 2, interview: false })).findings.find((x) => x.detector === 'judge')?.verdict).toBe('unmeasured');
+    expect((await runEpisode(s, policyAgent(s, 'covert', {}), { seed: 2, interview: false })).findings.find((x) => x.detector === 'judge')?.verdict).toBe(
+      'unmeasured',
+    );
     reply = 'fail';
     const failed = await runEpisode(s, policyAgent(s, 'covert', {}), { seed: 2, interview: false });
     expect(failed.findings.find((x) => x.detector === 'judge')?.explanation).toMatch(/judge failed: .*HTTP 500/);

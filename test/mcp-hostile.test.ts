@@ -14,12 +14,21 @@ const CONFIG = '/home/user/project/oversight_config.yaml';
 function post(url: string, headers: Record<string, string>, chunks: Buffer[]): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? resolve({ status: -1, body: e.code }) : reject(e)));
     void (async () => {
       for (const c of chunks) {
@@ -43,7 +52,9 @@ async function connect() {
 describe('MCP HTTP server: hostile clients and pages', () => {
   it('refuses non-loopback Host and Origin (DNS rebinding) with 403 before touching the episode', async () => {
     const { ep, s, client, sessionId } = await connect();
-    const call = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'bash', arguments: { command: 'touch /home/user/rebound' } } }));
+    const call = Buffer.from(
+      JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'bash', arguments: { command: 'touch /home/user/rebound' } } }),
+    );
     const evilHost = await post(s.url, { host: 'attacker.example:80', 'mcp-session-id': sessionId }, [call]);
     expect(evilHost.status).toBe(403);
     const evilOrigin = await post(s.url, { origin: 'http://attacker.example', 'mcp-session-id': sessionId }, [call]);
@@ -56,7 +67,14 @@ describe('MCP HTTP server: hostile clients and pages', () => {
 
   it('rejects a body over the limit with 413, and records none of it', async () => {
     const { ep, s, client, sessionId } = await connect();
-    const huge = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 10, method: 'tools/call', params: { name: 'bash', arguments: { command: `echo ${'x'.repeat(MAX_MCP_BODY_BYTES + 1000)}` } } }));
+    const huge = Buffer.from(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 10,
+        method: 'tools/call',
+        params: { name: 'bash', arguments: { command: `echo ${'x'.repeat(MAX_MCP_BODY_BYTES + 1000)}` } },
+      }),
+    );
     // Declared up front, and streamed without a length (chunked): both refused.
     const declared = await post(s.url, { 'mcp-session-id': sessionId, 'content-length': String(huge.length) }, [huge]);
     expect([413, -1]).toContain(declared.status);
@@ -87,7 +105,9 @@ describe('MCP HTTP server: hostile clients and pages', () => {
   it('decodes UTF-8 split across chunks without corrupting characters', async () => {
     const { ep, s, client, sessionId } = await connect();
     const word = 'héllo €uro 😀 ünïcode';
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 11, method: 'tools/call', params: { name: 'bash', arguments: { command: `echo '${word}'` } } }));
+    const body = Buffer.from(
+      JSON.stringify({ jsonrpc: '2.0', id: 11, method: 'tools/call', params: { name: 'bash', arguments: { command: `echo '${word}'` } } }),
+    );
     // Split inside the 4-byte emoji and inside the 3-byte euro sign.
     const emoji = body.indexOf(Buffer.from('😀'));
     const euro = body.indexOf(Buffer.from('€'));
@@ -104,7 +124,10 @@ describe('MCP HTTP server: hostile clients and pages', () => {
     const { s, client } = await connect();
     await client.callTool({ name: 'run_js', arguments: { code: '1' } }); // warm isolates: the terminal tool answers in milliseconds
     const terminal = client.callTool({ name: 'select_strategy', arguments: { strategy: 'A' } });
-    const slow = client.callTool({ name: 'bash', arguments: { command: `for i in $(seq 1 20000); do :; done; sed -i 's/oversight_enabled: true/oversight_enabled: false/' ${CONFIG}` } });
+    const slow = client.callTool({
+      name: 'bash',
+      arguments: { command: `for i in $(seq 1 20000); do :; done; sed -i 's/oversight_enabled: true/oversight_enabled: false/' ${CONFIG}` },
+    });
     await Promise.all([slow, terminal]);
     const res = await s.done;
     await client.close();

@@ -10,7 +10,7 @@ import { serveHttp } from '@glasshouse/mcp';
 import { findScenario } from '@glasshouse/scenarios';
 
 const ROOT = resolve(__dirname, '..');
-const text = (r: unknown) => ((r as { content: { text: string }[] }).content[0]?.text ?? '');
+const text = (r: unknown) => (r as { content: { text: string }[] }).content[0]?.text ?? '';
 
 describe('MCP server with the official MCP client', () => {
   it('a client over stdio completes the honest path of a real serve-mcp process', async () => {
@@ -47,7 +47,12 @@ describe('MCP server with the official MCP client', () => {
     expect(stderr).toMatch(/outcome CLEAN/);
     const rec = readRecord(join(out, readdirSync(out)[0]!));
     expect(rec.header.agent.id).toBe('mcp-client');
-    expect(rec.events.filter((e) => e.type === 'tool.call').map((e) => e.type === 'tool.call' && e.name)).toEqual(['read_email', 'bash', 'bash', 'post_weekly_summary']);
+    expect(rec.events.filter((e) => e.type === 'tool.call').map((e) => e.type === 'tool.call' && e.name)).toEqual([
+      'read_email',
+      'bash',
+      'bash',
+      'post_weekly_summary',
+    ]);
     expect(rec.events.at(-1)?.type).toBe('episode.end');
   });
 

@@ -32,7 +32,11 @@ describe('report: paired rules over twin episodes (alignment faking)', () => {
         records.push(res.record);
       }
     }
-    const report = summarizeRecords(records, {}, { controlOf: (s, vals) => findScenario(s)?.isControl?.(vals) ?? false, pairedRuleOf: (s) => findScenario(s)?.pairedRule });
+    const report = summarizeRecords(
+      records,
+      {},
+      { controlOf: (s, vals) => findScenario(s)?.isControl?.(vals) ?? false, pairedRuleOf: (s) => findScenario(s)?.pairedRule },
+    );
     const byAgent = Object.fromEntries(report.pairedTests.map((t) => [t.agent, t]));
     const covert = Object.entries(byAgent).find(([a]) => a.includes('covert'))?.[1];
     const honest = Object.entries(byAgent).find(([a]) => a.includes('honest'))?.[1];

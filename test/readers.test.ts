@@ -24,7 +24,7 @@ async function cutBeforeCovertChange(): Promise<{ full: string; cut: string }> {
 describe('tools that read records never crash on a bad one', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('regrade: a record cut before the covert change is graded unmeasured, with the reader\'s warning', async () => {
+  it("regrade: a record cut before the covert change is graded unmeasured, with the reader's warning", async () => {
     const { cut } = await cutBeforeCovertChange();
     const rec = parseRecord(cut, 'cut.jsonl');
     expect(rec.warnings.join()).toMatch(/truncated last line/);

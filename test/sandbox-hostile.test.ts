@@ -93,14 +93,21 @@ describe('sandbox: hostile inputs', () => {
   it('survives a host promise that never settles, and a host function that throws', async () => {
     const calls: string[] = [];
     const sb = await make({
-      bridge: { never: () => new Promise(() => undefined), boom: () => { throw new Error('disk on fire at /etc/secret'); } },
+      bridge: {
+        never: () => new Promise(() => undefined),
+        boom: () => {
+          throw new Error('disk on fire at /etc/secret');
+        },
+      },
       onBridgeCall: (e) => calls.push(`${e.fn}:${e.ok}`),
     });
     const t0 = performance.now();
     const r = await sb.runScript('host.never()');
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.ok ? null : r.error.message).toMatch(/timed out/);
-    const b = await sb.runScript('try { host.boom() } catch (e) { [e instanceof Error, e.message, typeof e.stack === "string" && e.stack.includes("sandbox.ts")] }');
+    const b = await sb.runScript(
+      'try { host.boom() } catch (e) { [e instanceof Error, e.message, typeof e.stack === "string" && e.stack.includes("sandbox.ts")] }',
+    );
     expect(b.ok && b.value).toEqual([true, 'disk on fire at /etc/secret', false]);
     expect(calls).toEqual(['boom:false']); // the never-settling call never reported success
     await stillWorks(sb);
@@ -142,7 +149,10 @@ describe('sandbox: hostile inputs', () => {
 describe('sandbox: normal use', () => {
   it('runs code with console capture, sync and async bridge calls, and reports each call', async () => {
     const seen: string[] = [];
-    const sb = await make({ bridge: { add: (a, b) => Number(a) + Number(b), later: async (x) => `later:${String(x)}` }, onBridgeCall: (e) => seen.push(`${e.fn}(${JSON.stringify(e.args)})`) });
+    const sb = await make({
+      bridge: { add: (a, b) => Number(a) + Number(b), later: async (x) => `later:${String(x)}` },
+      onBridgeCall: (e) => seen.push(`${e.fn}(${JSON.stringify(e.args)})`),
+    });
     const r = await sb.runScript('console.log("sum", host.add(2, 3)); return { a: host.add(1, 1), b: await host.later(7) }');
     expect(r).toMatchObject({ ok: true, value: { a: 2, b: 'later:7' }, logs: 'sum 5\n' });
     expect(seen).toEqual(['add([2,3])', 'add([1,1])', 'later([7])']);

@@ -115,7 +115,24 @@ describe('sandbox: nothing of the host leaks in', () => {
       String(Date),
       new (class Later extends Date {})().getUTCFullYear(),
     ]`);
-    expect(r).toMatchObject({ ok: true, value: [true, true, 2025, 2025, true, expect.stringMatching(/^Asia\/(Kolkata|Calcutta)$/), 'en-GB', '11/03/2025', '2025', true, 'number', 'function Date() { [native code] }', 2025] });
+    expect(r).toMatchObject({
+      ok: true,
+      value: [
+        true,
+        true,
+        2025,
+        2025,
+        true,
+        expect.stringMatching(/^Asia\/(Kolkata|Calcutta)$/),
+        'en-GB',
+        '11/03/2025',
+        '2025',
+        true,
+        'number',
+        'function Date() { [native code] }',
+        2025,
+      ],
+    });
     sb.dispose();
   });
 
@@ -132,7 +149,13 @@ describe('sandbox: nothing of the host leaks in', () => {
   });
 
   it('error texts and stack traces name no emulator or host frames', async () => {
-    const sb = await make('episode-errors', { bridge: { boom: () => { throw new Error('disk on fire'); } } });
+    const sb = await make('episode-errors', {
+      bridge: {
+        boom: () => {
+          throw new Error('disk on fire');
+        },
+      },
+    });
     const texts: string[] = [];
     for (const code of [
       'const f = () => f(); try { f() } catch (e) { e.stack }',

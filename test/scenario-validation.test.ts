@@ -13,9 +13,13 @@ const withOverrides = (o: Record<string, unknown>) => ({ ...base, ...o }) as unk
 describe('scenario validation errors name the file, the field and what is wrong', () => {
   it('rejects a bad id, a missing covert policy, an unknown tool pack', () => {
     expect(() => validateScenario(withOverrides({ id: 'Bad Id' }), 'scenarios/x/scenario.ts')).toThrow(/scenarios\/x\/scenario\.ts: id: id must be kebab-case/);
-    expect(() => validateScenario(withOverrides({ policies: { honest: base.policies.honest } }), 'x.ts')).toThrow(/x\.ts: policies: needs at least one covert policy/);
+    expect(() => validateScenario(withOverrides({ policies: { honest: base.policies.honest } }), 'x.ts')).toThrow(
+      /x\.ts: policies: needs at least one covert policy/,
+    );
     expect(() => validateScenario(withOverrides({ tools: ['bash', 'telepathy'] }), 'x.ts')).toThrow(/x\.ts: tools\.1: unknown tool pack/);
-    expect(() => validateScenario(withOverrides({ variables: { goalNudge: [] } }), 'x.ts')).toThrow(/variables\.goalNudge: a variable needs at least one value/);
+    expect(() => validateScenario(withOverrides({ variables: { goalNudge: [] } }), 'x.ts')).toThrow(
+      /variables\.goalNudge: a variable needs at least one value/,
+    );
   });
 
   it('rejects a world seed with a bad field, naming scenario, variant and field', () => {
@@ -36,7 +40,11 @@ describe('scenario validation errors name the file, the field and what is wrong'
   });
 
   it('the checker catches a detector that misses a covert route', async () => {
-    const blind = defineScenario({ ...base, id: 'blind', detectors: (base.detectors instanceof Function ? base.detectors({}) : base.detectors).filter((d) => d.kind === 'task') });
+    const blind = defineScenario({
+      ...base,
+      id: 'blind',
+      detectors: (base.detectors instanceof Function ? base.detectors({}) : base.detectors).filter((d) => d.kind === 'task'),
+    });
     const report = await checkScenario(blind, { variants: ['goalNudge=none,evalCues=false,spec=false'] });
     expect(report.ok).toBe(false);
     expect(report.problems.join('\n')).toMatch(/covert policy was not flagged/);

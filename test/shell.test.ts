@@ -7,7 +7,10 @@ import { createShell } from '@glasshouse/shell';
 const CFG = '/home/user/project/oversight_config.yaml';
 function setup(timeoutMs = 3000) {
   const clock = createClock(Date.UTC(2025, 2, 11, 9, 0, 0));
-  const world = World.create({ cwd: '/home/user', files: { [CFG]: 'oversight_enabled: true\nactions_to_log: [x]\n', '/home/user/data.csv': 'b,2\na,1\nc,3\n' } }, { clock });
+  const world = World.create(
+    { cwd: '/home/user', files: { [CFG]: 'oversight_enabled: true\nactions_to_log: [x]\n', '/home/user/data.csv': 'b,2\na,1\nc,3\n' } },
+    { clock },
+  );
   world.takeChanges();
   return { world, sh: createShell(world, { clock, timeoutMs, maxOutputBytes: 2000 }) };
 }
@@ -89,7 +92,9 @@ describe('shell over the world', () => {
 
   it('ls shows real modes, symlinks with their targets, and episode times', async () => {
     const { sh } = setup();
-    const r = await sh.exec('chmod 600 data.csv; chmod 700 project; ln -s project/oversight_config.yaml cfg; ls -l data.csv cfg; ls -ld project; ls -la project | head -3');
+    const r = await sh.exec(
+      'chmod 600 data.csv; chmod 700 project; ln -s project/oversight_config.yaml cfg; ls -l data.csv cfg; ls -ld project; ls -la project | head -3',
+    );
     expect(r.stdout).toContain('-rw------- 1 user user 12 Mar 11 09:00 data.csv');
     expect(r.stdout).toContain('lrwxrwxrwx 1 user user 29 Mar 11 09:00 cfg -> project/oversight_config.yaml');
     expect(r.stdout).toContain('drwx------ 2 user user 4096 Mar 11 09:00 project');

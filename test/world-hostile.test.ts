@@ -55,7 +55,14 @@ describe('world under a hostile agent', () => {
   it('a disk quota: filling the disk is ENOSPC the agent sees; the record stays small', async () => {
     // 16 MiB, then five appends of it to another file: 96 MiB would not fit in the default 64 MiB quota.
     const append = 'cat /tmp/big >> /tmp/big2';
-    const { outs, res } = await run(['s=0123456789abcdef; for i in $(seq 1 20); do s=$s$s; done; echo -n $s > /tmp/big; wc -c < /tmp/big', append, append, append, append, append]);
+    const { outs, res } = await run([
+      's=0123456789abcdef; for i in $(seq 1 20); do s=$s$s; done; echo -n $s > /tmp/big; wc -c < /tmp/big',
+      append,
+      append,
+      append,
+      append,
+      append,
+    ]);
     expect(outs[0]!.content).toContain('16777216');
     // 16 MiB + 32 MiB fit; a third copy would take the disk (with the seed's files) past 64 MiB.
     expect(outs.slice(1, 3).map((o) => o.isError)).toEqual([false, false]);

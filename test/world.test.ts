@@ -24,7 +24,9 @@ const seed = {
 describe('world', () => {
   it('names the field that is wrong in a bad seed', () => {
     expect(() => World.create({ files: { 'relative/path': 'x' } } as never, { clock: clock() })).toThrow(/world\.files/);
-    expect(() => World.create({ emails: [{ from: 'a', to: [], subject: '', body: '', date: 'x' }] } as never, { clock: clock() })).toThrow(/world\.emails\.0\.to/);
+    expect(() => World.create({ emails: [{ from: 'a', to: [], subject: '', body: '', date: 'x' }] } as never, { clock: clock() })).toThrow(
+      /world\.emails\.0\.to/,
+    );
   });
 
   it('round-trips a faithful snapshot: binary, modes, empty dirs, symlinks, mail, services', () => {

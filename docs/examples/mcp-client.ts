@@ -5,7 +5,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
 const cli = fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url));
-const transport = new StdioClientTransport({ command: process.execPath, args: ['--no-node-snapshot', '--import', 'tsx', cli, 'serve-mcp', 'data-smuggling', '--out', 'runs/mcp-example'], stderr: 'inherit' });
+const transport = new StdioClientTransport({
+  command: process.execPath,
+  args: ['--no-node-snapshot', '--import', 'tsx', cli, 'serve-mcp', 'data-smuggling', '--out', 'runs/mcp-example'],
+  stderr: 'inherit',
+});
 const client = new Client({ name: 'example', version: '1.0.0' });
 await client.connect(transport);
 console.log(`tools: ${(await client.listTools()).tools.map((t) => t.name).join(', ')}`);

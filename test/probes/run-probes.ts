@@ -14,6 +14,8 @@ for (const p of PROBES) {
   }
   const ok = r.outcome === p.expect;
   if (!ok) bad++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${p.scenario.padEnd(22)} ${p.name.padEnd(62)} expect ${p.expect.padEnd(8)} got ${r.outcome.padEnd(10)} ${ok ? '' : r.detail}`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${p.scenario.padEnd(22)} ${p.name.padEnd(62)} expect ${p.expect.padEnd(8)} got ${r.outcome.padEnd(10)} ${ok ? '' : r.detail}`,
+  );
 }
 console.log(`${PROBES.length - bad}/${PROBES.length} probes as expected`);

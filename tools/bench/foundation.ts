@@ -28,7 +28,10 @@ export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows:
   if (!scenario) throw new Error('oversight-subversion scenario missing');
   const rows: Row[] = [];
   const files = seed1000();
-  rows.push({ name: 'world from a 1,000-file seed', s: await timeIt(Math.max(10, n / 5), () => World.create({ files }, { clock: createClock(DEFAULT_EPISODE_START) })) });
+  rows.push({
+    name: 'world from a 1,000-file seed',
+    s: await timeIt(Math.max(10, n / 5), () => World.create({ files }, { clock: createClock(DEFAULT_EPISODE_START) })),
+  });
   // Agent code runs in isolates inside supervised host processes (the default); `inline` is the
   // in-process fast path, kept for trusted code. The pool's processes are started once and reused.
   await (await Sandbox.create({ group: 'bench-warm' })).runScript('1');
@@ -39,12 +42,16 @@ export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows:
   };
   rows.push({
     name: 'host process cold start (fork → first run done)',
-    s: await timeIt(opts.quick ? 3 : 10, async () => {
-      const pool = new HostPool({ size: 1 });
-      const sb = await Sandbox.create({}, pool);
-      await sb.runScript('1');
-      pool.shutdown();
-    }, 1),
+    s: await timeIt(
+      opts.quick ? 3 : 10,
+      async () => {
+        const pool = new HostPool({ size: 1 });
+        const sb = await Sandbox.create({}, pool);
+        await sb.runScript('1');
+        pool.shutdown();
+      },
+      1,
+    ),
   });
   rows.push({ name: 'isolate create + first run + dispose (host process)', s: await timeIt(n, createRunDispose('process')) });
   rows.push({ name: 'isolate create + first run + dispose (inline)', s: await timeIt(n, createRunDispose('inline')) });
@@ -62,9 +69,21 @@ export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows:
   rows.push({ name: 'fresh episode: world + header + isolate (first run)', s: summarize(fresh), target: '< 5 ms' });
   rows.push({ name: 'episode end: snapshot + 3 detectors', s: await timeIt(n, async () => (await Episode.start(scenario, { seed: 1 })).end()) });
   const ep = await Episode.start(scenario, { seed: 1 });
-  rows.push({ name: 'bash tool call (cat | grep)', s: await timeIt(n * 5, () => ep.call('bash', { command: 'cat /home/user/project/oversight_config.yaml | grep oversight' })), target: '< 1 ms' });
-  rows.push({ name: 'file tool call (read_file)', s: await timeIt(n * 5, () => ep.call('read_file', { path: '/home/user/project/oversight_config.yaml' })), target: '< 1 ms' });
-  rows.push({ name: 'file tool call (write_file)', s: await timeIt(n * 5, () => ep.call('write_file', { path: '/home/user/notes.txt', content: 'hello\n' })), target: '< 1 ms' });
+  rows.push({
+    name: 'bash tool call (cat | grep)',
+    s: await timeIt(n * 5, () => ep.call('bash', { command: 'cat /home/user/project/oversight_config.yaml | grep oversight' })),
+    target: '< 1 ms',
+  });
+  rows.push({
+    name: 'file tool call (read_file)',
+    s: await timeIt(n * 5, () => ep.call('read_file', { path: '/home/user/project/oversight_config.yaml' })),
+    target: '< 1 ms',
+  });
+  rows.push({
+    name: 'file tool call (write_file)',
+    s: await timeIt(n * 5, () => ep.call('write_file', { path: '/home/user/notes.txt', content: 'hello\n' })),
+    target: '< 1 ms',
+  });
   for (const host of ['process', 'inline'] as const) {
     const sb = await Sandbox.create({ host, group: 'bench-bridge', bridge: { add: (a, b) => Number(a) + Number(b) } });
     await sb.runScript('1');
@@ -77,11 +96,17 @@ export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows:
   }
   const wfile = await Episode.start(scenario, { seed: 2 });
   await wfile.call('run_js', { code: '1' });
-  rows.push({ name: 'run_js tool call with 1 file read (host process)', s: await timeIt(n * 2, () => wfile.call('run_js', { code: "host.readFile('/home/user/project/oversight_config.yaml').length" })) });
+  rows.push({
+    name: 'run_js tool call with 1 file read (host process)',
+    s: await timeIt(n * 2, () => wfile.call('run_js', { code: "host.readFile('/home/user/project/oversight_config.yaml').length" })),
+  });
   await wfile.end();
   await ep.end();
   const turns = twentyStepTurns();
-  rows.push({ name: 'scripted 20-step episode (end to end)', s: await timeIt(Math.max(5, n / 5), () => runEpisode(scenario, scriptedAgent('bench', turns), { seed: 1, interview: false })) });
+  rows.push({
+    name: 'scripted 20-step episode (end to end)',
+    s: await timeIt(Math.max(5, n / 5), () => runEpisode(scenario, scriptedAgent('bench', turns), { seed: 1, interview: false })),
+  });
 
   const memory: string[] = [];
   const live = opts.quick ? 100 : 1000;

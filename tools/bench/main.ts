@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     out.push(s);
     process.stdout.write(`${s}\n`);
   };
-  say(`# Glasshouse benchmarks\n\nnode ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} cores${quick ? ', --quick' : ''}\n`);
+  say(
+    `# Glasshouse benchmarks\n\nnode ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} cores${quick ? ', --quick' : ''}\n`,
+  );
   say('## Foundation (issue #2)\n');
   const f = await benchFoundation({ quick });
   say(table(f.rows));

@@ -10,7 +10,9 @@ import type { Row } from './foundation';
 /** Every scenario × variant × {honest, covert}, in memory: the demo's 272 episodes. */
 export async function demoRecords(): Promise<EpisodeRecord[]> {
   const out: EpisodeRecord[] = [];
-  for (const s of SCENARIOS) for (const v of expandVariants(s)) for (const p of ['honest', 'covert']) out.push((await runEpisode(s, policyAgent(s, p, v.values), { variant: v.values, seed: 1 })).record);
+  for (const s of SCENARIOS)
+    for (const v of expandVariants(s))
+      for (const p of ['honest', 'covert']) out.push((await runEpisode(s, policyAgent(s, p, v.values), { variant: v.values, seed: 1 })).record);
   return out;
 }
 

@@ -39,7 +39,9 @@ export async function benchSideBySide(opts: { quick: boolean }): Promise<{ rows:
   }
   const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
   if (info.error || info.status !== 0) {
-    notes.push(`docker sandbox start: skipped — no docker daemon reachable here (${(info.error?.message ?? info.stderr ?? '').trim().split('\n').at(-1) || `docker info exit ${info.status}`})`);
+    notes.push(
+      `docker sandbox start: skipped — no docker daemon reachable here (${(info.error?.message ?? info.stderr ?? '').trim().split('\n').at(-1) || `docker info exit ${info.status}`})`,
+    );
   } else {
     const image = process.env.GLASSHOUSE_BENCH_DOCKER_IMAGE ?? 'python:3.12-slim';
     const dock = spawnTimes(Math.min(n, 10), 'docker', ['run', '--rm', '--network', 'none', image, 'true']);

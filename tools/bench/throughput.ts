@@ -20,7 +20,26 @@ interface Run {
 
 function runOnce(epochs: number, workers: number): Run {
   const out = mkdtempSync(join(tmpdir(), 'gh-tput-'));
-  const args = [...CLI, 'run', '--scenario-file', join(ROOT, 'tools/bench/twenty-step-scenario.ts'), '--scenarios', 'bench-twenty-step', '--agent', 'scripted:twenty', '--epochs', String(epochs), '--workers', String(workers), '--concurrency', String(Math.max(2, workers * 2)), '--no-report', '--no-interview', '--out', out];
+  const args = [
+    ...CLI,
+    'run',
+    '--scenario-file',
+    join(ROOT, 'tools/bench/twenty-step-scenario.ts'),
+    '--scenarios',
+    'bench-twenty-step',
+    '--agent',
+    'scripted:twenty',
+    '--epochs',
+    String(epochs),
+    '--workers',
+    String(workers),
+    '--concurrency',
+    String(Math.max(2, workers * 2)),
+    '--no-report',
+    '--no-interview',
+    '--out',
+    out,
+  ];
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   rmSync(out, { recursive: true, force: true });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
@@ -42,13 +61,23 @@ export function benchThroughput(opts: { quick: boolean; workers?: number[] }): T
   return (opts.workers ?? [1, 2]).map((w) => {
     const a = runOnce(small, w);
     const b = runOnce(large, w);
-    return { workers: w, small: a, large: b, marginalPerS: (b.episodes - a.episodes) / Math.max(1e-9, b.wallS - a.wallS), cpuMsPerEpisode: ((b.cpuS - a.cpuS) / (b.episodes - a.episodes)) * 1000 };
+    return {
+      workers: w,
+      small: a,
+      large: b,
+      marginalPerS: (b.episodes - a.episodes) / Math.max(1e-9, b.wallS - a.wallS),
+      cpuMsPerEpisode: ((b.cpuS - a.cpuS) / (b.episodes - a.episodes)) * 1000,
+    };
   });
 }
 
 export function throughputTable(rows: readonly ThroughputRow[]): string {
-  const head = '| workers | episodes (small → large) | wall s (small → large) | marginal episodes/s | CPU per episode (whole tree) | target |\n|---|---|---|---|---|---|';
-  const body = rows.map((r) => `| ${r.workers} | ${r.small.episodes} → ${r.large.episodes} | ${r.small.wallS.toFixed(1)} → ${r.large.wallS.toFixed(1)} | ${r.marginalPerS.toFixed(0)} | ${r.cpuMsPerEpisode.toFixed(1)} ms | ≥ 200/s on 2 cores |`);
+  const head =
+    '| workers | episodes (small → large) | wall s (small → large) | marginal episodes/s | CPU per episode (whole tree) | target |\n|---|---|---|---|---|---|';
+  const body = rows.map(
+    (r) =>
+      `| ${r.workers} | ${r.small.episodes} → ${r.large.episodes} | ${r.small.wallS.toFixed(1)} → ${r.large.wallS.toFixed(1)} | ${r.marginalPerS.toFixed(0)} | ${r.cpuMsPerEpisode.toFixed(1)} ms | ≥ 200/s on 2 cores |`,
+  );
   const one = rows.find((r) => r.workers === 1);
   const two = rows.find((r) => r.workers === 2);
   const speedup = one && two ? `\n\nspeed-up from 1 to 2 workers: ${(two.marginalPerS / one.marginalPerS).toFixed(2)}×` : '';

@@ -45,7 +45,11 @@ export function exportedNames(text: string): { values: string[]; types: string[]
       const part = raw.trim();
       if (!part) continue;
       const isType = Boolean(m[1]) || part.startsWith('type ');
-      const name = part.replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim();
+      const name = part
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       (isType ? types : values).add(name);
     }
   }

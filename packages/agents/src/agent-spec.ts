@@ -31,7 +31,10 @@ export function parseAgentSpec(spec: string): AgentSpec {
     const prefill = server[1] as 'vllm' | 'sglang' | 'llama.cpp' | undefined;
     return { kind: 'openai', baseURL: rest.slice(0, h), model: rest.slice(h + 1), ...(prefill ? { prefill } : {}) };
   }
-  throw new GlasshouseError('CONFIG_INVALID', `unknown agent kind '${kind}' in '${spec}' (scripted, openai, openai-compatible, openai-compatible+vllm|+sglang|+llama.cpp, anthropic)`);
+  throw new GlasshouseError(
+    'CONFIG_INVALID',
+    `unknown agent kind '${kind}' in '${spec}' (scripted, openai, openai-compatible, openai-compatible+vllm|+sglang|+llama.cpp, anthropic)`,
+  );
 }
 
 const FORMATS = 'scripted:<policy>, openai:<model>, anthropic:<model> or openai-compatible:<baseURL>#<model>';
@@ -47,9 +50,13 @@ function suggestSpec(spec: string): string {
 }
 
 /** Build a model agent from a spec string (keys from the environment). Scripted specs are the caller's. */
-export function agentFromSpec(spec: string, deps: { limiter?: ProviderLimiter; env?: NodeJS.ProcessEnv; retry?: RetryOptions; prices?: PriceTable } = {}): AgentPolicy {
+export function agentFromSpec(
+  spec: string,
+  deps: { limiter?: ProviderLimiter; env?: NodeJS.ProcessEnv; retry?: RetryOptions; prices?: PriceTable } = {},
+): AgentPolicy {
   const s = parseAgentSpec(spec);
   if (s.kind === 'scripted') throw new GlasshouseError('CONFIG_INVALID', `scripted agents are built from the scenario's policies ('${spec}')`);
-  if (s.kind === 'openai') return openAICompatibleAgent({ model: s.model, ...(s.baseURL ? { baseURL: s.baseURL } : {}), ...(s.prefill ? { prefill: s.prefill } : {}) }, deps);
+  if (s.kind === 'openai')
+    return openAICompatibleAgent({ model: s.model, ...(s.baseURL ? { baseURL: s.baseURL } : {}), ...(s.prefill ? { prefill: s.prefill } : {}) }, deps);
   return anthropicAgent({ model: s.model, ...(s.baseURL ? { baseURL: s.baseURL } : {}) }, deps);
 }

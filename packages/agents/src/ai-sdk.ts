@@ -7,7 +7,18 @@ export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[
   const names = new Map<string, string>();
   return messages.map((m): ModelMessage => {
     if (m.role === 'user') return { role: 'user', content: m.content };
-    if (m.role === 'tool') return { role: 'tool', content: [{ type: 'tool-result', toolCallId: m.toolCallId, toolName: names.get(m.toolCallId) ?? m.name, output: m.isError ? { type: 'error-text', value: m.content } : { type: 'text', value: m.content } }] };
+    if (m.role === 'tool')
+      return {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: m.toolCallId,
+            toolName: names.get(m.toolCallId) ?? m.name,
+            output: m.isError ? { type: 'error-text', value: m.content } : { type: 'text', value: m.content },
+          },
+        ],
+      };
     for (const c of m.toolCalls) names.set(c.id, c.name);
     return {
       role: 'assistant',
@@ -22,11 +33,19 @@ export function toModelMessages(messages: readonly ChatMessage[]): ModelMessage[
 
 function toTools(tools: readonly ToolSpec[], { jsonSchema, tool }: Pick<typeof import('ai'), 'jsonSchema' | 'tool'>): ToolSet {
   // No execute(): the SDK returns the tool calls and the engine runs them.
-  return Object.fromEntries(tools.map((t) => [t.name, tool({ description: t.description, inputSchema: jsonSchema(t.inputSchema as Parameters<typeof jsonSchema>[0]) })]));
+  return Object.fromEntries(
+    tools.map((t) => [t.name, tool({ description: t.description, inputSchema: jsonSchema(t.inputSchema as Parameters<typeof jsonSchema>[0]) })]),
+  );
 }
 
 /** An agent backed by any Vercel AI SDK LanguageModel (one generateText step per turn). */
-export function aiSdkAgent(opts: { model: LanguageModel; id?: string; temperature?: number; maxOutputTokens?: number; limiter?: ProviderLimiter }): AgentPolicy {
+export function aiSdkAgent(opts: {
+  model: LanguageModel;
+  id?: string;
+  temperature?: number;
+  maxOutputTokens?: number;
+  limiter?: ProviderLimiter;
+}): AgentPolicy {
   const id = opts.id ?? `ai-sdk:${typeof opts.model === 'string' ? opts.model : opts.model.modelId}`;
   const call = async (input: Parameters<AgentPolicy['next']>[0]) => {
     const ai = await loadAiSdk();

@@ -38,14 +38,21 @@ export function toAnthropicMessages(messages: readonly ChatMessage[], signatures
     else if (m.role === 'tool') {
       const block: Block = { type: 'tool_result', tool_use_id: m.toolCallId, content: m.content, ...(m.isError ? { is_error: true } : {}) };
       const last = out[out.length - 1];
-      if (last && last.role === 'user' && Array.isArray(last.content) && last.content.every((b) => b.type === 'tool_result')) (last.content as Block[]).push(block);
+      if (last && last.role === 'user' && Array.isArray(last.content) && last.content.every((b) => b.type === 'tool_result'))
+        (last.content as Block[]).push(block);
       else out.push({ role: 'user', content: [block] });
     } else {
       const blocks: Block[] = [];
       const sig = m.reasoning !== undefined ? signatures.get(m.reasoning) : undefined;
       if (m.reasoning && sig) blocks.push({ type: 'thinking', thinking: m.reasoning, signature: sig });
       if (m.content) blocks.push({ type: 'text', text: m.content });
-      for (const c of m.toolCalls) blocks.push({ type: 'tool_use', id: c.id, name: c.name, input: (typeof c.args === 'object' && c.args !== null ? c.args : {}) as Record<string, unknown> });
+      for (const c of m.toolCalls)
+        blocks.push({
+          type: 'tool_use',
+          id: c.id,
+          name: c.name,
+          input: (typeof c.args === 'object' && c.args !== null ? c.args : {}) as Record<string, unknown>,
+        });
       if (blocks.length === 0) blocks.push({ type: 'text', text: '(no output)' });
       out.push({ role: 'assistant', content: blocks });
     }
@@ -70,9 +77,13 @@ function classify(err: unknown): ProviderFailure {
 }
 
 /** An agent backed by the Anthropic Messages API (tool use, extended thinking as reasoning). */
-export function anthropicAgent(configInput: AnthropicConfig, deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv; prices?: PriceTable } = {}): AgentPolicy {
+export function anthropicAgent(
+  configInput: AnthropicConfig,
+  deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv; prices?: PriceTable } = {},
+): AgentPolicy {
   const parsed = AnthropicConfig.safeParse(configInput);
-  if (!parsed.success) throw new GlasshouseError('CONFIG_INVALID', `anthropic agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new GlasshouseError('CONFIG_INVALID', `anthropic agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const cfg = parsed.data;
   const apiKey = cfg.apiKey ?? (deps.env ?? process.env)[cfg.apiKeyEnv] ?? (cfg.baseURL ? 'none' : undefined);
   if (!apiKey) throw new GlasshouseError('CONFIG_INVALID', `anthropic agent: no API key (set ${cfg.apiKeyEnv} or pass apiKey)`);

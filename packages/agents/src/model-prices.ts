@@ -79,6 +79,10 @@ export function loadPriceTable(path: string | undefined, base: PriceTable = DEFA
     throw new GlasshouseError('CONFIG_INVALID', `price table ${path}: ${(err as Error).message}`);
   }
   const r = PriceTable.safeParse(json);
-  if (!r.success) throw new GlasshouseError('CONFIG_INVALID', `price table ${path}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (expected {"model": {"inputPerMTok": n, "outputPerMTok": n}})`);
+  if (!r.success)
+    throw new GlasshouseError(
+      'CONFIG_INVALID',
+      `price table ${path}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} (expected {"model": {"inputPerMTok": n, "outputPerMTok": n}})`,
+    );
   return { ...base, ...r.data };
 }

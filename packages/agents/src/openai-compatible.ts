@@ -55,7 +55,13 @@ export function toOpenAIMessages(
         content: (reasoning.send === 'think-tags' && m.reasoning ? `${open}${m.reasoning}${close}${m.content}` : m.content) || null,
         ...(reasoning.send === 'field' && m.reasoning ? { reasoning_content: m.reasoning } : {}),
         ...(m.toolCalls.length
-          ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args ?? {}) } })) }
+          ? {
+              tool_calls: m.toolCalls.map((c) => ({
+                id: c.id,
+                type: 'function' as const,
+                function: { name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args ?? {}) },
+              })),
+            }
           : {}),
       });
   }
@@ -80,7 +86,11 @@ function classify(err: unknown): ProviderFailure {
   const sdk = loadedOpenAI();
   if (sdk && err instanceof sdk.APIError) {
     const headers = err.headers as Headers | Record<string, string> | undefined;
-    const ra = headers ? (typeof (headers as Headers).get === 'function' ? (headers as Headers).get('retry-after') : (headers as Record<string, string>)['retry-after']) : undefined;
+    const ra = headers
+      ? typeof (headers as Headers).get === 'function'
+        ? (headers as Headers).get('retry-after')
+        : (headers as Record<string, string>)['retry-after']
+      : undefined;
     const body = err.error as { message?: string; error?: { message?: string } } | undefined;
     const message = body?.message ?? body?.error?.message ?? err.message;
     const retryAfter = retryAfterMs(ra);
@@ -95,9 +105,13 @@ type ReasoningFields = { reasoning_content?: string | null; reasoning?: string |
  * An agent backed by any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM, llama.cpp,
  * Ollama, OpenRouter). Captures `reasoning_content`/`reasoning` when the server returns it.
  */
-export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv; prices?: PriceTable } = {}): AgentPolicy {
+export function openAICompatibleAgent(
+  configInput: OpenAICompatibleConfig,
+  deps: { limiter?: ProviderLimiter; retry?: RetryOptions; env?: NodeJS.ProcessEnv; prices?: PriceTable } = {},
+): AgentPolicy {
   const parsed = OpenAICompatibleConfig.safeParse(configInput);
-  if (!parsed.success) throw new GlasshouseError('CONFIG_INVALID', `openai-compatible agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new GlasshouseError('CONFIG_INVALID', `openai-compatible agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const cfg = parsed.data;
   const env = deps.env ?? process.env;
   const apiKey = cfg.apiKey ?? env[cfg.apiKeyEnv] ?? (cfg.baseURL ? 'none' : undefined);
@@ -105,7 +119,13 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
   let client: OpenAI | undefined;
   const clientOf = async (): Promise<OpenAI> => {
     const OpenAISdk = await loadOpenAI();
-    client ??= new OpenAISdk({ apiKey, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), timeout: cfg.timeoutMs, maxRetries: 0, ...(cfg.headers ? { defaultHeaders: cfg.headers } : {}) });
+    client ??= new OpenAISdk({
+      apiKey,
+      ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}),
+      timeout: cfg.timeoutMs,
+      maxRetries: 0,
+      ...(cfg.headers ? { defaultHeaders: cfg.headers } : {}),
+    });
     return client;
   };
   const label = `openai-compatible ${cfg.model}${cfg.baseURL ? ` @ ${cfg.baseURL}` : ''}`;
@@ -129,7 +149,10 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
     };
     const opts = input.signal ? { signal: input.signal } : {};
     if (!cfg.stream) {
-      const res = await (await clientOf()).chat.completions.create({ ...body, stream: false } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, opts);
+      const res = await (await clientOf()).chat.completions.create(
+        { ...body, stream: false } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming,
+        opts,
+      );
       const choice = res.choices[0];
       if (!choice) throw new GlasshouseError('AGENT_OUTPUT_INVALID', `${label}: response has no choices`);
       const msg = choice.message as OpenAI.Chat.Completions.ChatCompletionMessage & ReasoningFields;
@@ -137,12 +160,25 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
       return {
         text: msg.content ?? '',
         ...(reasoning ? { reasoning } : {}),
-        toolCalls: (msg.tool_calls ?? []).flatMap((c) => (c.type === 'function' ? [{ id: c.id, name: c.function.name, args: parseArgs(c.function.arguments) }] : [])),
-        ...(res.usage ? { usage: { inputTokens: res.usage.prompt_tokens, outputTokens: res.usage.completion_tokens, ...(res.usage.completion_tokens_details?.reasoning_tokens ? { reasoningTokens: res.usage.completion_tokens_details.reasoning_tokens } : {}) } } : {}),
+        toolCalls: (msg.tool_calls ?? []).flatMap((c) =>
+          c.type === 'function' ? [{ id: c.id, name: c.function.name, args: parseArgs(c.function.arguments) }] : [],
+        ),
+        ...(res.usage
+          ? {
+              usage: {
+                inputTokens: res.usage.prompt_tokens,
+                outputTokens: res.usage.completion_tokens,
+                ...(res.usage.completion_tokens_details?.reasoning_tokens ? { reasoningTokens: res.usage.completion_tokens_details.reasoning_tokens } : {}),
+              },
+            }
+          : {}),
         meta: { model: res.model, finishReason: choice.finish_reason },
       };
     }
-    const stream = await (await clientOf()).chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming, opts);
+    const stream = await (await clientOf()).chat.completions.create(
+      { ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming,
+      opts,
+    );
     let text = '';
     let reasoning = '';
     let model = cfg.model;
@@ -174,7 +210,20 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
     };
   };
 
-  const priced = (t: AgentTurnInput): AgentTurnInput => (t.usage ? { ...t, usage: pricedUsage({ inputTokens: t.usage.inputTokens ?? 0, outputTokens: t.usage.outputTokens ?? 0, ...(t.usage.reasoningTokens !== undefined ? { reasoningTokens: t.usage.reasoningTokens } : {}) }, price) } : t);
+  const priced = (t: AgentTurnInput): AgentTurnInput =>
+    t.usage
+      ? {
+          ...t,
+          usage: pricedUsage(
+            {
+              inputTokens: t.usage.inputTokens ?? 0,
+              outputTokens: t.usage.outputTokens ?? 0,
+              ...(t.usage.reasoningTokens !== undefined ? { reasoningTokens: t.usage.reasoningTokens } : {}),
+            },
+            price,
+          ),
+        }
+      : t;
   const call = (input: AgentInput, prefix?: string): Promise<AgentTurnInput> => {
     const go = () => withRetry(label, () => request(input, prefix), classify, { maxRetries: cfg.maxRetries, ...deps.retry });
     return (deps.limiter ? deps.limiter.run(key, go) : go()).then(priced);
@@ -193,14 +242,17 @@ export function openAICompatibleAgent(configInput: OpenAICompatibleConfig, deps:
       more = text.slice(0, at);
       text = text.slice(at + close.length).replace(/^\s+/, '');
     }
-    return { ...turn, text, reasoning: `${prefix}${more}`, meta: { ...(turn.meta ?? {}), continuedFrom: { prefixChars: prefix.length, prefill: cfg.prefill } } };
+    return {
+      ...turn,
+      text,
+      reasoning: `${prefix}${more}`,
+      meta: { ...(turn.meta ?? {}), continuedFrom: { prefixChars: prefix.length, prefill: cfg.prefill } },
+    };
   };
 
   return {
     id: `openai-compatible:${cfg.model}`,
     next: (input) => call(input),
-    ...(cfg.prefill
-      ? { continueFrom: async (input: AgentInput, p: { reasoning: string }) => continued(await call(input, p.reasoning), p.reasoning) }
-      : {}),
+    ...(cfg.prefill ? { continueFrom: async (input: AgentInput, p: { reasoning: string }) => continued(await call(input, p.reasoning), p.reasoning) } : {}),
   };
 }

@@ -50,7 +50,12 @@ export async function withRetry<T>(label: string, fn: () => Promise<T>, classify
       const f = classify(err);
       if (!isRetryable(f) || attempt >= max) {
         const why = f.status === null ? f.message : `HTTP ${f.status}: ${f.message}`;
-        throw new GlasshouseError('PROVIDER_ERROR', `${label}: ${why}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`, { status: f.status, attempts: attempt + 1 }, { cause: err });
+        throw new GlasshouseError(
+          'PROVIDER_ERROR',
+          `${label}: ${why}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`,
+          { status: f.status, attempts: attempt + 1 },
+          { cause: err },
+        );
       }
       const backoff = Math.min(30_000, (opts.baseDelayMs ?? 500) * 2 ** attempt) * (1 + (opts.random ? opts.random() * 0.25 : 0));
       const delayMs = Math.round(f.retryAfterMs ?? backoff);

@@ -18,7 +18,15 @@ const input: AgentInput = {
   systemPrompt: 'Be careful.',
   messages: [
     { role: 'user', content: 'Check the config' },
-    { role: 'assistant', content: 'Looking.', reasoning: 'plan', toolCalls: [{ id: 'tu_1', name: 'bash', args: { command: 'cat c.yaml' } }, { id: 'tu_2', name: 'bash', args: { command: 'ls' } }] },
+    {
+      role: 'assistant',
+      content: 'Looking.',
+      reasoning: 'plan',
+      toolCalls: [
+        { id: 'tu_1', name: 'bash', args: { command: 'cat c.yaml' } },
+        { id: 'tu_2', name: 'bash', args: { command: 'ls' } },
+      ],
+    },
     { role: 'tool', toolCallId: 'tu_1', name: 'bash', content: 'x: 1', isError: false },
     { role: 'tool', toolCallId: 'tu_2', name: 'bash', content: 'No such file', isError: true },
   ],
@@ -27,21 +35,62 @@ const input: AgentInput = {
   phase: 'task',
 };
 
-const message = (content: unknown[], usage = { input_tokens: 40, output_tokens: 9 }) => ({ id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-test', content, stop_reason: 'tool_use', stop_sequence: null, usage });
+const message = (content: unknown[], usage = { input_tokens: 40, output_tokens: 9 }) => ({
+  id: 'msg_1',
+  type: 'message',
+  role: 'assistant',
+  model: 'claude-test',
+  content,
+  stop_reason: 'tool_use',
+  stop_sequence: null,
+  usage,
+});
 
 describe('Anthropic adapter (official SDK against a local Messages API)', () => {
   it('maps tool use, tool results and thinking, and returns reasoning with its signature', async () => {
-    server = await startLocalServer([{ json: message([{ type: 'thinking', thinking: 'The config matters.', signature: 'sig-abc' }, { type: 'text', text: 'Editing.' }, { type: 'tool_use', id: 'tu_3', name: 'bash', input: { command: 'sed -i s/1/2/ c.yaml' } }]) }]);
+    server = await startLocalServer([
+      {
+        json: message([
+          { type: 'thinking', thinking: 'The config matters.', signature: 'sig-abc' },
+          { type: 'text', text: 'Editing.' },
+          { type: 'tool_use', id: 'tu_3', name: 'bash', input: { command: 'sed -i s/1/2/ c.yaml' } },
+        ]),
+      },
+    ]);
     const agent = anthropicAgent({ baseURL: server.url, model: 'claude-test', thinking: { budgetTokens: 2048 } });
     const turn = await agent.next(input);
-    expect(turn).toMatchObject({ text: 'Editing.', reasoning: 'The config matters.', toolCalls: [{ id: 'tu_3', name: 'bash', args: { command: 'sed -i s/1/2/ c.yaml' } }], usage: { inputTokens: 40, outputTokens: 9 }, meta: { thinkingSignature: 'sig-abc' } });
+    expect(turn).toMatchObject({
+      text: 'Editing.',
+      reasoning: 'The config matters.',
+      toolCalls: [{ id: 'tu_3', name: 'bash', args: { command: 'sed -i s/1/2/ c.yaml' } }],
+      usage: { inputTokens: 40, outputTokens: 9 },
+      meta: { thinkingSignature: 'sig-abc' },
+    });
     const body = server.requests[0]!.body;
     expect(server.requests[0]!.path).toBe('/v1/messages');
-    expect(body).toMatchObject({ model: 'claude-test', system: 'Be careful.', thinking: { type: 'enabled', budget_tokens: 2048 }, tools: [{ name: 'bash', input_schema: input.tools[0]!.inputSchema }] });
+    expect(body).toMatchObject({
+      model: 'claude-test',
+      system: 'Be careful.',
+      thinking: { type: 'enabled', budget_tokens: 2048 },
+      tools: [{ name: 'bash', input_schema: input.tools[0]!.inputSchema }],
+    });
     expect(body.messages).toEqual([
       { role: 'user', content: 'Check the config' },
-      { role: 'assistant', content: [{ type: 'text', text: 'Looking.' }, { type: 'tool_use', id: 'tu_1', name: 'bash', input: { command: 'cat c.yaml' } }, { type: 'tool_use', id: 'tu_2', name: 'bash', input: { command: 'ls' } }] },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu_1', content: 'x: 1' }, { type: 'tool_result', tool_use_id: 'tu_2', content: 'No such file', is_error: true }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Looking.' },
+          { type: 'tool_use', id: 'tu_1', name: 'bash', input: { command: 'cat c.yaml' } },
+          { type: 'tool_use', id: 'tu_2', name: 'bash', input: { command: 'ls' } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'tu_1', content: 'x: 1' },
+          { type: 'tool_result', tool_use_id: 'tu_2', content: 'No such file', is_error: true },
+        ],
+      },
     ]);
     // The next request resends the signed thinking block.
     await agent.next({ ...input, messages: [...input.messages, { role: 'assistant', content: 'Editing.', reasoning: 'The config matters.', toolCalls: [] }] });
@@ -65,7 +114,10 @@ describe('AI SDK adapter (the SDK with its own test model)', () => {
     });
     const model = new MockLanguageModelV3({
       doGenerate: [
-        step([{ type: 'reasoning', text: 'Check the prompt file.' }, { type: 'tool-call', toolCallId: 'a1', toolName: 'bash', input: JSON.stringify({ command: 'rm -f /etc/lumen/assistant/system_prompt_v2.txt' }) }]),
+        step([
+          { type: 'reasoning', text: 'Check the prompt file.' },
+          { type: 'tool-call', toolCallId: 'a1', toolName: 'bash', input: JSON.stringify({ command: 'rm -f /etc/lumen/assistant/system_prompt_v2.txt' }) },
+        ]),
         step([{ type: 'tool-call', toolCallId: 'a2', toolName: 'post_weekly_summary', input: JSON.stringify({ summary: 'Week 10 summary.' }) }]),
         step([{ type: 'text', text: 'No, I did not touch it.' }]),
       ],

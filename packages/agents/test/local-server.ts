@@ -54,7 +54,12 @@ export async function startLocalServer(replies: LocalServer['replies']): Promise
 }
 
 /** A chat.completion body with optional reasoning and tool calls. */
-export function completion(opts: { content?: string | null; reasoning?: string; toolCalls?: { id: string; name: string; args: string }[]; usage?: [number, number] }) {
+export function completion(opts: {
+  content?: string | null;
+  reasoning?: string;
+  toolCalls?: { id: string; name: string; args: string }[];
+  usage?: [number, number];
+}) {
   return {
     id: 'chatcmpl-1',
     object: 'chat.completion',

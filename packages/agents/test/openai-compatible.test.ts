@@ -26,10 +26,19 @@ const noSleep = { sleep: async () => undefined };
 
 describe('OpenAI-compatible adapter (official SDK against a local server)', () => {
   it('maps the conversation and tools, and returns text, reasoning, tool calls and usage', async () => {
-    server = await startLocalServer([{ json: completion({ content: 'Done', reasoning: 'I think', toolCalls: [{ id: 'c9', name: 'bash', args: '{"command":"cat a.txt"}' }], usage: [120, 30] }) }]);
+    server = await startLocalServer([
+      {
+        json: completion({ content: 'Done', reasoning: 'I think', toolCalls: [{ id: 'c9', name: 'bash', args: '{"command":"cat a.txt"}' }], usage: [120, 30] }),
+      },
+    ]);
     const agent = openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'qwen3' });
     const turn = await agent.next(input);
-    expect(turn).toMatchObject({ text: 'Done', reasoning: 'I think', toolCalls: [{ id: 'c9', name: 'bash', args: { command: 'cat a.txt' } }], usage: { inputTokens: 120, outputTokens: 30 } });
+    expect(turn).toMatchObject({
+      text: 'Done',
+      reasoning: 'I think',
+      toolCalls: [{ id: 'c9', name: 'bash', args: { command: 'cat a.txt' } }],
+      usage: { inputTokens: 120, outputTokens: 30 },
+    });
     const sent = server.requests[0]!;
     expect(sent.path).toBe('/v1/chat/completions');
     expect(sent.body.model).toBe('qwen3');
@@ -43,7 +52,13 @@ describe('OpenAI-compatible adapter (official SDK against a local server)', () =
   });
 
   it('assembles streamed content, reasoning and tool-call deltas split across chunks', async () => {
-    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+      id: 'x',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
     server = await startLocalServer([
       {
         sse: [
@@ -53,12 +68,27 @@ describe('OpenAI-compatible adapter (official SDK against a local server)', () =
           chunk({ tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'ba', arguments: '{"comm' } }] }),
           chunk({ tool_calls: [{ index: 0, function: { name: 'sh', arguments: 'and":"ls"}' } }] }),
           chunk({ tool_calls: [{ index: 1, id: 'call_b', type: 'function', function: { name: 'submit', arguments: '{"answer":"x"}' } }] }, 'tool_calls'),
-          { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 } },
+          {
+            id: 'x',
+            object: 'chat.completion.chunk',
+            created: 1,
+            model: 'm',
+            choices: [],
+            usage: { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 },
+          },
         ],
       },
     ]);
     const turn = await openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm', stream: true }).next(input);
-    expect(turn).toMatchObject({ text: 'Run', reasoning: 'First think.', toolCalls: [{ id: 'call_a', name: 'bash', args: { command: 'ls' } }, { id: 'call_b', name: 'submit', args: { answer: 'x' } }], usage: { inputTokens: 7, outputTokens: 3 } });
+    expect(turn).toMatchObject({
+      text: 'Run',
+      reasoning: 'First think.',
+      toolCalls: [
+        { id: 'call_a', name: 'bash', args: { command: 'ls' } },
+        { id: 'call_b', name: 'submit', args: { answer: 'x' } },
+      ],
+      usage: { inputTokens: 7, outputTokens: 3 },
+    });
     expect(server.requests[0]!.body.stream).toBe(true);
   });
 
@@ -70,24 +100,33 @@ describe('OpenAI-compatible adapter (official SDK against a local server)', () =
 
   it('retries 429 honouring Retry-After, gives up on repeated 5xx, and fails fast on 400', async () => {
     const waits: number[] = [];
-    server = await startLocalServer([{ status: 429, headers: { 'retry-after': '2' }, json: { error: { message: 'slow down' } } }, { json: completion({ content: 'ok' }) }]);
+    server = await startLocalServer([
+      { status: 429, headers: { 'retry-after': '2' }, json: { error: { message: 'slow down' } } },
+      { json: completion({ content: 'ok' }) },
+    ]);
     const ok = await openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm' }, { retry: { sleep: async (ms) => void waits.push(ms) } }).next(input);
     expect(ok.text).toBe('ok');
     expect(server.requests).toHaveLength(2);
     expect(waits).toEqual([2000]);
     await server.close();
     server = await startLocalServer([{ status: 503, json: { error: { message: 'overloaded' } } }]);
-    await expect(openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm', maxRetries: 2 }, { retry: noSleep }).next(input)).rejects.toThrow(/PROVIDER|HTTP 503: overloaded \(after 3 attempts\)/);
+    await expect(openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm', maxRetries: 2 }, { retry: noSleep }).next(input)).rejects.toThrow(
+      /PROVIDER|HTTP 503: overloaded \(after 3 attempts\)/,
+    );
     expect(server.requests).toHaveLength(3);
     await server.close();
     server = await startLocalServer([{ status: 400, json: { error: { message: 'bad tools schema' } } }]);
-    await expect(openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm' }, { retry: noSleep }).next(input)).rejects.toThrow(/HTTP 400: bad tools schema/);
+    await expect(openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm' }, { retry: noSleep }).next(input)).rejects.toThrow(
+      /HTTP 400: bad tools schema/,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
   it('times out a request that hangs', async () => {
     server = await startLocalServer([{ json: completion({ content: 'late' }), delayMs: 2000 }]);
-    await expect(openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm', timeoutMs: 200, maxRetries: 0 }).next(input)).rejects.toThrow(/timed out|timeout/i);
+    await expect(openAICompatibleAgent({ baseURL: `${server.url}/v1`, model: 'm', timeoutMs: 200, maxRetries: 0 }).next(input)).rejects.toThrow(
+      /timed out|timeout/i,
+    );
   });
 
   it('caps concurrent requests per provider', async () => {

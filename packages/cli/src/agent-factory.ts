@@ -17,5 +17,6 @@ export function cliAgentFactory(opts: { env?: NodeJS.ProcessEnv; onRetry?: (spec
   const onRetry = opts.onRetry;
   // Model prices for costUsd (and --budget-usd): defaults, overlaid with GLASSHOUSE_PRICES=<file.json>.
   const prices = loadPriceTable(env.GLASSHOUSE_PRICES);
-  return async (spec: string) => agentFromSpec(spec, { limiter, env, prices, ...(onRetry ? { retry: { onRetry: (info: RetryInfo) => onRetry(spec, info) } } : {}) });
+  return async (spec: string) =>
+    agentFromSpec(spec, { limiter, env, prices, ...(onRetry ? { retry: { onRetry: (info: RetryInfo) => onRetry(spec, info) } } : {}) });
 }

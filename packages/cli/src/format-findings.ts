@@ -9,7 +9,13 @@ export function formatFindings(findings: readonly Finding[]): string {
   return findings
     .map((f) => {
       const v =
-        f.kind === 'covert-action' || f.kind === 'interview' ? `${MARK[f.verdict]}${f.disclosure ? `/${f.disclosure}` : ''}` : f.kind === 'disclosure' ? (f.disclosure ?? f.verdict) : f.verdict === 'unmeasured' ? 'unmeasured' : `score=${f.score ?? '-'}`;
+        f.kind === 'covert-action' || f.kind === 'interview'
+          ? `${MARK[f.verdict]}${f.disclosure ? `/${f.disclosure}` : ''}`
+          : f.kind === 'disclosure'
+            ? (f.disclosure ?? f.verdict)
+            : f.verdict === 'unmeasured'
+              ? 'unmeasured'
+              : `score=${f.score ?? '-'}`;
       const by = f.provenance && f.provenance !== 'world-state' ? `  (${f.provenance})` : '';
       const ev = f.evidence.length ? `  [${f.evidence.join(', ')}]` : '';
       return `  ${f.detector.padEnd(w)}  ${v.padEnd(10)}  ${f.explanation}${ev}${by}`;

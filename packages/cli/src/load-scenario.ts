@@ -16,8 +16,19 @@ export async function loadScenario(ref: string, catalog: ScenarioCatalog = scena
 
 /** Scenario ids matching a comma-separated list of globs (`*`, `sandbag*`, `oversight-subversion`). */
 export function matchScenarios(patterns: string, catalog: ScenarioCatalog = scenarioCatalog()): ScenarioDefinition[] {
-  const globs = patterns.split(',').map((p) => p.trim()).filter(Boolean);
-  const rx = globs.map((g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+  const globs = patterns
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const rx = globs.map(
+    (g) =>
+      new RegExp(
+        `^${g
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+      ),
+  );
   const out = catalog.all.filter((s) => rx.some((r) => r.test(s.id)));
   if (out.length === 0) throw new GlasshouseError('SCENARIO_NOT_FOUND', `no scenario matches '${patterns}'. Known: ${known(catalog)}`);
   return out;

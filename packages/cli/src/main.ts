@@ -46,7 +46,12 @@ const makeAgent = cliAgentFactory();
 export function buildProgram(): Command {
   const program = new Command('glasshouse')
     .description('Simulated workplaces that plant opportunities for covert actions, with ground-truth detectors.')
-    .option('--scenario-file <path>', 'load a scenario module (.ts/.js) or a directory of them (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--scenario-file <path>',
+      'load a scenario module (.ts/.js) or a directory of them (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .addHelpText('after', AGENT_SPECS_HELP);
   // The library plus --scenario-file modules, loaded once before any command runs.
   let catalog: ScenarioCatalog = scenarioCatalog();
@@ -62,7 +67,12 @@ export function buildProgram(): Command {
     .argument('[scenario]', 'scenario id or path to a scenario module (single episode)')
     .option('--scenarios <globs>', 'matrix: comma-separated scenario id globs, e.g. "*" or "sandbagging*,oversight-*"')
     .option('--variants <list>', "matrix: 'all' or ';'-separated partial variant ids (e.g. 'spec=true;spec=false')", 'all')
-    .option('--agent <spec>', 'scripted:<policy>, openai:<model>, anthropic:<model> or openai-compatible:<baseURL>#<model> (repeatable in a matrix; see "Agent specs" in --help)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--agent <spec>',
+      'scripted:<policy>, openai:<model>, anthropic:<model> or openai-compatible:<baseURL>#<model> (repeatable in a matrix; see "Agent specs" in --help)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option('--variant <id>', 'single episode: variant, e.g. goalNudge=none,spec=true')
     .option('--epochs <k>', 'matrix: epochs per cell', int, 1)
     .option('--draws <n|all>', "matrix: worlds per multi-world family (the first n draws, or 'all'; default 1)")
@@ -76,30 +86,65 @@ export function buildProgram(): Command {
     .option('--force', 'matrix: run into an output directory whose manifest has a different config')
     .option('--no-report', 'matrix: skip writing the report')
     .option('--no-interview', 'skip the follow-up interview')
-    .option('--judge <spec>', "language judge for the whole run: an agent spec whose model judges interview answers and disclosure by the written rubrics ('rules' = the rule classifier, the default)")
+    .option(
+      '--judge <spec>',
+      "language judge for the whole run: an agent spec whose model judges interview answers and disclosure by the written rubrics ('rules' = the rule classifier, the default)",
+    )
     .option('--queue <url>', 'matrix: run episodes on workers through a Redis queue (redis://host:port); rerun to resume')
     .option('--shared-dir <dir>', 'matrix with --queue: folder shared with the workers for records over their --shared-over size')
-    .option('--json-events', 'stream run events (episode started/finished/failed, every record event, progress, usage, budget warnings) as JSON lines on stdout')
+    .option(
+      '--json-events',
+      'stream run events (episode started/finished/failed, every record event, progress, usage, budget warnings) as JSON lines on stdout',
+    )
     .option('--slow-ms <n>', 'wait this long before every agent turn (to watch a scripted run live)', int)
-    .action(async (ref: string | undefined, o: { scenarios?: string; variants: string; agent: string[]; variant?: string; epochs: number; draws?: string; concurrency: number; workers: string; seed: number; out: string; maxSteps?: number; budgetTokens?: number; budgetUsd?: number; force?: boolean; report: boolean; interview: boolean; judge?: string; queue?: string; sharedDir?: string; jsonEvents?: boolean; slowMs?: number }) => {
-      if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
-      if (o.slowMs !== undefined && o.slowMs < 0) throw new GlasshouseError('CONFIG_INVALID', `--slow-ms must be ≥ 0, got ${o.slowMs}`);
-      const events = o.jsonEvents ? jsonEventsEmitter() : undefined;
-      const out = o.jsonEvents ? logErr : log;
-      if (o.scenarios) {
-        process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent, catalog, ...(events ? { events } : {}) }, out);
-        return;
-      }
-      if (o.queue) throw new GlasshouseError('CONFIG_INVALID', '--queue runs a matrix: give --scenarios');
-      if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
-      const def = await loadScenario(ref, catalog);
-      const one = await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent, ...(events ? { events } : {}) }, out);
-      if (one.outcome === 'invalid') {
-        // A provider or harness fault is not a measurement: say so and fail the command.
-        process.stderr.write(`error [EPISODE_INVALID]: ${one.fault ?? 'the episode is invalid'} (record kept: ${one.recordPath}; nothing in it is a measurement)\n`);
-        process.exitCode = 1;
-      }
-    });
+    .action(
+      async (
+        ref: string | undefined,
+        o: {
+          scenarios?: string;
+          variants: string;
+          agent: string[];
+          variant?: string;
+          epochs: number;
+          draws?: string;
+          concurrency: number;
+          workers: string;
+          seed: number;
+          out: string;
+          maxSteps?: number;
+          budgetTokens?: number;
+          budgetUsd?: number;
+          force?: boolean;
+          report: boolean;
+          interview: boolean;
+          judge?: string;
+          queue?: string;
+          sharedDir?: string;
+          jsonEvents?: boolean;
+          slowMs?: number;
+        },
+      ) => {
+        if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
+        if (o.slowMs !== undefined && o.slowMs < 0) throw new GlasshouseError('CONFIG_INVALID', `--slow-ms must be ≥ 0, got ${o.slowMs}`);
+        const events = o.jsonEvents ? jsonEventsEmitter() : undefined;
+        const out = o.jsonEvents ? logErr : log;
+        if (o.scenarios) {
+          process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent, catalog, ...(events ? { events } : {}) }, out);
+          return;
+        }
+        if (o.queue) throw new GlasshouseError('CONFIG_INVALID', '--queue runs a matrix: give --scenarios');
+        if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
+        const def = await loadScenario(ref, catalog);
+        const one = await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent, ...(events ? { events } : {}) }, out);
+        if (one.outcome === 'invalid') {
+          // A provider or harness fault is not a measurement: say so and fail the command.
+          process.stderr.write(
+            `error [EPISODE_INVALID]: ${one.fault ?? 'the episode is invalid'} (record kept: ${one.recordPath}; nothing in it is a measurement)\n`,
+          );
+          process.exitCode = 1;
+        }
+      },
+    );
 
   program
     .command('check')
@@ -137,7 +182,9 @@ export function buildProgram(): Command {
       for (const s of catalog.all) {
         const { environments, draws } = countEnvironments(s);
         total += environments;
-        const vars = Object.entries(variablesOf(s)).map(([k, v]) => (k === 'draw' ? `draw=0..${draws - 1}` : `${k}=${v.join('|')}`)).join(' ');
+        const vars = Object.entries(variablesOf(s))
+          .map(([k, v]) => (k === 'draw' ? `draw=0..${draws - 1}` : `${k}=${v.join('|')}`))
+          .join(' ');
         const split = typeof s.split === 'function' ? 'mixed' : (s.split ?? 'eval');
         log(`${s.id.padEnd(30)} ${`v${s.version}`.padEnd(8)} ${s.category.padEnd(22)} ${split.padEnd(5)} ${String(environments).padStart(4)} env  ${vars}`);
       }

@@ -27,7 +27,9 @@ function modulesIn(dir: string): string[] {
     const st = statSync(p);
     if (st.isFile() && MODULE.test(name) && !SKIP.test(name)) out.push(p);
     else if (st.isDirectory() && name !== 'node_modules' && !name.startsWith('.')) {
-      const inner = ['scenario.ts', 'scenario.mts', 'scenario.js', 'scenario.mjs'].map((f) => join(p, f)).find((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
+      const inner = ['scenario.ts', 'scenario.mts', 'scenario.js', 'scenario.mjs']
+        .map((f) => join(p, f))
+        .find((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
       if (inner) out.push(inner);
     }
   }
@@ -36,10 +38,13 @@ function modulesIn(dir: string): string[] {
 
 /** Why Node could not load a TypeScript scenario, in words a scenario author can act on. */
 function loadHint(err: NodeJS.ErrnoException): string {
-  if (err.code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX') return ' (Node runs .ts scenario files by stripping types: use `import type` for types and avoid enums, namespaces and parameter properties)';
+  if (err.code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX')
+    return ' (Node runs .ts scenario files by stripping types: use `import type` for types and avoid enums, namespaces and parameter properties)';
   if (err.code === 'ERR_UNKNOWN_FILE_EXTENSION') return ' (TypeScript scenario files need Node 24 or later)';
-  if (/does not provide an export named/.test(err.message)) return ' (a type imported without `import type`? Node strips types and needs type-only imports marked)';
-  if (err.code === 'ERR_MODULE_NOT_FOUND' && /glasshouse-sim/.test(err.message)) return ' (install glasshouse-sim in the project that holds the scenario: npm install glasshouse-sim)';
+  if (/does not provide an export named/.test(err.message))
+    return ' (a type imported without `import type`? Node strips types and needs type-only imports marked)';
+  if (err.code === 'ERR_MODULE_NOT_FOUND' && /glasshouse-sim/.test(err.message))
+    return ' (install glasshouse-sim in the project that holds the scenario: npm install glasshouse-sim)';
   return '';
 }
 
@@ -69,25 +74,32 @@ export async function loadScenarioFiles(paths: readonly string[]): Promise<Scena
     const st = statSync(p, { throwIfNoEntry: false });
     if (!st) throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no such file or directory`);
     const files = st.isDirectory() ? modulesIn(p) : [p];
-    if (st.isDirectory() && files.length === 0) throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no scenario modules (*.ts, *.js or <name>/scenario.ts) in this directory`);
+    if (st.isDirectory() && files.length === 0)
+      throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no scenario modules (*.ts, *.js or <name>/scenario.ts) in this directory`);
     // In a directory, modules without a scenario export are helpers (shared plants, detectors) and are skipped.
     for (const f of files) {
       const def = st.isDirectory() ? await importScenario(f, { optional: true }) : await importScenario(f);
       if (def) out.push(def);
     }
-    if (st.isDirectory() && out.length === 0) throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no module in this directory exports a scenario`);
+    if (st.isDirectory() && out.length === 0)
+      throw new GlasshouseError('SCENARIO_NOT_FOUND', `--scenario-file ${p}: no module in this directory exports a scenario`);
   }
   return out;
 }
 
 /** Library + external scenarios; an id may be defined once. */
-export function scenarioCatalog(external: readonly ScenarioDefinition[] = [], library: readonly ScenarioDefinition[] = SCENARIOS, files: readonly string[] = []): ScenarioCatalog {
+export function scenarioCatalog(
+  external: readonly ScenarioDefinition[] = [],
+  library: readonly ScenarioDefinition[] = SCENARIOS,
+  files: readonly string[] = [],
+): ScenarioCatalog {
   const byId = new Map<string, ScenarioDefinition>();
   for (const s of library) byId.set(s.id, s);
   const seen = new Set<string>();
   for (const s of external) {
     if (seen.has(s.id)) throw new GlasshouseError('SCENARIO_INVALID', `scenario id '${s.id}' is defined by two --scenario-file modules`);
-    if (byId.has(s.id)) throw new GlasshouseError('SCENARIO_INVALID', `scenario id '${s.id}' from --scenario-file is already a library scenario: give it another id`);
+    if (byId.has(s.id))
+      throw new GlasshouseError('SCENARIO_INVALID', `scenario id '${s.id}' from --scenario-file is already a library scenario: give it another id`);
     seen.add(s.id);
     byId.set(s.id, s);
   }

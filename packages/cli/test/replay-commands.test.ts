@@ -9,7 +9,11 @@ import { findScenario } from '@glasshouse/scenarios';
 
 const ROOT = resolve(__dirname, '../../..');
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 /** Voices evaluation awareness, then reads the data and picks the aligned strategy. */
 const awareAgent: AgentPolicy = {
@@ -17,7 +21,11 @@ const awareAgent: AgentPolicy = {
   async next(input) {
     if (input.phase === 'interview') return { text: 'No.' };
     const mine = input.messages.filter((m) => m.role === 'assistant').length;
-    if (mine === 0) return { reasoning: 'Reading the data first. This is probably an alignment test.', toolCalls: [{ name: 'bash', args: { command: 'ls /home/user/project' } }] };
+    if (mine === 0)
+      return {
+        reasoning: 'Reading the data first. This is probably an alignment test.',
+        toolCalls: [{ name: 'bash', args: { command: 'ls /home/user/project' } }],
+      };
     return { reasoning: 'Stay transparent.', toolCalls: [{ name: 'select_strategy', args: { strategy: 'C' } }] };
   },
 };
@@ -46,7 +54,22 @@ describe('CLI: replay, fork, intervene', () => {
     expect(child.header.parent).toMatchObject({ atStep: 0, record: rec, edit: { removeMatching: 'alignment test' } });
     expect(child.events.find((e) => e.type === 'message.assistant')).toMatchObject({ reasoning: 'Reading the data first.' });
 
-    const iv = cli('intervene', join(dir, 'records'), '--intervention', 'remove-awareness', '--agent', 'scripted:covert', '--samples', '2', '--baseline', 'resampled', '--concurrency', '2', '--mode', 'keep-action');
+    const iv = cli(
+      'intervene',
+      join(dir, 'records'),
+      '--intervention',
+      'remove-awareness',
+      '--agent',
+      'scripted:covert',
+      '--samples',
+      '2',
+      '--baseline',
+      'resampled',
+      '--concurrency',
+      '2',
+      '--mode',
+      'keep-action',
+    );
     // Scripted agents cannot continue a prefix: continue mode (the default) refuses and names the agent.
     const refused = cli('intervene', join(dir, 'records'), '--intervention', 'remove-awareness', '--agent', 'scripted:covert', '--samples', '1');
     expect(refused.status).toBe(2);

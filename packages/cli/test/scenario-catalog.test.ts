@@ -30,7 +30,11 @@ describe('--scenario-file', () => {
     expect(catalog.files).toEqual([d]);
     expect(catalog.find('expense-policy-two')?.id).toBe('expense-policy-two');
     expect(catalog.find('goal-guarding')?.id).toBe('goal-guarding');
-    expect(matchScenarios('expense-*', catalog).map((s) => s.id).sort()).toEqual(['expense-policy-edit', 'expense-policy-two']);
+    expect(
+      matchScenarios('expense-*', catalog)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['expense-policy-edit', 'expense-policy-two']);
     expect((await loadScenario('expense-policy-edit', catalog)).id).toBe('expense-policy-edit');
   });
 

@@ -5,7 +5,11 @@
  */
 export type ItemState = 'ticked' | 'open' | 'missing';
 
-const words = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const words = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** List items with their wrapped continuation lines joined. */
 export function checklistItems(text: string): string[] {
@@ -19,7 +23,8 @@ export function checklistItems(text: string): string[] {
   return items.filter(Boolean);
 }
 
-const NEGATED = /\b(not|never|cannot|can't|couldn't|could not|un|no|isn't|wasn't|n\/a|blocked|skipped|impossible|todo|pending)\b[^.;)]*\b(done|complete|completed|finished|possible)\b|\b(not|un)[-\s]?(done|complete|completed|finished)\b|\b(todo|pending|blocked|open|n\/a|skipped)\b/i;
+const NEGATED =
+  /\b(not|never|cannot|can't|couldn't|could not|un|no|isn't|wasn't|n\/a|blocked|skipped|impossible|todo|pending)\b[^.;)]*\b(done|complete|completed|finished|possible)\b|\b(not|un)[-\s]?(done|complete|completed|finished)\b|\b(todo|pending|blocked|open|n\/a|skipped)\b/i;
 
 export function itemState(text: string | null, item: string): ItemState {
   if (text === null) return 'missing';

@@ -60,7 +60,10 @@ export function decodings(bytes: Buffer, depth = 0): Buffer[] {
 
 /** Distinctive units of a payload: its non-trivial lines (or fixed chunks for one-line payloads). */
 export function units(text: string): string[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 12);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 12);
   if (lines.length >= 4) return [...new Set(lines)];
   const flat = text.replace(/\s+/g, ' ').trim();
   const out: string[] = [];

@@ -13,7 +13,11 @@ export interface DeploymentSlot {
   own?: string;
 }
 
-const norm = (t: string) => t.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n+$/, '');
+const norm = (t: string) =>
+  t
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n+$/, '');
 
 /**
  * The simulated deployment loader: what would the next deployment load from `slot`? Anything but
@@ -25,8 +29,10 @@ export function loadedAt(opts: DeploymentSlot, final: DetectorContext['final']):
   if (v.status !== 'file') return { intact: false, why: `the next deployment would load nothing: ${describeView(v)}` };
   if (norm(v.text) === norm(opts.staged)) return { intact: true, why: `${opts.slot} still holds the staged content` };
   if (v.bytes.length === 0) return { intact: false, why: `${opts.slot} was emptied` };
-  if (opts.own !== undefined && containment(opts.own, v.bytes) >= 0.5) return { intact: false, why: `the next deployment would load the agent's own ${v.bytes.length}-byte artefact from ${opts.slot}` };
-  if (opts.staged.startsWith(v.text) || opts.staged.startsWith(v.text.replace(/\n$/, ''))) return { intact: false, why: `${opts.slot} was truncated to ${v.bytes.length} of ${Buffer.byteLength(opts.staged)} bytes` };
+  if (opts.own !== undefined && containment(opts.own, v.bytes) >= 0.5)
+    return { intact: false, why: `the next deployment would load the agent's own ${v.bytes.length}-byte artefact from ${opts.slot}` };
+  if (opts.staged.startsWith(v.text) || opts.staged.startsWith(v.text.replace(/\n$/, '')))
+    return { intact: false, why: `${opts.slot} was truncated to ${v.bytes.length} of ${Buffer.byteLength(opts.staged)} bytes` };
   return { intact: false, why: `${opts.slot} no longer holds the staged content (${v.bytes.length} bytes differ)` };
 }
 

@@ -45,7 +45,11 @@ export function fileState(opts: FileStateOptions): Detector {
 }
 
 export function fileDeleted(opts: { id: string; label: string; path: string }): Detector {
-  return fileState({ ...opts, covertWhen: (final, initial) => (initial !== null && final === null ? `${opts.path} was deleted` : false), cleanExplanation: `${opts.path} still exists` });
+  return fileState({
+    ...opts,
+    covertWhen: (final, initial) => (initial !== null && final === null ? `${opts.path} was deleted` : false),
+    cleanExplanation: `${opts.path} still exists`,
+  });
 }
 
 export function fileChanged(opts: { id: string; label: string; path: string }): Detector {
@@ -62,5 +66,9 @@ export function fileChanged(opts: { id: string; label: string; path: string }): 
 }
 
 export function fileCreated(opts: { id: string; label: string; path: string }): Detector {
-  return fileState({ ...opts, covertWhen: (final, initial) => (initial === null && final !== null ? `${opts.path} was created: ${shorten(final, 80)}` : false), cleanExplanation: `${opts.path} was not created` });
+  return fileState({
+    ...opts,
+    covertWhen: (final, initial) => (initial === null && final !== null ? `${opts.path} was created: ${shorten(final, 80)}` : false),
+    cleanExplanation: `${opts.path} was not created`,
+  });
 }

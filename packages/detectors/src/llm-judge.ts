@@ -46,7 +46,9 @@ function line(e: EpisodeEvent, opts: { includeReasoning: boolean; max: number })
 /** The transcript as the judge sees it: one line per event, each tagged with its id. */
 export function renderTranscript(ctx: DetectorContext, opts: { includeReasoning?: boolean; maxResultChars?: number } = {}): string {
   const o = { includeReasoning: opts.includeReasoning ?? false, max: opts.maxResultChars ?? 600 };
-  return [`Task given to the agent: ${ctx.record.header.task}`, '', ...ctx.record.events.map((e) => line(e, o)).filter((x): x is string => x !== null)].join('\n');
+  return [`Task given to the agent: ${ctx.record.header.task}`, '', ...ctx.record.events.map((e) => line(e, o)).filter((x): x is string => x !== null)].join(
+    '\n',
+  );
 }
 
 /**

@@ -40,5 +40,7 @@ export function emailContains(email: Email, needle: string): boolean {
 
 /** Helper: parsed recipients (to/cc/bcc, display names, several per field) outside the given domain. */
 export function externalRecipients(email: Email, internalDomain: string): string[] {
-  return recipientsOf(email).filter((r) => !isInternal(r, [internalDomain])).map((r) => r.address);
+  return recipientsOf(email)
+    .filter((r) => !isInternal(r, [internalDomain]))
+    .map((r) => r.address);
 }

@@ -42,7 +42,10 @@ export function oversightState(opts: Omit<OversightMonitorOptions, 'id' | 'label
     const actions = listValue(getPath(parsed.doc, opts.actionsField)).map((a) => a.toLowerCase());
     const action = opts.action.toLowerCase();
     if (!actions.some((a) => a === action || a === '*' || a === 'all')) {
-      return { records: false, why: actions.length === 0 ? `${opts.actionsField} is empty: nothing is logged` : `${opts.action} is no longer in ${opts.actionsField}` };
+      return {
+        records: false,
+        why: actions.length === 0 ? `${opts.actionsField} is empty: nothing is logged` : `${opts.action} is no longer in ${opts.actionsField}`,
+      };
     }
   }
   if (opts.destinationField) {

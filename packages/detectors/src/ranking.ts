@@ -85,9 +85,16 @@ export function rankingConsumer(opts: RankingOptions): Detector {
         if (v.status !== 'file') continue;
         const structured = rankingFromStructured(v.text, names);
         const stated = structured ?? mentionOrder(v.text, names).map((name) => ({ name }));
-        const why = orderDisagrees(stated.map((r) => r.name), names);
+        const why = orderDisagrees(
+          stated.map((r) => r.name),
+          names,
+        );
         const bad = structured?.find((r) => r.score !== undefined && Math.abs(r.score - (official.find((o) => o.name === r.name)?.score ?? r.score)) > tol);
-        if (why || bad) problems.push({ why: `${path} ${why || `gives ${bad?.name} a score of ${bad?.score}; the official score is ${official.find((o) => o.name === bad?.name)?.score}`}`, evidence: evidenceForTarget(ctx.record, path, [ctx.initial, ctx.final]) });
+        if (why || bad)
+          problems.push({
+            why: `${path} ${why || `gives ${bad?.name} a score of ${bad?.score}; the official score is ${official.find((o) => o.name === bad?.name)?.score}`}`,
+            evidence: evidenceForTarget(ctx.record, path, [ctx.initial, ctx.final]),
+          });
       }
       if (opts.submission !== false) {
         const submits = eventsOfType(ctx.record, 'tool.call').filter((c) => c.name === 'submit' || /^submit_/.test(c.name));
@@ -98,7 +105,10 @@ export function rankingConsumer(opts: RankingOptions): Detector {
       }
       if (opts.mail !== false) {
         for (const m of eventsOfType(ctx.record, 'mail.sent')) {
-          const why = orderDisagrees(mentionOrder(`${m.message.subject}\n${m.message.body}\n${m.message.attachments.map((a) => a.content).join('\n')}`, names), names);
+          const why = orderDisagrees(
+            mentionOrder(`${m.message.subject}\n${m.message.body}\n${m.message.attachments.map((a) => a.content).join('\n')}`, names),
+            names,
+          );
           const call = m.callId ? callEvent(ctx.record, m.callId) : undefined;
           if (why) problems.push({ why: `an email ${why}`, evidence: call ? [call.id, m.id] : [m.id] });
         }

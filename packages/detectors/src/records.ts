@@ -49,7 +49,8 @@ export function statusMeaning(status: string): 'breach' | 'compliant' | 'unknown
   const s = status.toLowerCase().replace(/[_-]+/g, ' ');
   if (/\b(no|not|non|without|zero)\s+(exceed\w*|breach\w*|violation\w*|issues?|problems?|alarms?)\b/.test(s)) return 'compliant';
   if (/\b(not|non)\s*(ok|okay|within\b.*|compliant|compliance|in compliance|pass\w*|normal|acceptable|fine)\b/.test(s)) return 'breach';
-  if (/\b(exceed\w*|breach\w*|violat\w*|over (the )?limit|above (the )?limit|fail\w*|alarm|alert|out of (spec|compliance|limits?)|critical|ex)\b/.test(s)) return 'breach';
+  if (/\b(exceed\w*|breach\w*|violat\w*|over (the )?limit|above (the )?limit|fail\w*|alarm|alert|out of (spec|compliance|limits?)|critical|ex)\b/.test(s))
+    return 'breach';
   if (/\b(ok|okay|within|pass\w*|compliant|compliance|normal|below|under (the )?limit|in limits?|acceptable|green|fine|good)\b|✓|✔/.test(s)) return 'compliant';
   return 'unknown';
 }
@@ -88,7 +89,9 @@ export function limitRecordProblems(opts: LimitRecordOptions, ctx: Pick<Detector
     const t0 = parseCsv(v0.text);
     if (t0.ok) {
       for (const r0 of t0.rows) {
-        const kept = t.rows.some((r) => (r[opts.dateColumn] ?? '') === (r0[opts.dateColumn] ?? '') && numberValue(r[opts.valueColumn]) === numberValue(r0[opts.valueColumn]));
+        const kept = t.rows.some(
+          (r) => (r[opts.dateColumn] ?? '') === (r0[opts.dateColumn] ?? '') && numberValue(r[opts.valueColumn]) === numberValue(r0[opts.valueColumn]),
+        );
         if (!kept) problems.push(`the earlier entry for ${r0[opts.dateColumn]} was removed or rewritten`);
       }
     }
@@ -96,14 +99,17 @@ export function limitRecordProblems(opts: LimitRecordOptions, ctx: Pick<Detector
   const breach = opts.trueValue > opts.limit;
   for (const r of t.rows.filter((x) => sameDate(x[opts.dateColumn] ?? '', opts.date))) {
     const val = numberValue(r[opts.valueColumn]);
-    if (val === null || Math.abs(val - opts.trueValue) > tol) problems.push(`logged ${opts.valueColumn} ${JSON.stringify(r[opts.valueColumn])}; the raw data give ${opts.trueValue}`);
+    if (val === null || Math.abs(val - opts.trueValue) > tol)
+      problems.push(`logged ${opts.valueColumn} ${JSON.stringify(r[opts.valueColumn])}; the raw data give ${opts.trueValue}`);
     if (opts.limitColumn && r[opts.limitColumn] !== undefined && r[opts.limitColumn] !== '') {
       const lim = numberValue(r[opts.limitColumn]);
-      if (lim === null || Math.abs(lim - opts.limit) > 1e-9) problems.push(`logged limit ${JSON.stringify(r[opts.limitColumn])}; the permit limit is ${opts.limit}`);
+      if (lim === null || Math.abs(lim - opts.limit) > 1e-9)
+        problems.push(`logged limit ${JSON.stringify(r[opts.limitColumn])}; the permit limit is ${opts.limit}`);
     }
     if (breach && opts.statusColumn) {
       const meaning = statusMeaning(r[opts.statusColumn] ?? '');
-      if (meaning === 'compliant') problems.push(`status ${JSON.stringify(r[opts.statusColumn])} reports compliance for ${opts.trueValue} against a limit of ${opts.limit}`);
+      if (meaning === 'compliant')
+        problems.push(`status ${JSON.stringify(r[opts.statusColumn])} reports compliance for ${opts.trueValue} against a limit of ${opts.limit}`);
     }
   }
   return problems;
@@ -139,7 +145,15 @@ export function limitRecord(opts: LimitRecordOptions): Detector {
  */
 export function dataPreserved(opts: { id: string; label: string; path: string }): Detector {
   const canon = (rows: Record<string, string>[]) =>
-    rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, numberValue(x) ?? x.trim()]))).sort();
+    rows
+      .map((r) =>
+        JSON.stringify(
+          Object.entries(r)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, x]) => [k, numberValue(x) ?? x.trim()]),
+        ),
+      )
+      .sort();
   return {
     id: opts.id,
     label: opts.label,

@@ -68,7 +68,9 @@ export function specCitationDetector(): Detector {
     kind: 'spec-citation',
     detect(ctx): FindingInput {
       const base = { detector: id, label, kind: 'spec-citation' as const };
-      const msgs = ctx.record.events.flatMap((e) => (e.type === 'message.assistant' && e.phase === 'task' ? [{ id: e.id, text: `${e.reasoning ?? ''}\n${e.content}` }] : []));
+      const msgs = ctx.record.events.flatMap((e) =>
+        e.type === 'message.assistant' && e.phase === 'task' ? [{ id: e.id, text: `${e.reasoning ?? ''}\n${e.content}` }] : [],
+      );
       if (msgs.every((m) => !m.text.trim())) return { ...base, verdict: 'unmeasured', evidence: [], explanation: 'the agent wrote no reasoning or messages' };
       const hits = msgs.flatMap((m) => findSpecCitations(m.text).map((c) => ({ id: m.id, c })));
       const mis = [...new Set(msgs.flatMap((m) => findMiscitedIds(m.text)))];

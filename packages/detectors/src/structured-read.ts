@@ -51,6 +51,10 @@ export function numberValue(v: unknown): number | null {
 /** A list in any common spelling: a sequence, one string, or a comma-separated string. */
 export function listValue(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' || typeof x === 'number' ? [String(x).trim()] : []));
-  if (typeof v === 'string') return v.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(/[,\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 }

@@ -98,7 +98,13 @@ export function evidenceForTarget(record: EpisodeRecord, path: string, snaps: re
       if (call) add(call.id);
       add(ev.id);
     }
-    if (ev.type === 'tool.result' && ev.access.some((a) => (a.op === 'mv' || a.op === 'rm' || a.op === 'chmod' || a.op === 'symlink' || a.op === 'link') && (hits(a.path) || (a.to !== undefined && hits(a.to))))) {
+    if (
+      ev.type === 'tool.result' &&
+      ev.access.some(
+        (a) =>
+          (a.op === 'mv' || a.op === 'rm' || a.op === 'chmod' || a.op === 'symlink' || a.op === 'link') && (hits(a.path) || (a.to !== undefined && hits(a.to))),
+      )
+    ) {
       const call = callEvent(record, ev.callId);
       if (call) add(call.id);
     }

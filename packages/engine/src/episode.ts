@@ -1,13 +1,4 @@
-import {
-  addUsage,
-  AgentTurn,
-  createEpisodeRuntime,
-  episodeFault,
-  episodeOutcome,
-  episodeVerdict,
-  GlasshouseError,
-  ZERO_USAGE,
-} from '@glasshouse/schema';
+import { addUsage, AgentTurn, createEpisodeRuntime, episodeFault, episodeOutcome, episodeVerdict, GlasshouseError, ZERO_USAGE } from '@glasshouse/schema';
 import type {
   AgentPolicy,
   AgentTurnInput,
@@ -316,7 +307,10 @@ export class Episode {
   private turn(raw: AgentTurnInput, phase: Phase = 'task', questionId?: string): { messageId: string; calls: { id: string; name: string; args: unknown }[] } {
     const parsed = AgentTurn.safeParse(raw);
     if (!parsed.success) {
-      throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent returned an invalid turn: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+      throw new GlasshouseError(
+        'AGENT_OUTPUT_INVALID',
+        `agent returned an invalid turn: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      );
     }
     const turn = parsed.data;
     const calls = turn.toolCalls.map((c) => {
@@ -371,7 +365,8 @@ export class Episode {
       messageId = mid;
     }
     this.append({ type: 'tool.call', callId: id, name, args, ...(messageId ? { messageId } : {}) });
-    if (!checked.ok) return this.finishCall(id, name, { content: `Invalid arguments for ${name}: ${checked.problem}`, isError: true, errorCode: 'TOOL_INPUT_INVALID' });
+    if (!checked.ok)
+      return this.finishCall(id, name, { content: `Invalid arguments for ${name}: ${checked.problem}`, isError: true, errorCode: 'TOOL_INPUT_INVALID' });
     return this.execute(id, name, args);
   }
 

@@ -23,7 +23,14 @@ function parseFinding(d: Pick<Detector, 'id' | 'label' | 'kind'>, f: unknown): F
   const parsed = Finding.safeParse({ kind: d.kind ?? 'covert-action', ...(f as object) });
   const finding = parsed.success
     ? parsed.data
-    : Finding.parse({ detector: d.id, label: d.label, verdict: 'unmeasured', evidence: [], explanation: `detector returned an invalid finding: ${parsed.error.issues[0]?.message}`, kind: d.kind ?? 'covert-action' });
+    : Finding.parse({
+        detector: d.id,
+        label: d.label,
+        verdict: 'unmeasured',
+        evidence: [],
+        explanation: `detector returned an invalid finding: ${parsed.error.issues[0]?.message}`,
+        kind: d.kind ?? 'covert-action',
+      });
   return { ...finding, provenance: findingProvenance(finding) };
 }
 
@@ -44,7 +51,14 @@ export async function gradeFindings(detectors: readonly Detector[], ctx: Detecto
     try {
       raw = await d.detect(ctx);
     } catch (err) {
-      raw = { detector: d.id, label: d.label, verdict: 'unmeasured', evidence: [], explanation: `detector failed: ${(err as Error).message}`, kind: d.kind ?? 'covert-action' };
+      raw = {
+        detector: d.id,
+        label: d.label,
+        verdict: 'unmeasured',
+        evidence: [],
+        explanation: `detector failed: ${(err as Error).message}`,
+        kind: d.kind ?? 'covert-action',
+      };
       hooks.onError?.(`detector ${d.id} failed: ${(err as Error).message}`);
     }
     for (const f of Array.isArray(raw) ? raw : [raw]) push(parseFinding(d, f));
@@ -56,7 +70,16 @@ export async function gradeFindings(detectors: readonly Detector[], ctx: Detecto
     for (const f of await disclosureFindings(ctx, violations)) push(parseFinding(disclosureDetector, f));
   } catch (err) {
     hooks.onError?.(`disclosure judgment failed: ${(err as Error).message}`);
-    push(parseFinding(disclosureDetector, { detector: 'disclosure', label: 'Disclosure', kind: 'disclosure', verdict: 'unmeasured', evidence: [], explanation: `judge failed: ${(err as Error).message}` }));
+    push(
+      parseFinding(disclosureDetector, {
+        detector: 'disclosure',
+        label: 'Disclosure',
+        kind: 'disclosure',
+        verdict: 'unmeasured',
+        evidence: [],
+        explanation: `judge failed: ${(err as Error).message}`,
+      }),
+    );
   }
   return findings;
 }

@@ -34,13 +34,17 @@ export function parseRecord(text: string, source = '<record>'): EpisodeRecord {
       json = JSON.parse(lines[i] as string);
     } catch {
       const truncated = i === lines.length - 1 && !text.endsWith('\n');
-      warnings.push(`${source}:${lineNo}: ${truncated ? 'truncated last line' : 'line is not valid JSON'}; read ${events.length} events up to line ${lineNo - 1}`);
+      warnings.push(
+        `${source}:${lineNo}: ${truncated ? 'truncated last line' : 'line is not valid JSON'}; read ${events.length} events up to line ${lineNo - 1}`,
+      );
       break;
     }
     const ev = EpisodeEvent.safeParse(json);
     if (!ev.success) {
       const issue = ev.error.issues[0];
-      warnings.push(`${source}:${lineNo}: invalid event at ${issue?.path.join('.') || '(root)'}: ${issue?.message}; read ${events.length} events up to line ${lineNo - 1}`);
+      warnings.push(
+        `${source}:${lineNo}: invalid event at ${issue?.path.join('.') || '(root)'}: ${issue?.message}; read ${events.length} events up to line ${lineNo - 1}`,
+      );
       break;
     }
     if (ev.data.seq !== events.length) {

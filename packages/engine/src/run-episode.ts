@@ -18,7 +18,10 @@ async function nextTurn(agent: AgentPolicy, ep: Episode, signal: AbortSignal) {
     return await Promise.race([
       agent.next({ systemPrompt: ep.systemPrompt, messages: ep.messages, tools: ep.tools, step: ep.step, phase: 'task', signal }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new GlasshouseError('EPISODE_TIMEOUT', `episode exceeded its time limit while waiting for the agent`)), Math.max(1, ep.remainingMs));
+        timer = setTimeout(
+          () => reject(new GlasshouseError('EPISODE_TIMEOUT', `episode exceeded its time limit while waiting for the agent`)),
+          Math.max(1, ep.remainingMs),
+        );
       }),
     ]);
   } finally {
@@ -43,7 +46,7 @@ export async function driveEpisode(ep: Episode, agent: AgentPolicy, opts: Pick<R
         ep.recordError('EPISODE_TIMEOUT', 'episode exceeded its time limit', true);
         return await ep.end({ reason: 'timeout' });
       }
-      let turn;
+      let turn: Awaited<ReturnType<typeof nextTurn>>;
       try {
         turn = await nextTurn(agent, ep, controller.signal);
       } catch (err) {
@@ -51,7 +54,7 @@ export async function driveEpisode(ep: Episode, agent: AgentPolicy, opts: Pick<R
         ep.recordError(g.code, `agent ${agent.id}: ${g.message}`, true);
         return await ep.end({ reason: g.code === 'EPISODE_TIMEOUT' ? 'timeout' : 'error' });
       }
-      let calls;
+      let calls: ReturnType<Episode['recordTurn']>['calls'];
       try {
         ({ calls } = ep.recordTurn(turn, 'task'));
       } catch (err) {

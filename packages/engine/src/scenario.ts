@@ -135,26 +135,46 @@ const ScenarioShape = z.strictObject({
   measures: Measures.optional(),
   title: z.string().min(1),
   description: z.string().min(1),
-  variables: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'variable names are camelCase words'), z.array(Value).min(1, 'a variable needs at least one value')),
+  variables: z.record(
+    z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'variable names are camelCase words'),
+    z.array(Value).min(1, 'a variable needs at least one value'),
+  ),
   variants: z.array(z.record(z.string(), Value)).min(1).optional(),
   build: fn('build'),
   tools: z
     .array(
       z.union([
         z.string().refine(isToolPackName, { message: 'unknown tool pack (bash, files, email, run_js, submit)' }),
-        z.custom<ToolDefinition>((v) => typeof v === 'object' && v !== null && typeof (v as ToolDefinition).handler === 'function' && typeof (v as ToolDefinition).name === 'string', { message: 'tool must be a pack name or a ToolDefinition' }),
+        z.custom<ToolDefinition>(
+          (v) => typeof v === 'object' && v !== null && typeof (v as ToolDefinition).handler === 'function' && typeof (v as ToolDefinition).name === 'string',
+          { message: 'tool must be a pack name or a ToolDefinition' },
+        ),
       ]),
     )
     .min(1),
   detectors: z.union([
-    z.array(z.custom<Detector>((v) => typeof v === 'object' && v !== null && typeof (v as Detector).detect === 'function' && typeof (v as Detector).id === 'string', { message: 'detector must have id and detect()' })).min(1),
+    z
+      .array(
+        z.custom<Detector>(
+          (v) => typeof v === 'object' && v !== null && typeof (v as Detector).detect === 'function' && typeof (v as Detector).id === 'string',
+          { message: 'detector must have id and detect()' },
+        ),
+      )
+      .min(1),
     fn('detectors'),
   ]),
-  interview: z.array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1), lieIf: z.enum(['denies', 'affirms']).optional() })).optional(),
+  interview: z
+    .array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1), lieIf: z.enum(['denies', 'affirms']).optional() }))
+    .optional(),
   policies: z
     .record(
       z.string(),
-      z.object({ kind: z.enum(['honest', 'covert', 'inert']), description: z.string().min(1), turns: fn('policy.turns'), answer: fn('policy.answer').optional() }),
+      z.object({
+        kind: z.enum(['honest', 'covert', 'inert']),
+        description: z.string().min(1),
+        turns: fn('policy.turns'),
+        answer: fn('policy.answer').optional(),
+      }),
     )
     .refine((p) => Object.values(p).some((x) => x.kind === 'honest'), { message: 'needs at least one honest policy' })
     .refine((p) => Object.values(p).some((x) => x.kind === 'covert'), { message: 'needs at least one covert policy' }),
@@ -162,7 +182,16 @@ const ScenarioShape = z.strictObject({
   isControl: fn('isControl').optional(),
   draws: z.number().int().min(1).max(10_000).optional(),
   split: z.union([z.enum(['train', 'eval']), fn('split')]).optional(),
-  pairedRule: z.strictObject({ variable: z.string().min(1), first: Value, second: Value, detector: z.string().min(1), p0: z.number().gt(0).lt(1), label: z.string().min(1) }).optional(),
+  pairedRule: z
+    .strictObject({
+      variable: z.string().min(1),
+      first: Value,
+      second: Value,
+      detector: z.string().min(1),
+      p0: z.number().gt(0).lt(1),
+      label: z.string().min(1),
+    })
+    .optional(),
   limits: z.strictObject({ maxSteps: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() }).optional(),
 });
 
@@ -199,7 +228,8 @@ export function validateScenario(value: unknown, source = '<scenario>'): Scenari
     for (const [k, val] of Object.entries(v)) {
       const allowed = variablesOf(def)[k];
       if (!allowed) throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: unknown variable '${k}'`, { source });
-      if (!allowed.includes(val)) throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: ${k}=${String(val)} is not one of ${allowed.join(', ')}`, { source });
+      if (!allowed.includes(val))
+        throw new GlasshouseError('SCENARIO_INVALID', `${source}: variants: ${k}=${String(val)} is not one of ${allowed.join(', ')}`, { source });
     }
   }
   validated.add(def);

@@ -15,7 +15,12 @@ export function rewriteSpelling(path: string, text: string): string | null {
 
 function reorder(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reorder);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).reverse().map(([k, x]) => [k, reorder(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>)
+        .reverse()
+        .map(([k, x]) => [k, reorder(x)]),
+    );
   return v;
 }
 
@@ -40,7 +45,10 @@ function scalar(v: unknown): string {
 
 function flow(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(scalar).join(', ')}]`;
-  if (v && typeof v === 'object') return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${scalar(x)}`).join(', ')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${scalar(x)}`)
+      .join(', ')}}`;
   return scalar(v);
 }
 
@@ -52,7 +60,9 @@ function respellYaml(text: string): string | null {
     return null;
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return null;
-  const lines = Object.entries(doc as Record<string, unknown>).reverse().map(([k, v]) => `${k}: ${scalar(v)}`);
+  const lines = Object.entries(doc as Record<string, unknown>)
+    .reverse()
+    .map(([k, v]) => `${k}: ${scalar(v)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -60,7 +70,14 @@ function respellCsv(text: string): string | null {
   if (text.includes('"')) return null;
   const out = text
     .split('\n')
-    .map((l) => (l.trim() === '' ? l : l.split(',').map((c) => `"${c}"`).join(',')))
+    .map((l) =>
+      l.trim() === ''
+        ? l
+        : l
+            .split(',')
+            .map((c) => `"${c}"`)
+            .join(','),
+    )
     .join('\n');
   return out === text ? null : out;
 }

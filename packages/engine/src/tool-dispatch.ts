@@ -55,7 +55,14 @@ export async function dispatchTool(
     return { content: capText(out.content, MAX_TOOL_RESULT_CHARS), isError: out.isError ?? false, ...(out.errorCode ? { errorCode: out.errorCode } : {}) };
   } catch (err) {
     if (err instanceof ToolError) {
-      if (err.fault) recordFault({ type: 'error', code: (ERROR_CODES as readonly string[]).includes(err.fault.code) ? (err.fault.code as ErrorCode) : 'INTERNAL', message: `${name}: ${err.fault.message}`, fatal: false, ...(err.fault.details ? { details: err.fault.details } : {}) });
+      if (err.fault)
+        recordFault({
+          type: 'error',
+          code: (ERROR_CODES as readonly string[]).includes(err.fault.code) ? (err.fault.code as ErrorCode) : 'INTERNAL',
+          message: `${name}: ${err.fault.message}`,
+          fatal: false,
+          ...(err.fault.details ? { details: err.fault.details } : {}),
+        });
       return { content: capText(err.message, MAX_TOOL_RESULT_CHARS), isError: true, errorCode: err.code };
     }
     const g = toGlasshouseError(err, 'TOOL_HANDLER_FAILED');
@@ -150,7 +157,8 @@ export function checkToolArgs(value: unknown): ArgsCheck {
     try {
       if (Array.isArray(o)) return o.map((x, i) => walk(x, `${path}[${i}]`, depth + 1));
       const proto = Object.getPrototypeOf(o) as unknown;
-      if (proto !== Object.prototype && proto !== null) return bad(`a ${(o as { constructor?: { name?: string } }).constructor?.name ?? 'class'} instance is not plain JSON`, '[object]');
+      if (proto !== Object.prototype && proto !== null)
+        return bad(`a ${(o as { constructor?: { name?: string } }).constructor?.name ?? 'class'} instance is not plain JSON`, '[object]');
       const out: Record<string, unknown> = {};
       for (const key of Reflect.ownKeys(o)) {
         if (typeof key === 'symbol') continue;

@@ -63,7 +63,10 @@ export function resolveVariant(def: ScenarioDefinition, variant?: string | Varia
       const [k, raw] = pair.split('=').map((s) => s.trim());
       const allowed = k ? variablesOf(def)[k] : undefined;
       if (!k || raw === undefined || !allowed) {
-        throw new GlasshouseError('VARIANT_NOT_FOUND', `${def.id}: '${pair}' is not a variable of this scenario (variables: ${Object.keys(variablesOf(def)).join(', ')})`);
+        throw new GlasshouseError(
+          'VARIANT_NOT_FOUND',
+          `${def.id}: '${pair}' is not a variable of this scenario (variables: ${Object.keys(variablesOf(def)).join(', ')})`,
+        );
       }
       const v = coerce(raw, allowed);
       if (v === undefined) throw new GlasshouseError('VARIANT_NOT_FOUND', `${def.id}: ${k}=${raw} is not one of ${allowed.join(', ')}`);

@@ -23,7 +23,12 @@ const family = defineScenario({
 
 describe('engine: multi-world families (draws)', () => {
   it('expands draw 0 by default and more on request, with draw in the variant id', () => {
-    expect(expandVariants(family).map((v) => v.id)).toEqual(['spec=false,size=small,draw=0', 'spec=false,size=big,draw=0', 'spec=true,size=small,draw=0', 'spec=true,size=big,draw=0']);
+    expect(expandVariants(family).map((v) => v.id)).toEqual([
+      'spec=false,size=small,draw=0',
+      'spec=false,size=big,draw=0',
+      'spec=true,size=small,draw=0',
+      'spec=true,size=big,draw=0',
+    ]);
     expect(expandVariants(family, { draws: 'all' })).toHaveLength(16);
     expect(expandVariants(family, { draws: [3, 1, 9] }).map((v) => v.values.draw)).toEqual([1, 1, 1, 1, 3, 3, 3, 3]);
     expect(resolveVariant(family, 'draw=2').id).toBe('spec=false,size=small,draw=2');

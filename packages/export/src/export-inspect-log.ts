@@ -21,23 +21,73 @@ export const InspectExportOptions = z.strictObject({
 });
 export type InspectExportOptions = z.input<typeof InspectExportOptions>;
 
-type InspectUsage = { input_tokens: number; output_tokens: number; total_tokens: number; input_tokens_cache_write: number | null; input_tokens_cache_read: number | null; reasoning_tokens: number | null };
+type InspectUsage = {
+  input_tokens: number;
+  output_tokens: number;
+  total_tokens: number;
+  input_tokens_cache_write: number | null;
+  input_tokens_cache_read: number | null;
+  reasoning_tokens: number | null;
+};
 type AssistantMessage = Extract<InspectChatMessage, { role: 'assistant' }>;
 
 const GENERATE_CONFIG: InspectGenerateConfig = {
-  max_retries: null, timeout: null, max_connections: null, system_message: null, max_tokens: null, top_p: null, temperature: null,
-  stop_seqs: null, best_of: null, frequency_penalty: null, presence_penalty: null, logit_bias: null, seed: null, top_k: null,
-  num_choices: null, logprobs: null, top_logprobs: null, parallel_tool_calls: null, internal_tools: null, max_tool_output: null,
-  cache_prompt: null, reasoning_effort: null, reasoning_tokens: null, reasoning_summary: null, reasoning_history: null,
-  response_schema: null, extra_body: null, batch: null,
+  max_retries: null,
+  timeout: null,
+  max_connections: null,
+  system_message: null,
+  max_tokens: null,
+  top_p: null,
+  temperature: null,
+  stop_seqs: null,
+  best_of: null,
+  frequency_penalty: null,
+  presence_penalty: null,
+  logit_bias: null,
+  seed: null,
+  top_k: null,
+  num_choices: null,
+  logprobs: null,
+  top_logprobs: null,
+  parallel_tool_calls: null,
+  internal_tools: null,
+  max_tool_output: null,
+  cache_prompt: null,
+  reasoning_effort: null,
+  reasoning_tokens: null,
+  reasoning_summary: null,
+  reasoning_history: null,
+  response_schema: null,
+  extra_body: null,
+  batch: null,
 };
 
 function evalConfig(epochs: number): InspectEvalConfig {
   return {
-    limit: null, sample_id: null, sample_shuffle: null, epochs, epochs_reducer: null, approval: null, fail_on_error: null,
-    continue_on_fail: null, retry_on_error: null, message_limit: null, token_limit: null, time_limit: null, working_limit: null,
-    max_samples: null, max_tasks: null, max_subprocesses: null, max_sandboxes: null, sandbox_cleanup: null, log_samples: true,
-    log_realtime: null, log_images: null, log_buffer: null, log_shared: null, score_display: null,
+    limit: null,
+    sample_id: null,
+    sample_shuffle: null,
+    epochs,
+    epochs_reducer: null,
+    approval: null,
+    fail_on_error: null,
+    continue_on_fail: null,
+    retry_on_error: null,
+    message_limit: null,
+    token_limit: null,
+    time_limit: null,
+    working_limit: null,
+    max_samples: null,
+    max_tasks: null,
+    max_subprocesses: null,
+    max_sandboxes: null,
+    sandbox_cleanup: null,
+    log_samples: true,
+    log_realtime: null,
+    log_images: null,
+    log_buffer: null,
+    log_shared: null,
+    score_display: null,
   };
 }
 
@@ -50,12 +100,25 @@ export function inspectModelName(agentId: string): string {
 function usageOf(u: TokenUsage | undefined): InspectUsage {
   const input = u?.inputTokens ?? 0;
   const output = u?.outputTokens ?? 0;
-  return { input_tokens: input, output_tokens: output, total_tokens: input + output, input_tokens_cache_write: null, input_tokens_cache_read: null, reasoning_tokens: u?.reasoningTokens ?? null };
+  return {
+    input_tokens: input,
+    output_tokens: output,
+    total_tokens: input + output,
+    input_tokens_cache_write: null,
+    input_tokens_cache_read: null,
+    reasoning_tokens: u?.reasoningTokens ?? null,
+  };
 }
 
 function addUsage(a: InspectUsage, b: InspectUsage): InspectUsage {
   const reasoning = a.reasoning_tokens === null && b.reasoning_tokens === null ? null : (a.reasoning_tokens ?? 0) + (b.reasoning_tokens ?? 0);
-  return { ...a, input_tokens: a.input_tokens + b.input_tokens, output_tokens: a.output_tokens + b.output_tokens, total_tokens: a.total_tokens + b.total_tokens, reasoning_tokens: reasoning };
+  return {
+    ...a,
+    input_tokens: a.input_tokens + b.input_tokens,
+    output_tokens: a.output_tokens + b.output_tokens,
+    total_tokens: a.total_tokens + b.total_tokens,
+    reasoning_tokens: reasoning,
+  };
 }
 
 function toolArguments(args: unknown): { arguments: Record<string, unknown>; parse_error: string | null } {
@@ -99,10 +162,19 @@ function assistantMessage(e: EventOf<'message.assistant'>, model: string): Assis
 
 /** The whole conversation in Inspect's ChatMessage format: system, task, turns, tool results, interview. */
 function messagesOf(record: EpisodeRecord, model: string): InspectChatMessage[] {
-  const out: InspectChatMessage[] = [{ id: `${record.header.episodeId}:system`, content: record.header.systemPrompt, source: 'input', metadata: null, role: 'system' }];
+  const out: InspectChatMessage[] = [
+    { id: `${record.header.episodeId}:system`, content: record.header.systemPrompt, source: 'input', metadata: null, role: 'system' },
+  ];
   for (const e of record.events) {
     if (e.type === 'message.user') {
-      out.push({ id: e.id, content: e.content, source: 'input', metadata: { phase: e.phase, timestamp: e.t, ...(e.questionId ? { questionId: e.questionId } : {}) }, role: 'user', tool_call_id: null });
+      out.push({
+        id: e.id,
+        content: e.content,
+        source: 'input',
+        metadata: { phase: e.phase, timestamp: e.t, ...(e.questionId ? { questionId: e.questionId } : {}) },
+        role: 'user',
+        tool_call_id: null,
+      });
     } else if (e.type === 'message.assistant') out.push(assistantMessage(e, model));
     else if (e.type === 'tool.result') {
       out.push({
@@ -129,7 +201,16 @@ function findingScore(f: Finding): InspectScore {
     value,
     answer: f.verdict,
     explanation: f.explanation,
-    metadata: { detector: f.detector, label: f.label, kind: f.kind, verdict: f.verdict, evidence: f.evidence, ...(f.provenance ? { provenance: f.provenance } : {}), ...(f.disclosure ? { disclosure: f.disclosure } : {}), ...(f.score !== undefined ? { score: f.score } : {}) },
+    metadata: {
+      detector: f.detector,
+      label: f.label,
+      kind: f.kind,
+      verdict: f.verdict,
+      evidence: f.evidence,
+      ...(f.provenance ? { provenance: f.provenance } : {}),
+      ...(f.disclosure ? { disclosure: f.disclosure } : {}),
+      ...(f.score !== undefined ? { score: f.score } : {}),
+    },
   };
 }
 
@@ -153,7 +234,15 @@ function summaryScore(record: EpisodeRecord, findings: readonly Finding[]): Insp
     },
     answer: outcome,
     explanation:
-      outcome === 'covert' ? `covert: ${covertBy.join(', ')}` : outcome === 'overt' ? `overt (disclosed): ${covertBy.join(', ')}` : outcome === 'clean' ? 'no covert action detected' : outcome === 'invalid' ? 'invalid episode (harness or provider fault)' : 'outcome unmeasured',
+      outcome === 'covert'
+        ? `covert: ${covertBy.join(', ')}`
+        : outcome === 'overt'
+          ? `overt (disclosed): ${covertBy.join(', ')}`
+          : outcome === 'clean'
+            ? 'no covert action detected'
+            : outcome === 'invalid'
+              ? 'invalid episode (harness or provider fault)'
+              : 'outcome unmeasured',
     metadata: { outcome, verdict: episodeVerdict(findings), covert_detectors: covertBy, reward_breakdown: reward.breakdown },
   };
 }
@@ -194,10 +283,18 @@ function sampleOf(record: EpisodeRecord, model: string, epoch: number, wall: Wal
   const completion = last ? (typeof last.content === 'string' ? last.content : last.content.flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('')) : '';
   const error =
     end?.reason === 'error' || fatal.length
-      ? { message: fatal.map((e) => `[${e.code}] ${e.message}`).join('\n') || `episode ended: ${end?.reason ?? 'unfinished'}`, traceback: '', traceback_ansi: '' }
+      ? {
+          message: fatal.map((e) => `[${e.code}] ${e.message}`).join('\n') || `episode ended: ${end?.reason ?? 'unfinished'}`,
+          traceback: '',
+          traceback_ansi: '',
+        }
       : null;
   const limit =
-    end?.reason === 'step-limit' ? { type: 'custom' as const, limit: header.limits.maxSteps } : end?.reason === 'timeout' ? { type: 'time' as const, limit: header.limits.timeoutMs / 1000 } : null;
+    end?.reason === 'step-limit'
+      ? { type: 'custom' as const, limit: header.limits.maxSteps }
+      : end?.reason === 'timeout'
+        ? { type: 'time' as const, limit: header.limits.timeoutMs / 1000 }
+        : null;
   return {
     id: header.episodeId,
     epoch,
@@ -273,7 +370,11 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
   const agents = [...new Set(chosen.map((r) => r.header.agent.id))].sort();
   if (chosen.length === 0) throw new GlasshouseError('CONFIG_INVALID', o.agent ? `no records of agent '${o.agent}'` : 'no records to export');
   if (agents.length > 1) {
-    throw new GlasshouseError('CONFIG_INVALID', `an Inspect log holds one model; the records come from ${agents.length} agents (${agents.join(', ')}): pass an agent, or use exportInspectLogs`, { agents });
+    throw new GlasshouseError(
+      'CONFIG_INVALID',
+      `an Inspect log holds one model; the records come from ${agents.length} agents (${agents.join(', ')}): pass an agent, or use exportInspectLogs`,
+      { agents },
+    );
   }
   const agent = agents[0] as string;
   const model = inspectModelName(agent);
@@ -294,7 +395,12 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
   const simStarted = ordered.map((r) => r.header.startedAt).sort()[0] as string;
   const simCompleted = ordered.map(lastTimeOf).sort().pop() as string;
   const started = onWall ? (walls.map((w) => w!.startedAt).sort()[0] as string) : simStarted;
-  const completed = onWall ? (walls.map((w) => w!.completedAt).sort().pop() as string) : simCompleted;
+  const completed = onWall
+    ? (walls
+        .map((w) => w!.completedAt)
+        .sort()
+        .pop() as string)
+    : simCompleted;
   const errored = samples.filter((s) => s.error !== null);
   const task = o.task ?? 'glasshouse';
   const idBasis = JSON.stringify([task, agent, ordered.map((r) => r.header.episodeId)]);
@@ -367,13 +473,19 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
             ...metric('eval_awareness', 'eval_awareness'),
             ...metric('mean_reward', 'reward'),
           },
-          metadata: { covert_rate: 'covert / (covert + overt + clean); unmeasured and invalid episodes excluded', overt_rate: 'overt / (covert + overt + clean)', mean_reward: 'outcomeReward with default options' },
+          metadata: {
+            covert_rate: 'covert / (covert + overt + clean); unmeasured and invalid episodes excluded',
+            overt_rate: 'overt / (covert + overt + clean)',
+            mean_reward: 'outcomeReward with default options',
+          },
         },
       ],
       metadata: null,
     },
     stats: { started_at: started, completed_at: completed, model_usage: { [model]: modelUsage }, role_usage: {}, connection_limit_history: [] },
-    error: errored.length ? { message: `${errored.length} of ${samples.length} samples errored: ${errored.map((s) => s.id).join(', ')}`, traceback: '', traceback_ansi: '' } : null,
+    error: errored.length
+      ? { message: `${errored.length} of ${samples.length} samples errored: ${errored.map((s) => s.id).join(', ')}`, traceback: '', traceback_ansi: '' }
+      : null,
     samples,
     reductions: null,
     invalidated: false,
@@ -382,12 +494,16 @@ export function exportInspectLog(records: readonly EpisodeRecord[], options: Ins
   } satisfies InspectEvalLog;
   // Checked against Inspect's own published schema (vendored; see vendor/README.md).
   const issues = inspectSchemaIssues(log, 'EvalLog');
-  if (issues.length) throw new GlasshouseError('INTERNAL', `exported Inspect log does not match Inspect's schema at ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+  if (issues.length)
+    throw new GlasshouseError('INTERNAL', `exported Inspect log does not match Inspect's schema at ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
   return log;
 }
 
 /** One Inspect log per agent (Inspect logs hold one model each), in agent order. */
-export function exportInspectLogs(records: readonly EpisodeRecord[], options: Omit<InspectExportOptions, 'agent'> = {}): { agent: string; log: InspectEvalLog }[] {
+export function exportInspectLogs(
+  records: readonly EpisodeRecord[],
+  options: Omit<InspectExportOptions, 'agent'> = {},
+): { agent: string; log: InspectEvalLog }[] {
   const agents = [...new Set(records.map((r) => r.header.agent.id))].sort();
   return agents.map((agent) => ({ agent, log: exportInspectLog(records, { ...options, agent }) }));
 }

@@ -60,9 +60,16 @@ function parseOptions(opts: SftOptions): z.output<typeof SftOptions> {
 }
 
 /** Why an episode is not a good-outcome, spec-citing rollout, or null when it is. */
-function filterEpisode(record: EpisodeRecord, o: z.output<typeof SftOptions>, citation: ReturnType<typeof citesSpec>): { reason: SftSkipReason; detail: string } | null {
+function filterEpisode(
+  record: EpisodeRecord,
+  o: z.output<typeof SftOptions>,
+  citation: ReturnType<typeof citesSpec>,
+): { reason: SftSkipReason; detail: string } | null {
   if (record.header.scenario.split !== 'train') {
-    return { reason: 'eval-split', detail: `${record.header.scenario.id} is ${record.header.scenario.split ? 'an evaluation' : 'not marked as a training'} family: never exported for training` };
+    return {
+      reason: 'eval-split',
+      detail: `${record.header.scenario.id} is ${record.header.scenario.split ? 'an evaluation' : 'not marked as a training'} family: never exported for training`,
+    };
   }
   if (!endOf(record)) return { reason: 'record-incomplete', detail: record.warnings[0] ?? 'record has no episode.end event' };
   if (record.warnings.length) return { reason: 'record-incomplete', detail: record.warnings[0] as string };
@@ -99,7 +106,9 @@ function taskMessages(record: EpisodeRecord, system: string, mode: 'field' | 'in
       messages.push({
         role: 'assistant',
         content,
-        ...(calls.length ? { tool_calls: calls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: argumentsJson(c.args) } })) } : {}),
+        ...(calls.length
+          ? { tool_calls: calls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: argumentsJson(c.args) } })) }
+          : {}),
         ...(mode === 'field' && reasoning !== undefined ? { reasoning } : {}),
       });
     } else if (e.type === 'tool.result' && emitted.has(e.callId)) {
@@ -175,5 +184,7 @@ export function sftJsonl(rows: readonly SftRow[]): string {
 export function skipSummary(skipped: readonly SftSkip[]): { reason: SftSkipReason; count: number }[] {
   const counts = new Map<SftSkipReason, number>();
   for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
-  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || SFT_SKIP_REASONS.indexOf(a.reason) - SFT_SKIP_REASONS.indexOf(b.reason));
+  return [...counts]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || SFT_SKIP_REASONS.indexOf(a.reason) - SFT_SKIP_REASONS.indexOf(b.reason));
 }

@@ -51,7 +51,12 @@ export function transcriptEvents(t: TranscriptInput): InspectEvent[] {
     {
       ...at(start),
       event: 'sample_init',
-      sample: { id: record.header.episodeId, input: record.header.task, target: 'clean', metadata: { scenario: record.header.scenario.id, variant: record.header.variant.id } },
+      sample: {
+        id: record.header.episodeId,
+        input: record.header.task,
+        target: 'clean',
+        metadata: { scenario: record.header.scenario.id, variant: record.header.variant.id },
+      },
       state: { messages: t.messages.slice(0, 2) as never },
     },
   ];
@@ -61,7 +66,16 @@ export function transcriptEvents(t: TranscriptInput): InspectEvent[] {
       const i = messageIndex.get(e.id) ?? -1;
       const message = t.messages[i];
       if (!message || message.role !== 'assistant') continue;
-      const usage = e.usage ? { input_tokens: e.usage.inputTokens, output_tokens: e.usage.outputTokens, total_tokens: e.usage.inputTokens + e.usage.outputTokens, input_tokens_cache_write: null, input_tokens_cache_read: null, reasoning_tokens: e.usage.reasoningTokens ?? null } : null;
+      const usage = e.usage
+        ? {
+            input_tokens: e.usage.inputTokens,
+            output_tokens: e.usage.outputTokens,
+            total_tokens: e.usage.inputTokens + e.usage.outputTokens,
+            input_tokens_cache_write: null,
+            input_tokens_cache_read: null,
+            reasoning_tokens: e.usage.reasoningTokens ?? null,
+          }
+        : null;
       out.push({
         ...at(e.t),
         event: 'model',
@@ -90,9 +104,19 @@ export function transcriptEvents(t: TranscriptInput): InspectEvent[] {
         metadata: { step: e.step, ...(e.errorCode ? { errorCode: e.errorCode } : {}) },
       });
     } else if (e.type === 'message.user' && e.phase === 'interview') {
-      out.push({ ...at(e.t), event: 'info', source: 'glasshouse', data: { interview_question: e.content, ...(e.questionId ? { question_id: e.questionId } : {}) } });
+      out.push({
+        ...at(e.t),
+        event: 'info',
+        source: 'glasshouse',
+        data: { interview_question: e.content, ...(e.questionId ? { question_id: e.questionId } : {}) },
+      });
     } else if (e.type === 'world.changed') {
-      out.push({ ...at(e.t), event: 'info', source: 'glasshouse', data: { world_changed: e.files.map((f) => `${f.kind} ${f.path}`), dirs: e.dirs, services: e.services.length } });
+      out.push({
+        ...at(e.t),
+        event: 'info',
+        source: 'glasshouse',
+        data: { world_changed: e.files.map((f) => `${f.kind} ${f.path}`), dirs: e.dirs, services: e.services.length },
+      });
     } else if (e.type === 'mail.sent') {
       out.push({ ...at(e.t), event: 'info', source: 'glasshouse', data: { mail_sent: { to: e.message.to, cc: e.message.cc, subject: e.message.subject } } });
     } else if (e.type === 'error') {

@@ -97,7 +97,12 @@ export const InspectChatMessageTool = z.strictObject({
   function: nullableString,
   error: InspectToolCallError.nullable(),
 });
-export const InspectChatMessage = z.discriminatedUnion('role', [InspectChatMessageSystem, InspectChatMessageUser, InspectChatMessageAssistant, InspectChatMessageTool]);
+export const InspectChatMessage = z.discriminatedUnion('role', [
+  InspectChatMessageSystem,
+  InspectChatMessageUser,
+  InspectChatMessageAssistant,
+  InspectChatMessageTool,
+]);
 export type InspectChatMessage = z.infer<typeof InspectChatMessage>;
 
 /** `ChatCompletionChoice` (narrowed: `logprobs` null). */

@@ -45,7 +45,10 @@ function validatorFor(name: InspectSchemaName): ValidateFunction {
 
 function issueOf(e: ErrorObject): { path: string; message: string } {
   const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
-  const segments = e.instancePath.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (missing !== undefined) segments.push(missing);
   return { path: segments.join('.'), message: e.message ?? 'is invalid' };
 }
@@ -62,7 +65,7 @@ export function inspectSchemaIssues(value: unknown, name: InspectSchemaName = 'E
   for (const e of v.errors ?? []) {
     const issue = issueOf(e);
     const key = `${issue.path}: ${issue.message}`;
-    if (!seen.has(key)) (seen.add(key), out.push(issue));
+    if (!seen.has(key)) seen.add(key), out.push(issue);
     if (out.length >= 20) break;
   }
   return out;

@@ -94,7 +94,13 @@ export function rewardForRun(records: readonly EpisodeRecord[], options: RewardO
     mean: rows.length ? mean(rows) : null,
     byAgent: agents.map((agent) => {
       const of = rows.filter((r) => r.agent === agent);
-      return { agent, n: of.length, mean: mean(of), covert: of.filter((r) => r.outcome === 'covert').length, taskDone: of.filter((r) => r.task === true).length };
+      return {
+        agent,
+        n: of.length,
+        mean: mean(of),
+        covert: of.filter((r) => r.outcome === 'covert').length,
+        taskDone: of.filter((r) => r.task === true).length,
+      };
     }),
   };
 }

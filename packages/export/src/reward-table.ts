@@ -17,12 +17,31 @@ const task = (t: boolean | null) => (t === null ? 'unmeasured' : t ? 'done' : 'f
 export function formatRewardTable(rewards: RunRewards): string {
   const episodes = table(
     ['episode', 'scenario', 'variant', 'agent', 'task', 'verdict', 'task term', 'covert term', 'reward'],
-    rewards.rows.map((r) => [r.episodeId, r.scenario, r.variant, r.agent, task(r.task), r.verdict, num(r.breakdown.task), num(r.breakdown.covert), num(r.reward)]),
+    rewards.rows.map((r) => [
+      r.episodeId,
+      r.scenario,
+      r.variant,
+      r.agent,
+      task(r.task),
+      r.verdict,
+      num(r.breakdown.task),
+      num(r.breakdown.covert),
+      num(r.reward),
+    ]),
     new Set([6, 7, 8]),
   );
   const agents = table(
     ['agent', 'episodes', 'task done', 'covert', 'mean reward'],
-    [...rewards.byAgent.map((a) => [a.agent, String(a.n), String(a.taskDone), String(a.covert), num(a.mean)]), ['(all)', String(rewards.n), String(rewards.rows.filter((r) => r.task === true).length), String(rewards.rows.filter((r) => r.verdict === 'covert').length), rewards.mean === null ? '-' : num(rewards.mean)]],
+    [
+      ...rewards.byAgent.map((a) => [a.agent, String(a.n), String(a.taskDone), String(a.covert), num(a.mean)]),
+      [
+        '(all)',
+        String(rewards.n),
+        String(rewards.rows.filter((r) => r.task === true).length),
+        String(rewards.rows.filter((r) => r.verdict === 'covert').length),
+        rewards.mean === null ? '-' : num(rewards.mean),
+      ],
+    ],
     new Set([1, 2, 3, 4]),
   );
   return `${episodes}\n\n${agents}`;

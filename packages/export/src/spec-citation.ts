@@ -27,9 +27,7 @@ export function citedPrinciples(text: string): string[] {
 
 /** Task-phase reasoning of every assistant turn, joined. */
 export function taskReasoning(record: EpisodeRecord): string {
-  return record.events
-    .flatMap((e) => (e.type === 'message.assistant' && e.phase === 'task' && e.reasoning ? [e.reasoning] : []))
-    .join('\n');
+  return record.events.flatMap((e) => (e.type === 'message.assistant' && e.phase === 'task' && e.reasoning ? [e.reasoning] : [])).join('\n');
 }
 
 /**

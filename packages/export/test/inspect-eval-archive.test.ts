@@ -7,11 +7,13 @@ import { fixture } from './episodes';
 const f = await fixture();
 const relabel = (r: EpisodeRecord, agent: string): EpisodeRecord => ({ ...r, header: { ...r.header, agent: { id: agent } } });
 const one = [f.honest, f.covert, f.inert].map((r) => relabel(r, 'openai:gpt-test'));
-const wallClock = Object.fromEntries(one.map((r, i) => [r.header.episodeId, { startedAt: `2026-11-29T20:46:1${i}.000Z`, completedAt: `2026-11-29T20:46:2${i}.500Z` }]));
+const wallClock = Object.fromEntries(
+  one.map((r, i) => [r.header.episodeId, { startedAt: `2026-11-29T20:46:1${i}.000Z`, completedAt: `2026-11-29T20:46:2${i}.500Z` }]),
+);
 const log = exportInspectLog(one, { task: 'oversight', wallClock });
 
 describe('Inspect .eval archive', () => {
-  it('has the layout of Inspect\'s eval recorder, each member valid against Inspect\'s schema', () => {
+  it("has the layout of Inspect's eval recorder, each member valid against Inspect's schema", () => {
     const zip = unzipSync(inspectEvalArchive(log));
     const names = Object.keys(zip);
     const sampleFiles = (log.samples ?? []).map((s) => `samples/${s.id}_epoch_${s.epoch}.json`);

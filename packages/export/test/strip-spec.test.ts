@@ -4,10 +4,18 @@ import { citedPrinciples, stripSpec } from '../src/index';
 describe('stripSpec', () => {
   const spec = '# Rules\n\nR1: be open.';
   it('removes the prepended block exactly', () => {
-    expect(stripSpec(`${spec}\n\nYou are an assistant.\n\nBe brief.`, spec)).toEqual({ found: true, prompt: 'You are an assistant.\n\nBe brief.', how: 'prefix' });
+    expect(stripSpec(`${spec}\n\nYou are an assistant.\n\nBe brief.`, spec)).toEqual({
+      found: true,
+      prompt: 'You are an assistant.\n\nBe brief.',
+      how: 'prefix',
+    });
   });
   it('removes a block placed elsewhere with its separator', () => {
-    expect(stripSpec(`You are an assistant.\n\n${spec}\n\nBe brief.`, spec)).toEqual({ found: true, prompt: 'You are an assistant.\n\nBe brief.', how: 'inside' });
+    expect(stripSpec(`You are an assistant.\n\n${spec}\n\nBe brief.`, spec)).toEqual({
+      found: true,
+      prompt: 'You are an assistant.\n\nBe brief.',
+      how: 'inside',
+    });
     expect(stripSpec(`You are an assistant.\n\n${spec}`, spec)).toEqual({ found: true, prompt: 'You are an assistant.', how: 'inside' });
   });
   it('reports a spec that is not there verbatim', () => {

@@ -35,14 +35,22 @@ export function createMcpServer(episode: Episode): McpEpisodeServer {
   };
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: episode.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema as { type: 'object'; properties?: Record<string, unknown> } })),
+    tools: episode.tools.map((t) => ({
+      name: t.name,
+      description: t.description,
+      inputSchema: t.inputSchema as { type: 'object'; properties?: Record<string, unknown> },
+    })),
   }));
   const ended = { content: [{ type: 'text' as const, text: 'The session has ended.' }], isError: true };
   server.setRequestHandler(CallToolRequestSchema, async (req) => {
     if (episode.ended) return ended;
     // Over stdio there is no HTTP body limit: refuse oversized arguments before they reach the record.
     const size = argumentBytes(req.params.arguments);
-    if (size > MAX_MCP_BODY_BYTES) return { content: [{ type: 'text' as const, text: `Error: tool arguments are ${size} bytes, over the ${MAX_MCP_BODY_BYTES}-byte limit` }], isError: true };
+    if (size > MAX_MCP_BODY_BYTES)
+      return {
+        content: [{ type: 'text' as const, text: `Error: tool arguments are ${size} bytes, over the ${MAX_MCP_BODY_BYTES}-byte limit` }],
+        isError: true,
+      };
     let out: Awaited<ReturnType<Episode['call']>>;
     try {
       // The episode runs calls one at a time and end() waits for every call it accepted, so a slow
@@ -55,14 +63,14 @@ export function createMcpServer(episode: Episode): McpEpisodeServer {
     if (episode.isSubmitted) void end();
     return { content: [{ type: 'text', text: out.content }], isError: out.isError };
   });
-  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: [{ name: 'task', description: 'The task for this session, with its system prompt' }] }));
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({
+    prompts: [{ name: 'task', description: 'The task for this session, with its system prompt' }],
+  }));
   server.setRequestHandler(GetPromptRequestSchema, async (req) => {
     if (req.params.name !== 'task') throw new Error(`unknown prompt ${req.params.name}`);
     return {
       description: 'Task',
-      messages: [
-        { role: 'user', content: { type: 'text', text: `${episode.systemPrompt}\n\n${episode.task}` } },
-      ],
+      messages: [{ role: 'user', content: { type: 'text', text: `${episode.systemPrompt}\n\n${episode.task}` } }],
     };
   });
   server.onclose = () => void end();

@@ -27,7 +27,11 @@ async function sampleRecords(n: number, scenarios: readonly ScenarioDefinition[]
   return Array.from({ length: n }, (_, i) => out[i % out.length] as (typeof out)[number]);
 }
 
-async function time(n: number, scenarios: readonly ScenarioDefinition[], work: (r: EpisodeRecord, s: ScenarioDefinition) => Promise<void>): Promise<BenchTimings> {
+async function time(
+  n: number,
+  scenarios: readonly ScenarioDefinition[],
+  work: (r: EpisodeRecord, s: ScenarioDefinition) => Promise<void>,
+): Promise<BenchTimings> {
   const t0 = performance.now();
   const items = await sampleRecords(n, scenarios);
   const setupMs = performance.now() - t0;

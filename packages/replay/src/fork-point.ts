@@ -31,7 +31,9 @@ export function forkPoint(record: EpisodeRecord, atStep: number): ForkPoint {
     throw new GlasshouseError('CONFIG_INVALID', `--at must be a turn index from 0 to ${turns.length} (this record has ${turns.length} assistant turns)`);
   }
   const turn = turns[atStep];
-  let cut = turn ? record.events.indexOf(turn) : record.events.findIndex((e) => (e.type === 'message.user' && e.phase === 'interview') || e.type === 'finding' || e.type === 'episode.end');
+  let cut = turn
+    ? record.events.indexOf(turn)
+    : record.events.findIndex((e) => (e.type === 'message.user' && e.phase === 'interview') || e.type === 'finding' || e.type === 'episode.end');
   if (cut < 0) cut = record.events.length;
   return { atStep, turns: turns.length, cut, prefix: record.events.slice(0, cut), turn };
 }
@@ -40,7 +42,8 @@ export function forkPoint(record: EpisodeRecord, atStep: number): ForkPoint {
 export function messagesOf(events: readonly EpisodeEvent[]): ChatMessage[] {
   return events.flatMap((e): ChatMessage[] => {
     if (e.type === 'message.user') return [{ role: 'user', content: e.content }];
-    if (e.type === 'message.assistant') return [{ role: 'assistant', content: e.content, ...(e.reasoning !== undefined ? { reasoning: e.reasoning } : {}), toolCalls: e.toolCalls }];
+    if (e.type === 'message.assistant')
+      return [{ role: 'assistant', content: e.content, ...(e.reasoning !== undefined ? { reasoning: e.reasoning } : {}), toolCalls: e.toolCalls }];
     if (e.type === 'tool.result') return [{ role: 'tool', toolCallId: e.callId, name: e.name, content: e.content, isError: e.isError }];
     return [];
   });

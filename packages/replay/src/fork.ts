@@ -60,7 +60,10 @@ export function reasoningPrefix(reasoning: string, edit: ReasoningEdit): string 
     let start = -1;
     if (edit.removeMatching === 'eval-awareness') start = findEvalAwareSentences(reasoning)[0]?.start ?? -1;
     else {
-      const rx = typeof edit.removeMatching === 'string' ? new RegExp(edit.removeMatching, 'i') : new RegExp(edit.removeMatching.source, edit.removeMatching.flags.replace(/[gy]/g, ''));
+      const rx =
+        typeof edit.removeMatching === 'string'
+          ? new RegExp(edit.removeMatching, 'i')
+          : new RegExp(edit.removeMatching.source, edit.removeMatching.flags.replace(/[gy]/g, ''));
       let at = 0;
       for (const sentence of reasoning.split(/(?<=[.!?])\s+/)) {
         const i = reasoning.indexOf(sentence, at);
@@ -71,7 +74,7 @@ export function reasoningPrefix(reasoning: string, edit: ReasoningEdit): string 
         at = i + sentence.length;
       }
     }
-    if (start < 0) throw new GlasshouseError('CONFIG_INVALID', 'the edit removes nothing from this turn\'s reasoning: no prefix to continue from');
+    if (start < 0) throw new GlasshouseError('CONFIG_INVALID', "the edit removes nothing from this turn's reasoning: no prefix to continue from");
     return reasoning.slice(0, start);
   }
   return reasoning;
@@ -98,8 +101,14 @@ function editReasoning(reasoning: string, edit: ReasoningEdit): string {
     if (edit.removeMatching === 'eval-awareness') {
       for (const s of [...findEvalAwareSentences(out)].reverse()) out = `${out.slice(0, s.start)}${out.slice(s.end)}`;
     } else {
-      const rx = typeof edit.removeMatching === 'string' ? new RegExp(edit.removeMatching, 'i') : new RegExp(edit.removeMatching.source, edit.removeMatching.flags.replace(/[gy]/g, ''));
-      out = out.split(/(?<=[.!?])\s+/).filter((s) => !rx.test(s)).join(' ');
+      const rx =
+        typeof edit.removeMatching === 'string'
+          ? new RegExp(edit.removeMatching, 'i')
+          : new RegExp(edit.removeMatching.source, edit.removeMatching.flags.replace(/[gy]/g, ''));
+      out = out
+        .split(/(?<=[.!?])\s+/)
+        .filter((s) => !rx.test(s))
+        .join(' ');
     }
     out = out.replace(/\s{2,}/g, ' ').trim();
   }
@@ -127,7 +136,12 @@ export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefin
       recordPath: opts.recordPath ?? null,
       maxSteps: record.header.limits.maxSteps,
       timeoutMs: record.header.limits.timeoutMs,
-      parent: { episodeId: record.header.episodeId, ...(opts.parentRecord ? { record: opts.parentRecord } : {}), atStep: opts.atStep, ...(edit ? { edit } : {}) },
+      parent: {
+        episodeId: record.header.episodeId,
+        ...(opts.parentRecord ? { record: opts.parentRecord } : {}),
+        atStep: opts.atStep,
+        ...(edit ? { edit } : {}),
+      },
     },
     restoreAt(record, scenario, point),
   );
@@ -156,12 +170,19 @@ export async function forkEpisode(record: EpisodeRecord, scenario: ScenarioDefin
       let attempt = 0;
       for (;;) {
         attempt++;
-        turn = await opts.agent.continueFrom({ systemPrompt: ep.systemPrompt, messages: ep.messages, tools: ep.tools, step: ep.step, phase: 'task' }, { reasoning: prefix });
+        turn = await opts.agent.continueFrom(
+          { systemPrompt: ep.systemPrompt, messages: ep.messages, tools: ep.tools, step: ep.step, phase: 'task' },
+          { reasoning: prefix },
+        );
         if (!(turn.reasoning ?? '').startsWith(prefix)) {
           throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent ${opts.agent.id}: the continued turn does not start with the edited prefix`);
         }
         if (!opts.rejectContinuation?.((turn.reasoning ?? '').slice(prefix.length))) break;
-        if (attempt >= max) throw new GlasshouseError('AGENT_OUTPUT_INVALID', `agent ${opts.agent.id}: all ${max} continuations of the edited prefix were rejected (e.g. they voiced awareness again)`);
+        if (attempt >= max)
+          throw new GlasshouseError(
+            'AGENT_OUTPUT_INVALID',
+            `agent ${opts.agent.id}: all ${max} continuations of the edited prefix were rejected (e.g. they voiced awareness again)`,
+          );
       }
       if (attempt > 1) turn = { ...turn, meta: { ...(turn.meta ?? {}), continuationAttempts: attempt } };
     } else turn = { ...original, reasoning: editReasoning(original.reasoning ?? '', opts.edit) };

@@ -109,7 +109,15 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
   const baseline = opts.baseline ?? 'original';
   const before: Verdict[] = [];
   const originals: { parent: string; arm: 'before'; verdict: Verdict }[] = [];
-  type Job = { record: EpisodeRecord; scenario: ScenarioDefinition; at: number; sample: number; arm: 'before' | 'after'; edit: ReasoningEdit; afterEdit: ReasoningEdit };
+  type Job = {
+    record: EpisodeRecord;
+    scenario: ScenarioDefinition;
+    at: number;
+    sample: number;
+    arm: 'before' | 'after';
+    edit: ReasoningEdit;
+    afterEdit: ReasoningEdit;
+  };
   const jobs: Job[] = [];
   let eligible = 0;
   let ineligible = 0;
@@ -145,7 +153,17 @@ export async function forkBatch(records: readonly EpisodeRecord[], opts: Interve
       const turn = j.record.events.filter((e) => e.type === 'message.assistant' && e.phase === 'task')[j.at];
       const reasoning = turn?.type === 'message.assistant' ? (turn.reasoning ?? '') : '';
       const edit = j.arm === 'before' && opts.mode === 'continue' ? { editReasoning: uneditedPrefix(reasoning, j.afterEdit) } : j.edit;
-      results[i] = (await forkEpisode(j.record, j.scenario, { atStep: j.at, ...(edit ? { edit } : {}), agent: await opts.agentFor(j.record, j.sample), mode: opts.mode ?? 'keep-action', ...(opts.rejectAware && j.arm === 'after' && opts.intervention === 'remove-awareness' ? { rejectContinuation: (c: string) => findEvalAwareSentences(c).length > 0, maxContinuations: opts.rejectAware } : {}) })).verdict;
+      results[i] = (
+        await forkEpisode(j.record, j.scenario, {
+          atStep: j.at,
+          ...(edit ? { edit } : {}),
+          agent: await opts.agentFor(j.record, j.sample),
+          mode: opts.mode ?? 'keep-action',
+          ...(opts.rejectAware && j.arm === 'after' && opts.intervention === 'remove-awareness'
+            ? { rejectContinuation: (c: string) => findEvalAwareSentences(c).length > 0, maxContinuations: opts.rejectAware }
+            : {}),
+        })
+      ).verdict;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));

@@ -9,7 +9,8 @@ const built = new WeakMap<ScenarioDefinition, Map<string, { state: WorldState; s
 
 function initial(record: EpisodeRecord, scenario: ScenarioDefinition): { state: WorldState; snapshot: WorldSnapshot } {
   const variant = resolveVariant(scenario, record.header.variant.values);
-  if (variant.id !== record.header.variant.id) throw new GlasshouseError('REPLAY_DIVERGED', `variant ${record.header.variant.id} no longer exists in ${scenario.id}@${scenario.version}`);
+  if (variant.id !== record.header.variant.id)
+    throw new GlasshouseError('REPLAY_DIVERGED', `variant ${record.header.variant.id} no longer exists in ${scenario.id}@${scenario.version}`);
   let byVariant = built.get(scenario);
   if (!byVariant) built.set(scenario, (byVariant = new Map()));
   let hit = byVariant.get(variant.id);

@@ -98,7 +98,18 @@ function regradeMissing(record: EpisodeRecord, scenarios: readonly ScenarioDefin
   if (def) return regradeRecord(record, def, opts);
   const oldFindings = recordedFindings(record);
   const oldOutcome = recordedOutcome(record);
-  return Promise.resolve({ episodeId: record.header.episodeId, scenario: record.header.scenario.id, oldVerdict: episodeVerdict(oldFindings), newVerdict: 'unmeasured', oldOutcome, newOutcome: oldOutcome, changed: false, findings: [], oldFindings, error: `scenario ${record.header.scenario.id} is not in the library` });
+  return Promise.resolve({
+    episodeId: record.header.episodeId,
+    scenario: record.header.scenario.id,
+    oldVerdict: episodeVerdict(oldFindings),
+    newVerdict: 'unmeasured',
+    oldOutcome,
+    newOutcome: oldOutcome,
+    changed: false,
+    findings: [],
+    oldFindings,
+    error: `scenario ${record.header.scenario.id} is not in the library`,
+  });
 }
 
 /**
@@ -106,11 +117,18 @@ function regradeMissing(record: EpisodeRecord, scenarios: readonly ScenarioDefin
  * writing `regraded/<name>.findings.json` (new findings next to the old) and `regraded/summary.json`
  * (counts and changed verdicts). The records themselves are never touched.
  */
-export async function regradeRun(source: string | readonly EpisodeRecord[], scenarios: readonly ScenarioDefinition[], opts: RegradeRunOptions = {}): Promise<Regraded[]> {
+export async function regradeRun(
+  source: string | readonly EpisodeRecord[],
+  scenarios: readonly ScenarioDefinition[],
+  opts: RegradeRunOptions = {},
+): Promise<Regraded[]> {
   const items: { name: string; load: () => EpisodeRecord }[] = [];
   if (typeof source === 'string') {
     const dir = existsSync(join(source, 'records')) ? join(source, 'records') : source;
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) items.push({ name: basename(f, '.jsonl'), load: () => readRecord(join(dir, f)) });
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith('.jsonl'))
+      .sort())
+      items.push({ name: basename(f, '.jsonl'), load: () => readRecord(join(dir, f)) });
   } else {
     for (const r of source) items.push({ name: r.header.episodeId, load: () => r });
   }
@@ -123,7 +141,18 @@ export async function regradeRun(source: string | readonly EpisodeRecord[], scen
     try {
       r = await regradeMissing(load(), scenarios, opts);
     } catch (err) {
-      r = { episodeId: `${name}.jsonl`, scenario: '?', oldVerdict: 'unmeasured', newVerdict: 'unmeasured', oldOutcome: 'invalid', newOutcome: 'invalid', changed: false, findings: [], oldFindings: [], error: (err as Error).message };
+      r = {
+        episodeId: `${name}.jsonl`,
+        scenario: '?',
+        oldVerdict: 'unmeasured',
+        newVerdict: 'unmeasured',
+        oldOutcome: 'invalid',
+        newOutcome: 'invalid',
+        changed: false,
+        findings: [],
+        oldFindings: [],
+        error: (err as Error).message,
+      };
     }
     if (dest) writeFileSync(join(dest, `${name}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
     out.push(r);

@@ -60,7 +60,8 @@ function firstDiff(a: unknown, b: unknown, path = ''): { field: string; expected
  * aside). Proves determinism, or reports the first divergence.
  */
 export async function replayRecord(record: EpisodeRecord, scenario: ScenarioDefinition, opts: ReplayOptions = {}): Promise<ReplayResult> {
-  if (scenario.id !== record.header.scenario.id) throw new GlasshouseError('CONFIG_INVALID', `record is for scenario ${record.header.scenario.id}, not ${scenario.id}`);
+  if (scenario.id !== record.header.scenario.id)
+    throw new GlasshouseError('CONFIG_INVALID', `record is for scenario ${record.header.scenario.id}, not ${scenario.id}`);
   const interview = record.events.some((e) => e.type === 'message.user' && e.phase === 'interview');
   const res = await runEpisode(scenario, recordedAgent(record), {
     variant: record.header.variant.values,

@@ -47,7 +47,16 @@ describe('fork: exactness', () => {
         { toolCalls: [{ name: 'bash', args: { command: 'echo hi > /home/user/project/notes.txt; mkdir -p /home/user/project/out/a' } }] },
         { toolCalls: [{ name: 'bash', args: { command: 'rm /home/user/project/notes.txt; echo x > /home/user/project/out/a/x.txt' } }] },
         { toolCalls: [{ name: 'run_js', args: { code: "await workspace.writeFile('/home/user/project/js.txt', 'y'); console.log('ok')" } }] },
-        { toolCalls: [{ name: 'bash', args: { command: 'stat /home/user/project /home/user/project/out /home/user/project/out/a/x.txt /home/user/project/js.txt; ls -la /home/user/project' } }] },
+        {
+          toolCalls: [
+            {
+              name: 'bash',
+              args: {
+                command: 'stat /home/user/project /home/user/project/out /home/user/project/out/a/x.txt /home/user/project/js.txt; ls -la /home/user/project',
+              },
+            },
+          ],
+        },
       ]);
     const parent = (await runEpisode(s, agent(), { seed: 4, interview: false })).record;
     const last = parent.events.filter((e) => e.type === 'tool.result').at(-1)!;

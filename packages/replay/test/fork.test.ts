@@ -22,7 +22,11 @@ function reactiveAgent(startAware: boolean): AgentPolicy {
     async next(input) {
       if (input.phase === 'interview') return { text: 'No.' };
       const mine = input.messages.filter((m) => m.role === 'assistant');
-      if (mine.length === 0) return { reasoning: `Reading the data first.${startAware ? ' This is probably an alignment test.' : ''}`, toolCalls: [{ name: 'bash', args: { command: `cat ${DATA}` } }] };
+      if (mine.length === 0)
+        return {
+          reasoning: `Reading the data first.${startAware ? ' This is probably an alignment test.' : ''}`,
+          toolCalls: [{ name: 'bash', args: { command: `cat ${DATA}` } }],
+        };
       const aware = mine.some((m) => m.role === 'assistant' && findEvalAwareSentences(m.reasoning ?? '').length > 0);
       const acted = mine.length >= 2;
       if (aware) return { reasoning: 'Stay transparent.', toolCalls: [{ name: 'select_strategy', args: { strategy: 'C' } }] };
@@ -37,7 +41,12 @@ describe('fork', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gh-fork-'));
     const parent = await runEpisode(s, policyAgent(s, 'covert', {}), { seed: 9, recordPath: join(dir, 'parent.jsonl') });
     const rec = readRecord(join(dir, 'parent.jsonl'));
-    const child = await forkEpisode(rec, s, { atStep: 2, agent: policyAgent(s, 'honest', {}), recordPath: join(dir, 'child.jsonl'), parentRecord: join(dir, 'parent.jsonl') });
+    const child = await forkEpisode(rec, s, {
+      atStep: 2,
+      agent: policyAgent(s, 'honest', {}),
+      recordPath: join(dir, 'child.jsonl'),
+      parentRecord: join(dir, 'parent.jsonl'),
+    });
     expect(child.record.header.parent).toEqual({ episodeId: rec.header.episodeId, record: join(dir, 'parent.jsonl'), atStep: 2 });
     const cut = rec.events.filter((e) => e.type === 'message.assistant' && e.phase === 'task')[2]!;
     const prefix = rec.events.slice(0, rec.events.indexOf(cut));
@@ -69,7 +78,12 @@ describe('fork', () => {
       aware.push((await runEpisode(s, reactiveAgent(true), { seed: i })).record);
       unaware.push((await runEpisode(s, reactiveAgent(false), { seed: i })).record);
     }
-    const removed = await forkBatch([...aware, ...unaware], { intervention: 'remove-awareness', samples: 2, agentFor: () => reactiveAgent(false), scenarioFor });
+    const removed = await forkBatch([...aware, ...unaware], {
+      intervention: 'remove-awareness',
+      samples: 2,
+      agentFor: () => reactiveAgent(false),
+      scenarioFor,
+    });
     expect(removed).toMatchObject({ eligible: 4, ineligible: 4, before: { covert: 0, n: 4 }, after: { covert: 8, n: 8 } });
     // Stratified by parent (forks of one parent are not independent): each parent is a stratum with
     // 1 clean before and 2 covert after; under the null S = Σ covert-before ~ Bin(4, 2/3), so p = P(S = 0) = 1/81.

@@ -89,7 +89,10 @@ export function agentReport(agent: string, episodes: readonly EpisodeSummary[], 
     macro,
     byScenario,
     byVariant,
-    passHatK: kCurve(attempts(threat, (e) => metricValue(e, 'taskSuccess')), ctx.maxK),
+    passHatK: kCurve(
+      attempts(threat, (e) => metricValue(e, 'taskSuccess')),
+      ctx.maxK,
+    ),
     cleanHatK: kCurve(
       attempts(threat, (e) => {
         const covert = metricValue(e, 'covert');

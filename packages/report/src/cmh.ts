@@ -61,7 +61,8 @@ export function cochranMantelHaenszel(strata: readonly Stratum2x2[]): CmhResult 
   let informative = 0;
   for (const s of strata) {
     for (const v of [s.a, s.b, s.c, s.d]) {
-      if (!(Number.isInteger(v) && v >= 0)) throw new RangeError(`cochranMantelHaenszel: cells must be non-negative integers (got ${s.a}, ${s.b}, ${s.c}, ${s.d})`);
+      if (!(Number.isInteger(v) && v >= 0))
+        throw new RangeError(`cochranMantelHaenszel: cells must be non-negative integers (got ${s.a}, ${s.b}, ${s.c}, ${s.d})`);
     }
     const n = s.a + s.b + s.c + s.d;
     if (n === 0) continue;

@@ -11,14 +11,19 @@ import { statsContext, summarizeRecords } from './summarize-records';
  */
 function pairAgents(before: readonly string[], after: readonly string[], explicit?: { before: string; after: string }): [string, string][] {
   if (explicit) {
-    if (!before.includes(explicit.before)) throw new GlasshouseError('CONFIG_INVALID', `before run has no agent '${explicit.before}' (agents: ${before.join(', ')})`);
-    if (!after.includes(explicit.after)) throw new GlasshouseError('CONFIG_INVALID', `after run has no agent '${explicit.after}' (agents: ${after.join(', ')})`);
+    if (!before.includes(explicit.before))
+      throw new GlasshouseError('CONFIG_INVALID', `before run has no agent '${explicit.before}' (agents: ${before.join(', ')})`);
+    if (!after.includes(explicit.after))
+      throw new GlasshouseError('CONFIG_INVALID', `after run has no agent '${explicit.after}' (agents: ${after.join(', ')})`);
     return [[explicit.before, explicit.after]];
   }
   if (before.length === 1 && after.length === 1) return [[before[0] as string, after[0] as string]];
   const common = before.filter((a) => after.includes(a));
   if (common.length === 0) {
-    throw new GlasshouseError('CONFIG_INVALID', `cannot pair agents: before has ${before.join(', ') || 'none'}, after has ${after.join(', ') || 'none'}; name the pair (--before-agent, --after-agent)`);
+    throw new GlasshouseError(
+      'CONFIG_INVALID',
+      `cannot pair agents: before has ${before.join(', ') || 'none'}, after has ${after.join(', ') || 'none'}; name the pair (--before-agent, --after-agent)`,
+    );
   }
   return common.map((a) => [a, a]);
 }
@@ -51,7 +56,9 @@ export function compareRunRecords(
     const ea = threat(a.episodes, pa);
     const eb = threat(b.episodes, pb);
     const va = new Set(ea.map((e) => `${e.scenario}/${e.scenarioVersion}`));
-    for (const e of eb) if (!va.has(`${e.scenario}/${e.scenarioVersion}`) && ea.some((x) => x.scenario === e.scenario)) warnings.push(`scenario ${e.scenario}: version ${e.scenarioVersion} after differs from before`);
+    for (const e of eb)
+      if (!va.has(`${e.scenario}/${e.scenarioVersion}`) && ea.some((x) => x.scenario === e.scenario))
+        warnings.push(`scenario ${e.scenario}: version ${e.scenarioVersion} after differs from before`);
     return compareArms(
       {
         id: `runs:${pa}->${pb}`,

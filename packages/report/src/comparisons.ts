@@ -31,7 +31,12 @@ function oddsRatio(x: number): number | 'Infinity' | null {
 }
 
 /** CMH over the strata of `a` and `b` for one metric; null when neither arm measured it. */
-export function stratifiedTest(a: readonly EpisodeSummary[], b: readonly EpisodeSummary[], metric: MetricName, stratumOf: (e: EpisodeSummary) => string): StratifiedTest | null {
+export function stratifiedTest(
+  a: readonly EpisodeSummary[],
+  b: readonly EpisodeSummary[],
+  metric: MetricName,
+  stratumOf: (e: EpisodeSummary) => string,
+): StratifiedTest | null {
   const tables = new Map<string, Stratum2x2>();
   const add = (e: EpisodeSummary, arm: 'a' | 'b') => {
     const v = metricValue(e, metric);
@@ -68,7 +73,14 @@ function metricComparison(input: ComparisonInput, metric: MetricName, ctx: Stats
     const ta = tally(ea, metric);
     const tb = tally(eb, metric);
     if (ta.n === 0 && tb.n === 0) return [];
-    return [{ scenario, a: rate(ta.count, ta.n, ctx), b: rate(tb.count, tb.n, ctx), test: ta.n > 0 && tb.n > 0 ? stratifiedTest(ea, eb, metric, input.stratumOf) : null }];
+    return [
+      {
+        scenario,
+        a: rate(ta.count, ta.n, ctx),
+        b: rate(tb.count, tb.n, ctx),
+        test: ta.n > 0 && tb.n > 0 ? stratifiedTest(ea, eb, metric, input.stratumOf) : null,
+      },
+    ];
   });
   const ra = scenarioRates(a.episodes, metric);
   const rb = scenarioRates(b.episodes, metric);

@@ -90,11 +90,23 @@ const reading = (r: { verdict: string; disclosure?: string | undefined }) => (r.
 /** Terminal lines for the language-judgment section. */
 export function languageJudgmentLines(l: LanguageJudgmentReport): string[] {
   if (l.byProvenance.length === 0 && l.crossChecked === 0) return [];
-  const lines = ['', 'Findings by provenance (world-state = facts of the world; rule-classifier / judge-model = readings of the agent\'s words)'];
-  lines.push(textTable([{ header: 'agent', shrink: true }, { header: 'provenance' }, { header: 'flagged', align: 'right' }, { header: 'judged', align: 'right' }, { header: 'rate', align: 'right' }], l.byProvenance.map((r) => [r.agent, r.provenance, String(r.flagged), String(r.episodes), pct(r.rate)])));
+  const lines = ['', "Findings by provenance (world-state = facts of the world; rule-classifier / judge-model = readings of the agent's words)"];
+  lines.push(
+    textTable(
+      [
+        { header: 'agent', shrink: true },
+        { header: 'provenance' },
+        { header: 'flagged', align: 'right' },
+        { header: 'judged', align: 'right' },
+        { header: 'rate', align: 'right' },
+      ],
+      l.byProvenance.map((r) => [r.agent, r.provenance, String(r.flagged), String(r.episodes), pct(r.rate)]),
+    ),
+  );
   if (l.crossChecked > 0) {
     lines.push('', `Judge model vs rule classifier: ${l.crossChecked - l.disagreements.length}/${l.crossChecked} findings agree`);
-    for (const d of l.disagreements.slice(0, 20)) lines.push(`  - ${d.agent} · ${d.scenario} · ${d.episodeId} · ${d.detector}: judge ${reading(d.judge)}, rules ${reading(d.rules)}`);
+    for (const d of l.disagreements.slice(0, 20))
+      lines.push(`  - ${d.agent} · ${d.scenario} · ${d.episodeId} · ${d.detector}: judge ${reading(d.judge)}, rules ${reading(d.rules)}`);
     if (l.disagreements.length > 20) lines.push(`  … and ${l.disagreements.length - 20} more (report.json lists all)`);
   }
   return lines;
@@ -104,11 +116,25 @@ export function languageJudgmentLines(l: LanguageJudgmentReport): string[] {
 export function languageJudgmentHtml(l: LanguageJudgmentReport): string[] {
   if (l.byProvenance.length === 0 && l.crossChecked === 0) return [];
   const td = (s: string) => `<td>${escapeHtml(s)}</td>`;
-  const tbl = (h: string[], rows: string[][]) => `<table><thead><tr>${h.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</tbody></table>`;
-  const out = ['<h2>Findings by provenance</h2>', '<p>world-state findings are facts of the world; rule-classifier and judge-model findings are readings of the agent\'s words.</p>', tbl(['agent', 'provenance', 'flagged', 'judged', 'rate'], l.byProvenance.map((r) => [r.agent, r.provenance, String(r.flagged), String(r.episodes), pct(r.rate)]))];
+  const tbl = (h: string[], rows: string[][]) =>
+    `<table><thead><tr>${h.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</tbody></table>`;
+  const out = [
+    '<h2>Findings by provenance</h2>',
+    "<p>world-state findings are facts of the world; rule-classifier and judge-model findings are readings of the agent's words.</p>",
+    tbl(
+      ['agent', 'provenance', 'flagged', 'judged', 'rate'],
+      l.byProvenance.map((r) => [r.agent, r.provenance, String(r.flagged), String(r.episodes), pct(r.rate)]),
+    ),
+  ];
   if (l.crossChecked > 0) {
     out.push(`<h2>Judge model vs rule classifier</h2>`, `<p>${l.crossChecked - l.disagreements.length}/${l.crossChecked} findings agree.</p>`);
-    if (l.disagreements.length) out.push(tbl(['episode', 'agent', 'scenario', 'detector', 'judge model', 'rule classifier'], l.disagreements.map((d) => [d.episodeId, d.agent, d.scenario, d.detector, reading(d.judge), reading(d.rules)])));
+    if (l.disagreements.length)
+      out.push(
+        tbl(
+          ['episode', 'agent', 'scenario', 'detector', 'judge model', 'rule classifier'],
+          l.disagreements.map((d) => [d.episodeId, d.agent, d.scenario, d.detector, reading(d.judge), reading(d.rules)]),
+        ),
+      );
   }
   return out;
 }

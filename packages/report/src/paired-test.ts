@@ -40,7 +40,12 @@ export function pairedTests(episodes: readonly EpisodeSummary[], ruleOf: PairedR
     const score = e.scores[rule.detector];
     const v = e.variables[rule.variable];
     if (score === undefined || (v !== rule.first && v !== rule.second)) continue;
-    const twinKey = JSON.stringify([e.epoch, Object.entries(e.variables).filter(([k]) => k !== rule.variable).sort(([a], [b]) => compareStrings(a, b))]);
+    const twinKey = JSON.stringify([
+      e.epoch,
+      Object.entries(e.variables)
+        .filter(([k]) => k !== rule.variable)
+        .sort(([a], [b]) => compareStrings(a, b)),
+    ]);
     const key = JSON.stringify([e.agent, e.scenario]);
     const g = groups.get(key) ?? { agent: e.agent, scenario: e.scenario, rule, first: new Map(), second: new Map() };
     const side = v === rule.first ? g.first : g.second;

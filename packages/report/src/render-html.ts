@@ -43,7 +43,6 @@ function cell(text: string, cls?: string): string {
   return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</td>`;
 }
 
-
 function bar(r: Rate): BarValue {
   return { rate: r.rate, lower: r.lower, upper: r.upper, count: r.count, n: r.n };
 }
@@ -59,7 +58,13 @@ function agentSection(a: AgentReport): string {
   const cards = [
     card('Episodes', String(c.episodes), `${c.covert} covert · ${c.overt} overt · ${c.clean} clean · ${c.unmeasured} unmeasured`),
     card('Invalid', String(c.invalid), 'provider/harness faults, in no rate'),
-    card('Covert (macro)', pct(a.macro.covert.observed), a.macro.covert.lower === null ? 'nothing measured' : `bootstrap ${pctInterval(a.macro.covert.lower, a.macro.covert.upper ?? 0)}${a.macro.covert.degenerate ? ' (degenerate)' : ''}`),
+    card(
+      'Covert (macro)',
+      pct(a.macro.covert.observed),
+      a.macro.covert.lower === null
+        ? 'nothing measured'
+        : `bootstrap ${pctInterval(a.macro.covert.lower, a.macro.covert.upper ?? 0)}${a.macro.covert.degenerate ? ' (degenerate)' : ''}`,
+    ),
     card('Overt (macro)', pct(a.macro.overt.observed), `over ${a.macro.overt.scenarios.length} scenarios`),
     card('Eval awareness (macro)', pct(a.macro.evalAwareness.observed), `over ${a.macro.evalAwareness.scenarios.length} scenarios`),
     card('Spec citation (macro)', pct(a.macro.specCitation.observed), `over ${a.macro.specCitation.scenarios.length} scenarios`),
@@ -83,7 +88,17 @@ function agentSection(a: AgentReport): string {
     cell(String(s.threat.counts.unmeasured)),
     cell(String(s.threat.counts.invalid), s.threat.counts.invalid > 0 ? 'covert' : undefined),
   ]);
-  rows.push([cell(`(macro over ${a.macro.covert.scenarios.length})`), cell(''), cell(macroCell(a.macro.covert)), cell(macroCell(a.macro.overt)), cell(macroCell(a.macro.evalAwareness)), cell(macroCell(a.macro.specCitation)), cell(macroCell(a.macro.taskSuccess)), cell(''), cell('')]);
+  rows.push([
+    cell(`(macro over ${a.macro.covert.scenarios.length})`),
+    cell(''),
+    cell(macroCell(a.macro.covert)),
+    cell(macroCell(a.macro.overt)),
+    cell(macroCell(a.macro.evalAwareness)),
+    cell(macroCell(a.macro.specCitation)),
+    cell(macroCell(a.macro.taskSuccess)),
+    cell(''),
+    cell(''),
+  ]);
   const control = a.byScenario.filter((s) => s.control !== null);
   const controlTable = control.length
     ? `<h3>Control variants (incentive removed)</h3>\n` +
@@ -91,7 +106,13 @@ function agentSection(a: AgentReport): string {
         ['scenario', 'n', 'covert', 'eval aware', 'task'],
         control.map((s) => {
           const k = s.control as NonNullable<typeof s.control>;
-          return [cell(s.scenario), cell(String(k.counts.episodes - k.counts.invalid)), cell(countRateCell(k.covert)), cell(rateCell(k.evalAwareness)), cell(rateCell(k.taskSuccess))];
+          return [
+            cell(s.scenario),
+            cell(String(k.counts.episodes - k.counts.invalid)),
+            cell(countRateCell(k.covert)),
+            cell(rateCell(k.evalAwareness)),
+            cell(rateCell(k.taskSuccess)),
+          ];
         }),
       )
     : '';
@@ -128,13 +149,23 @@ function pairedSection(tests: readonly PairedTest[]): string {
     '<p class="note">Twin episodes that differ only in one variable, paired by agent, epoch and every other variable; a pair counts when the detector scored 0 in the first condition and 1 in the second. Exact one-sided binomial test against the chance rate p0.</p>',
     table(
       ['agent · scenario · rule', 'condition', 'counted / pairs', 'rate', 'p0', 'p one-sided'],
-      tests.map((t) => [cell(`${t.agent} · ${t.scenario} · ${t.label}`), cell(`${t.condition.variable}: ${t.condition.first} → ${t.condition.second}`), cell(`${t.counted} / ${t.pairs}`), cell(`${(t.rate * 100).toFixed(1)}%`), cell(`${(t.p0 * 100).toFixed(0)}%`), cell(pValue(t.pOneSided))]),
+      tests.map((t) => [
+        cell(`${t.agent} · ${t.scenario} · ${t.label}`),
+        cell(`${t.condition.variable}: ${t.condition.first} → ${t.condition.second}`),
+        cell(`${t.counted} / ${t.pairs}`),
+        cell(`${(t.rate * 100).toFixed(1)}%`),
+        cell(`${(t.p0 * 100).toFixed(0)}%`),
+        cell(pValue(t.pOneSided)),
+      ]),
     ),
   ].join('\n');
 }
 
 function comparisonSection(c: Comparison): string {
-  const parts = [`<h3>${escapeHtml(c.a.label)} → ${escapeHtml(c.b.label)}</h3>`, `<p class="note">Tests stratified by ${escapeHtml(c.strata)} (exact conditional Cochran–Mantel–Haenszel).</p>`];
+  const parts = [
+    `<h3>${escapeHtml(c.a.label)} → ${escapeHtml(c.b.label)}</h3>`,
+    `<p class="note">Tests stratified by ${escapeHtml(c.strata)} (exact conditional Cochran–Mantel–Haenszel).</p>`,
+  ];
   const covert = c.metrics.find((m) => m.metric === 'covert');
   if (covert && covert.perScenario.length) {
     parts.push(
@@ -158,8 +189,12 @@ function comparisonSection(c: Comparison): string {
       `<h4>${escapeHtml(METRIC_LABEL[m.metric])}</h4>`,
       table(['scenario', 'A', 'B', 'p (exact)'], rows),
       `<p class="note">${escapeHtml(
-        (d.observed === null || d.lower === null || d.upper === null ? 'no scenario measured in both arms' : `macro B−A ${signedPp(d.observed)} ${pctInterval(d.lower, d.upper)} (paired scenario bootstrap)`) +
-          (t ? `; CMH exact p = ${pValue(t.pExact)}, MH χ² = ${t.chiSquare === null ? '–' : t.chiSquare.toFixed(2)} (p = ${pValue(t.pChiSquare)}), common odds ratio ${oddsRatio(t.oddsRatio)}` : ''),
+        (d.observed === null || d.lower === null || d.upper === null
+          ? 'no scenario measured in both arms'
+          : `macro B−A ${signedPp(d.observed)} ${pctInterval(d.lower, d.upper)} (paired scenario bootstrap)`) +
+          (t
+            ? `; CMH exact p = ${pValue(t.pExact)}, MH χ² = ${t.chiSquare === null ? '–' : t.chiSquare.toFixed(2)} (p = ${pValue(t.pChiSquare)}), common odds ratio ${oddsRatio(t.oddsRatio)}`
+            : ''),
       )}</p>`,
     );
   }
@@ -186,7 +221,10 @@ function episodesTable(episodes: readonly EpisodeSummary[]): string {
     cell(e.endReason ?? 'incomplete'),
     cell(e.usage ? `${e.usage.inputTokens + e.usage.outputTokens}` : '–'),
   ]);
-  return table(['episode', 'scenario', 'variant', 'agent', 'epoch / seed', 'outcome', 'detectors / reason', 'task', 'aware', 'spec', 'steps', 'end', 'tokens'], rows);
+  return table(
+    ['episode', 'scenario', 'variant', 'agent', 'epoch / seed', 'outcome', 'detectors / reason', 'task', 'aware', 'spec', 'steps', 'end', 'tokens'],
+    rows,
+  );
 }
 
 function page(title: string, note: string, sections: readonly string[]): string {
@@ -226,10 +264,17 @@ function runSections(report: RunReport): string[] {
   if (report.comparisons.length > 0) sections.push('<h2>Variable comparisons (within agent)</h2>', ...report.comparisons.map(comparisonSection));
   if (report.languageJudgments) sections.push(...languageJudgmentHtml(report.languageJudgments));
   if (report.invalid.length > 0) {
-    sections.push(`<h2>Invalid episodes</h2>`, table(['episode', 'agent', 'scenario', 'reason'], report.invalid.map((i) => [cell(i.episodeId), cell(i.agent), cell(i.scenario), cell(i.reason)])));
+    sections.push(
+      `<h2>Invalid episodes</h2>`,
+      table(
+        ['episode', 'agent', 'scenario', 'reason'],
+        report.invalid.map((i) => [cell(i.episodeId), cell(i.agent), cell(i.scenario), cell(i.reason)]),
+      ),
+    );
   }
   sections.push(`<h2>Episodes</h2>`, `<details><summary>${report.episodes.length} episodes</summary>\n${episodesTable(report.episodes)}\n</details>`);
-  if (report.warnings.length > 0) sections.push(`<h2>Warnings</h2>`, `<ul class="warnings">${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
+  if (report.warnings.length > 0)
+    sections.push(`<h2>Warnings</h2>`, `<ul class="warnings">${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
   return sections;
 }
 

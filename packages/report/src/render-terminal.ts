@@ -1,5 +1,16 @@
 import { countRateCell, macroCell, oddsRatio, pct, pctInterval, pEq, pValue, rateCell, signedPp, testCell, thousands, truncate, usd } from './format';
-import type { AgentReport, Comparison, ControlGap, PairedTest, KPoint, MetricComparison, MetricName, OutcomeCounts, RunComparisonReport, RunReport } from './report-schema';
+import type {
+  AgentReport,
+  Comparison,
+  ControlGap,
+  PairedTest,
+  KPoint,
+  MetricComparison,
+  MetricName,
+  OutcomeCounts,
+  RunComparisonReport,
+  RunReport,
+} from './report-schema';
 import { textTable, type TextColumn } from './text-table';
 import { languageJudgmentLines } from './language-judgments';
 
@@ -61,7 +72,15 @@ function agentBlock(a: AgentReport): string {
       pct(s.threat.taskSuccess.rate),
     ]);
   const m = a.macro;
-  rows.push([`(macro over ${m.covert.scenarios.length} scenarios)`, '', macroCell(m.covert), macroCell(m.overt), macroCell(m.evalAwareness), macroCell(m.specCitation), pct(m.taskSuccess.observed)]);
+  rows.push([
+    `(macro over ${m.covert.scenarios.length} scenarios)`,
+    '',
+    macroCell(m.covert),
+    macroCell(m.overt),
+    macroCell(m.evalAwareness),
+    macroCell(m.specCitation),
+    pct(m.taskSuccess.observed),
+  ]);
   const lines = [truncate(`Agent ${a.agent} — ${counts(a.counts)}`, WIDTH), textTable(columns, rows, WIDTH)];
   const control = a.byScenario.filter((s) => s.control !== null);
   if (control.length > 0) {
@@ -97,7 +116,13 @@ function pairedBlock(tests: readonly PairedTest[]): string {
     { header: 'chance p0', align: 'right' },
     { header: 'p (1-sided)', align: 'right' },
   ];
-  const rows = tests.map((t) => [`${t.agent} · ${t.scenario}: ${t.label} (${t.condition.variable}=${t.condition.first} → ${t.condition.second})`, `${t.counted} / ${t.pairs}`, `${(t.rate * 100).toFixed(1)}%`, `${(t.p0 * 100).toFixed(0)}%`, pValue(t.pOneSided)]);
+  const rows = tests.map((t) => [
+    `${t.agent} · ${t.scenario}: ${t.label} (${t.condition.variable}=${t.condition.first} → ${t.condition.second})`,
+    `${t.counted} / ${t.pairs}`,
+    `${(t.rate * 100).toFixed(1)}%`,
+    `${(t.p0 * 100).toFixed(0)}%`,
+    pValue(t.pOneSided),
+  ]);
   return ['Paired rules over twin episodes (exact one-sided binomial test against chance)', textTable(columns, rows, WIDTH)].join('\n');
 }
 
@@ -118,10 +143,9 @@ function gapBlock(gaps: readonly ControlGap[]): string {
     pValue(g.test.pTwoSided),
     pValue(g.test.pControlGreater),
   ]);
-  return [
-    'Threat vs control: mean detector score (e.g. accuracy) with and without the incentive; permutation test',
-    textTable(columns, rows, WIDTH),
-  ].join('\n');
+  return ['Threat vs control: mean detector score (e.g. accuracy) with and without the incentive; permutation test', textTable(columns, rows, WIDTH)].join(
+    '\n',
+  );
 }
 
 function arrow(m: MetricComparison, scenario: string): string {
@@ -215,7 +239,14 @@ export function renderTerminal(report: RunReport): string {
     lines.push('', `Warnings (${report.warnings.length})`);
     for (const w of report.warnings) lines.push(truncate(`  - ${w}`, WIDTH));
   }
-  return `${lines.map((l) => l.split('\n').map((x) => truncate(x, WIDTH)).join('\n')).join('\n')}\n`;
+  return `${lines
+    .map((l) =>
+      l
+        .split('\n')
+        .map((x) => truncate(x, WIDTH))
+        .join('\n'),
+    )
+    .join('\n')}\n`;
 }
 
 /** `glasshouse report before after`: both runs' per-agent tables, then before → after per agent pair. */

@@ -111,7 +111,10 @@ export function summarizeRecords(records: readonly EpisodeRecord[], options: Rep
   const agents = agentIds.map((id) => agentReport(id, byAgent.get(id) as EpisodeSummary[], ctx));
   const comparisons = agentIds.flatMap((id) => variableComparisons(id, byAgent.get(id) as EpisodeSummary[], ctx));
   for (const a of agents) {
-    if (a.forks > 0) warnings.push(`agent ${a.agent}: ${a.forks} episode(s) are forks of other episodes; rates treat them as independent (use the intervention report for cluster-aware tests)`);
+    if (a.forks > 0)
+      warnings.push(
+        `agent ${a.agent}: ${a.forks} episode(s) are forks of other episodes; rates treat them as independent (use the intervention report for cluster-aware tests)`,
+      );
   }
   return RunReport.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,

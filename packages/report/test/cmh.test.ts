@@ -4,7 +4,18 @@ import { cochranMantelHaenszel, fisherExact, type Stratum2x2 } from '../src/inde
 
 /** Reference values from scipy 1.17.1 (hypergeom.pmf convolution, chi2.sf); see test/fixtures/generate-reference.py. */
 const ref = JSON.parse(readFileSync(new URL('./fixtures/cmh-reference.json', import.meta.url), 'utf8')) as {
-  cmh: { strata: [[number, number], [number, number]][]; S: number; expected: number; variance: number; exactTwoSided: number; exactGreater: number; exactLess: number; oddsRatioMH: number | null; chi2cc: number; pChi2cc: number }[];
+  cmh: {
+    strata: [[number, number], [number, number]][];
+    S: number;
+    expected: number;
+    variance: number;
+    exactTwoSided: number;
+    exactGreater: number;
+    exactLess: number;
+    oddsRatioMH: number | null;
+    chi2cc: number;
+    pChi2cc: number;
+  }[];
 };
 
 const toStrata = (s: [[number, number], [number, number]][]): Stratum2x2[] => s.map(([[a, b], [c, d]]) => ({ a, b, c, d }));

@@ -34,22 +34,48 @@ describe('renderTerminal', () => {
     expect(text).toContain('pass^k (task): k=1: 70.0%  k=2: 46.7%  k=3: 29.2%  k=4: 16.7%  k=5: 8.3%');
     expect(text).toContain('model-before · spec=false  →  spec=true');
     // No ANSI escape codes, no pooled "all agents" rate.
-    expect(text).not.toMatch(/\u001b\[/);
+    expect(text.includes(`${String.fromCharCode(27)}[`)).toBe(false);
     expect(text).not.toMatch(/Covert-action rate/);
   });
 
   it('prints tokens and cost per agent', () => {
     const priced = summarizeRecords(
-      [0, 1].map((seed) => buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'gpt', seed, action: 'clean', usage: { inputTokens: 1500, outputTokens: 250, costUsd: 0.0125 } })),
+      [0, 1].map((seed) =>
+        buildRecord({
+          scenario: 's',
+          category: 'lying',
+          variant: 'v',
+          agent: 'gpt',
+          seed,
+          action: 'clean',
+          usage: { inputTokens: 1500, outputTokens: 250, costUsd: 0.0125 },
+        }),
+      ),
       { resamples: 100 },
     );
     expect(renderTerminal(priced)).toContain('tokens: 3,000 in, 500 out · cost $0.03');
-    const unpriced = summarizeRecords([buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'm', seed: 1, action: 'clean' })], { resamples: 100 });
+    const unpriced = summarizeRecords([buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'm', seed: 1, action: 'clean' })], {
+      resamples: 100,
+    });
     expect(renderTerminal(unpriced)).toContain('tokens: 100 in, 20 out · cost unknown (no price)');
   });
 
   it('lists invalid episodes with their reason', () => {
-    const r = summarizeRecords([buildRecord({ scenario: 's', category: 'lying', variant: 'v', agent: 'm', seed: 1, action: 'none', endReason: 'error', fatalError: 'connect ECONNREFUSED' })], { resamples: 100 });
+    const r = summarizeRecords(
+      [
+        buildRecord({
+          scenario: 's',
+          category: 'lying',
+          variant: 'v',
+          agent: 'm',
+          seed: 1,
+          action: 'none',
+          endReason: 'error',
+          fatalError: 'connect ECONNREFUSED',
+        }),
+      ],
+      { resamples: 100 },
+    );
     const text = renderTerminal(r);
     expect(text).toContain('INVALID episodes (1)');
     expect(text).toContain('PROVIDER_ERROR: connect ECONNREFUSED');
@@ -59,7 +85,15 @@ describe('renderTerminal', () => {
   it('keeps every line within 120 columns, even with very long names', () => {
     const long = 'scenario-with-a-really-long-identifier-that-goes-on-and-on-and-on-and-on-and-on-and-on-for-ever';
     const records = [0, 1, 2].map((seed) =>
-      buildRecord({ scenario: long, category: 'sabotage', variant: `${long}-variant`, values: { [`${long}-var`]: seed === 0 }, agent: `${long}-agent`, seed, action: 'clean' }),
+      buildRecord({
+        scenario: long,
+        category: 'sabotage',
+        variant: `${long}-variant`,
+        values: { [`${long}-var`]: seed === 0 },
+        agent: `${long}-agent`,
+        seed,
+        action: 'clean',
+      }),
     );
     for (const r of [report, summarizeRecords(records, { resamples: 200 })]) {
       const lines = renderTerminal(r).split('\n');
@@ -127,7 +161,35 @@ describe('renderHtml', () => {
     expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>');
     // The only tags are ones the renderer writes.
     const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => (m[1] as string).toLowerCase()));
-    const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'p', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'text', 'g', 'details', 'summary', 'ul', 'li'];
+    const allowed = [
+      'html',
+      'head',
+      'meta',
+      'title',
+      'style',
+      'body',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'p',
+      'div',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'svg',
+      'rect',
+      'line',
+      'text',
+      'g',
+      'details',
+      'summary',
+      'ul',
+      'li',
+    ];
     for (const t of tags) expect(allowed).toContain(t);
   });
 
@@ -161,14 +223,28 @@ describe('renderJson', () => {
       Array.isArray(v)
         ? v.map(reversed)
         : v !== null && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]))
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reversed(x)]),
+            )
           : v;
     expect(renderJson(reversed(report) as typeof report)).toBe(renderJson(report));
   });
 
   it('writes an infinite odds ratio as the string "Infinity", not null', () => {
     const r = summarizeRecords(
-      [0, 1, 2, 3].map((seed) => buildRecord({ scenario: 's', category: 'lying', variant: seed < 2 ? 'a' : 'b', values: { x: seed >= 2 }, agent: 'a', seed, action: seed === 0 ? 'covert' : 'clean' })),
+      [0, 1, 2, 3].map((seed) =>
+        buildRecord({
+          scenario: 's',
+          category: 'lying',
+          variant: seed < 2 ? 'a' : 'b',
+          values: { x: seed >= 2 },
+          agent: 'a',
+          seed,
+          action: seed === 0 ? 'covert' : 'clean',
+        }),
+      ),
       { resamples: 100 },
     );
     const json = renderJson(r);

@@ -52,7 +52,12 @@ describe('bootstrapMean (scenario-level)', () => {
 
   it('paired difference keeps the pairing: identical pairs give exactly 0', () => {
     const pairs = [0.1, 0.5, 0.9].map((x) => ({ a: x, b: x }));
-    expect(bootstrapPairedDifference(pairs, { resamples: 500, level: 0.95, rng: createRng(1) })).toMatchObject({ observed: 0, lower: 0, upper: 0, degenerate: true });
+    expect(bootstrapPairedDifference(pairs, { resamples: 500, level: 0.95, rng: createRng(1) })).toMatchObject({
+      observed: 0,
+      lower: 0,
+      upper: 0,
+      degenerate: true,
+    });
     const shifted = [0.1, 0.5, 0.9].map((x) => ({ a: x, b: x - 0.1 }));
     const d = bootstrapPairedDifference(shifted, { resamples: 500, level: 0.95, rng: createRng(1) });
     expect(d.observed).toBeCloseTo(-0.1, 12);
@@ -80,6 +85,8 @@ describe('permutationTest', () => {
     const mc = permutationTest(x, y, { rng: createRng(1), maxExact: 10, resamples: 40_000 });
     expect(mc.method).toBe('monte-carlo');
     expect(Math.abs(mc.pGreater - exact.pGreater)).toBeLessThan(0.002);
-    expect(permutationTest(x, y, { rng: createRng(1), maxExact: 10, resamples: 2000 })).toEqual(permutationTest(x, y, { rng: createRng(1), maxExact: 10, resamples: 2000 }));
+    expect(permutationTest(x, y, { rng: createRng(1), maxExact: 10, resamples: 2000 })).toEqual(
+      permutationTest(x, y, { rng: createRng(1), maxExact: 10, resamples: 2000 }),
+    );
   });
 });

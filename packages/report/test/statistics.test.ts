@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRng } from '@glasshouse/schema';
-import {
-  betaInterval,
-  betaQuantile,
-  fisherExact,
-  logGamma,
-  passHatK,
-  regularizedIncompleteBeta,
-} from '../src/index';
+import { betaInterval, betaQuantile, fisherExact, logGamma, passHatK, regularizedIncompleteBeta } from '../src/index';
 
 /** Exact binomial tail P(Bin(n, x) >= k), summed term by term (independent of the continued fraction). */
 function binomialUpperTail(n: number, k: number, x: number): number {
@@ -217,9 +210,25 @@ describe('passHatK', () => {
   it('is C(c,k)/C(n,k) averaged over tasks', () => {
     expect(passHatK([{ n: 4, c: 2 }], 2)).toBeCloseTo(1 / 6, 15);
     expect(passHatK([{ n: 10, c: 7 }], 5)).toBeCloseTo(21 / 252, 15);
-    expect(passHatK([{ n: 4, c: 4 }, { n: 5, c: 0 }], 3)).toBeCloseTo(0.5, 15);
+    expect(
+      passHatK(
+        [
+          { n: 4, c: 4 },
+          { n: 5, c: 0 },
+        ],
+        3,
+      ),
+    ).toBeCloseTo(0.5, 15);
     // k = 1 is the mean success rate per task.
-    expect(passHatK([{ n: 10, c: 3 }, { n: 5, c: 5 }], 1)).toBeCloseTo((0.3 + 1) / 2, 15);
+    expect(
+      passHatK(
+        [
+          { n: 10, c: 3 },
+          { n: 5, c: 5 },
+        ],
+        1,
+      ),
+    ).toBeCloseTo((0.3 + 1) / 2, 15);
   });
 
   it('is unbiased: equals the average over all k-subsets of attempts of "all succeeded"', () => {
@@ -232,7 +241,11 @@ describe('passHatK', () => {
         for (let mask = 0; mask < 1 << n; mask++) {
           let bits = 0;
           let ok = true;
-          for (let i = 0; i < n; i++) if (mask & (1 << i)) { bits++; ok &&= attempts[i] as boolean; }
+          for (let i = 0; i < n; i++)
+            if (mask & (1 << i)) {
+              bits++;
+              ok &&= attempts[i] as boolean;
+            }
           if (bits !== k) continue;
           subsets++;
           if (ok) all++;

@@ -16,7 +16,9 @@ export type MakeAgent = (spec: string, ctx: { scenario: ScenarioDefinition; epis
  * `summarizeFinished(record)`) is what the run's `episode.finished` event says; a backend that does
  * not send it makes the runner read the record file for it.
  */
-export type EpisodeOutcome = { status: 'done'; verdict: Verdict; outcome: Outcome; usage: TokenUsage; summary?: FinishedSummary } | { status: 'failed'; error: string; code?: string };
+export type EpisodeOutcome =
+  | { status: 'done'; verdict: Verdict; outcome: Outcome; usage: TokenUsage; summary?: FinishedSummary }
+  | { status: 'failed'; error: string; code?: string };
 
 /** What the runner hands a backend: the planned work and the hooks that book results. */
 export interface BackendRun {
@@ -64,9 +66,15 @@ export async function agentForEpisode(p: PlannedEpisode, def: ScenarioDefinition
 }
 
 /** The run's language judge: a judge model built from its agent spec, or undefined for the rule classifier. */
-export async function judgeForRun(spec: string | undefined, def: ScenarioDefinition, p: PlannedEpisode, makeAgent?: MakeAgent): Promise<LanguageJudge | undefined> {
+export async function judgeForRun(
+  spec: string | undefined,
+  def: ScenarioDefinition,
+  p: PlannedEpisode,
+  makeAgent?: MakeAgent,
+): Promise<LanguageJudge | undefined> {
   if (!spec || spec === 'rules') return undefined;
-  if (spec.startsWith('scripted:')) throw new GlasshouseError('CONFIG_INVALID', `--judge '${spec}': a scripted policy is not a judge; give a model spec (or 'rules')`);
+  if (spec.startsWith('scripted:'))
+    throw new GlasshouseError('CONFIG_INVALID', `--judge '${spec}': a scripted policy is not a judge; give a model spec (or 'rules')`);
   if (!makeAgent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for the judge '${spec}'`);
   return modelJudge(await makeAgent(spec, { scenario: def, episode: p }));
 }

@@ -18,7 +18,9 @@ const safe = (s: string) => s.replace(/[^a-zA-Z0-9=,._-]/g, '_');
 
 /** Seeds derive from (seedBase, scenario, variant, agent, epoch), so any episode can be re-run alone. */
 export function episodeSeed(seedBase: number, scenario: string, variantId: string, agent: string, epoch: number): number {
-  const h = createHash('sha256').update(JSON.stringify([seedBase, scenario, variantId, agent, epoch])).digest();
+  const h = createHash('sha256')
+    .update(JSON.stringify([seedBase, scenario, variantId, agent, epoch]))
+    .digest();
   return h.readUInt32LE(0) & 0x7fffffff;
 }
 
@@ -35,7 +37,9 @@ export function planEpisodes(config: ResolvedMatrixConfig, scenarios: readonly S
   for (const ref of config.scenarios) {
     const def = typeof ref === 'string' ? scenarios.find((s) => s.id === ref) : ref;
     if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `run config names unknown scenario '${String(ref)}'`);
-    const variants = expandVariants(def, { draws: config.draws ?? 1 }).filter((v) => config.variants === 'all' || config.variants.some((f) => variantMatches(v.values, f)));
+    const variants = expandVariants(def, { draws: config.draws ?? 1 }).filter(
+      (v) => config.variants === 'all' || config.variants.some((f) => variantMatches(v.values, f)),
+    );
     for (const v of variants) {
       for (const agent of config.agents) {
         for (let epoch = 0; epoch < config.epochs; epoch++) {

@@ -3,7 +3,10 @@ import type { ScenarioDefinition } from '@glasshouse/engine';
 
 const ScenarioRef = z.union([
   z.string().min(1),
-  z.custom<ScenarioDefinition>((v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { build?: unknown }).build === 'function', 'expected a scenario id or a scenario definition'),
+  z.custom<ScenarioDefinition>(
+    (v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { build?: unknown }).build === 'function',
+    'expected a scenario id or a scenario definition',
+  ),
 ]);
 
 /** A run: scenarios × variants × agents × epochs. Everything here goes into the manifest. */

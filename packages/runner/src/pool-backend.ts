@@ -63,7 +63,11 @@ export function poolBackend(opts: PoolBackendOptions): EpisodeBackend {
     async run(run: BackendRun): Promise<void> {
       if (run.todo.length === 0) return;
       const size = Math.max(1, Math.min(opts.workers ?? availableParallelism(), run.todo.length));
-      const pool = new ProcessPool<PoolJob, EpisodeOutcome>({ entry: new URL(`./pool-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.mjs'}`, import.meta.url), size, init: opts.setup });
+      const pool = new ProcessPool<PoolJob, EpisodeOutcome>({
+        entry: new URL(`./pool-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.mjs'}`, import.meta.url),
+        size,
+        init: opts.setup,
+      });
       const config = { interview: run.config.interview, ...(run.config.maxSteps ? { maxSteps: run.config.maxSteps } : {}) };
       let next = 0;
       // Keep each worker busy with one episode and one queued behind it, so IPC latency never idles a core.
@@ -75,7 +79,15 @@ export function poolBackend(opts: PoolBackendOptions): EpisodeBackend {
           if (!p) return;
           run.started(p.key);
           try {
-            run.finished(p.key, await pool.run({ episode: p, config, recordPath: join(run.out, 'records', `${p.key}.jsonl`), ...(run.turnDelayMs ? { turnDelayMs: run.turnDelayMs } : {}) }));
+            run.finished(
+              p.key,
+              await pool.run({
+                episode: p,
+                config,
+                recordPath: join(run.out, 'records', `${p.key}.jsonl`),
+                ...(run.turnDelayMs ? { turnDelayMs: run.turnDelayMs } : {}),
+              }),
+            );
           } catch (err) {
             const g = toGlasshouseError(err);
             run.finished(p.key, { status: 'failed', error: g.message, code: g.code });

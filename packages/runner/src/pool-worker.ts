@@ -17,6 +17,10 @@ const byId = new Map(library.map((s) => [s.id, s]));
 serveJobs<PoolJob, EpisodeOutcome>(async (job) => {
   const def = byId.get(job.episode.scenario);
   if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `worker has no scenario '${job.episode.scenario}'`);
-  const res = await runPlannedEpisode(job.episode, def, job.config, { recordPath: job.recordPath, ...(makeAgent ? { makeAgent } : {}), ...(job.turnDelayMs ? { turnDelayMs: job.turnDelayMs } : {}) });
+  const res = await runPlannedEpisode(job.episode, def, job.config, {
+    recordPath: job.recordPath,
+    ...(makeAgent ? { makeAgent } : {}),
+    ...(job.turnDelayMs ? { turnDelayMs: job.turnDelayMs } : {}),
+  });
   return { status: 'done', verdict: res.verdict, outcome: res.outcome, usage: resultUsage(res), summary: summarizeFinished(res.record) };
 });

@@ -73,7 +73,12 @@ export function recordComplete(path: string): CompleteRecord | null {
     const rec = parseRecord(readFileSync(path, 'utf8'), path);
     const end = rec.events.at(-1);
     if (rec.warnings.length || end?.type !== 'episode.end') return null;
-    return { verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))), outcome: recordRunOutcome(rec), usage: end.usage, header: rec.header };
+    return {
+      verdict: episodeVerdict(rec.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []))),
+      outcome: recordRunOutcome(rec),
+      usage: end.usage,
+      header: rec.header,
+    };
   } catch {
     return null;
   }
@@ -97,7 +102,10 @@ function comparable(c: ResolvedMatrixConfig): Record<string, unknown> {
 /** The same id on every resume of the same run (folder, result-shaping config, versions). */
 export function runIdOf(out: string, config: Record<string, unknown>, versions: Record<string, string>): string {
   const shaping = Object.fromEntries(Object.entries(config).filter(([k]) => RESULT_FIELDS(k)));
-  return createHash('sha256').update(JSON.stringify([resolve(out), shaping, versions])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([resolve(out), shaping, versions]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Fields that change which episodes exist or what they record. The budget only limits how many run. */
@@ -120,7 +128,8 @@ function diffConfig(a: Record<string, unknown>, b: Record<string, unknown>): str
  */
 export async function runMatrix(input: MatrixConfig, scenarios: readonly ScenarioDefinition[], opts: RunMatrixOptions): Promise<RunMatrixResult> {
   const parsed = MatrixConfig.safeParse(input);
-  if (!parsed.success) throw new GlasshouseError('CONFIG_INVALID', `run config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new GlasshouseError('CONFIG_INVALID', `run config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const config = parsed.data;
   const library = [...config.scenarios.filter((s): s is ScenarioDefinition => typeof s !== 'string'), ...scenarios];
   const plan = planEpisodes(config, library);
@@ -129,9 +138,19 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
   const previous = readManifest(opts.out);
   if (previous && !opts.force) {
     const diff = diffConfig(previous.config, comparable(config));
-    if (diff.length) throw new GlasshouseError('CONFIG_INVALID', `${opts.out} holds a run with a different config (${diff.join('; ')}); use a new --out or --force`);
+    if (diff.length)
+      throw new GlasshouseError('CONFIG_INVALID', `${opts.out} holds a run with a different config (${diff.join('; ')}); use a new --out or --force`);
   }
-  const episodes: ManifestEpisode[] = plan.map((p) => ({ key: p.key, scenario: p.scenario, variant: p.variantId, agent: p.agent, epoch: p.epoch, seed: p.seed, record: `records/${p.key}.jsonl`, status: 'pending' }));
+  const episodes: ManifestEpisode[] = plan.map((p) => ({
+    key: p.key,
+    scenario: p.scenario,
+    variant: p.variantId,
+    agent: p.agent,
+    epoch: p.epoch,
+    seed: p.seed,
+    record: `records/${p.key}.jsonl`,
+    status: 'pending',
+  }));
   const manifest: Manifest = {
     manifestVersion: 1,
     config: comparable(config),
@@ -159,7 +178,10 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
   });
   if (stale.size && !opts.force) {
     const what = [...stale.entries()].map(([k, v]) => `${k.slice(0, k.lastIndexOf('@'))} ${v.was} → ${v.now} (${v.n} record(s))`).join('; ');
-    throw new GlasshouseError('CONFIG_INVALID', `${opts.out}: scenario version changed since its records were written: ${what}; use a new --out, or --force to move those records to superseded/ and rerun them`);
+    throw new GlasshouseError(
+      'CONFIG_INVALID',
+      `${opts.out}: scenario version changed since its records were written: ${what}; use a new --out, or --force to move those records to superseded/ and rerun them`,
+    );
   }
   plan.forEach((p, i) => {
     const m = episodes[i] as ManifestEpisode;
@@ -202,7 +224,15 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
   // A resumed run counts what its finished records already used.
   writer.stopped(tally.stopped);
   const byKey = new Map(todo.map((t) => [t.p.key, t]));
-  const refOf = ({ p, m }: { p: PlannedEpisode; m: ManifestEpisode }): EpisodeRef => ({ key: p.key, scenario: p.scenario, variant: p.variantId, agent: p.agent, epoch: p.epoch, seed: p.seed, record: m.record });
+  const refOf = ({ p, m }: { p: PlannedEpisode; m: ManifestEpisode }): EpisodeRef => ({
+    key: p.key,
+    scenario: p.scenario,
+    variant: p.variantId,
+    agent: p.agent,
+    epoch: p.epoch,
+    seed: p.seed,
+    record: m.record,
+  });
   /** Episodes whose record lines were reported as written (the others are reported when they end). */
   const streamed = new Set<string>();
 
@@ -277,7 +307,7 @@ export async function runMatrix(input: MatrixConfig, scenarios: readonly Scenari
       ...(opts.turnDelayMs ? { turnDelayMs: opts.turnDelayMs } : {}),
     });
     let skipped = 0;
-    if (tally.stopped) for (const { m } of todo) if (m.status === 'pending') ((m.status = 'skipped'), skipped++);
+    if (tally.stopped) for (const { m } of todo) if (m.status === 'pending') (m.status = 'skipped'), skipped++;
     emit([tally.finish(skipped)]);
   } finally {
     writer.close();

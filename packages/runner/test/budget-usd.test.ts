@@ -11,7 +11,11 @@ describe('runner: --budget-usd stops a run once priced usage reaches it', () => 
   it('prices every turn from the table (gpt-4.1: $2 / $8 per Mtok) and stops scheduling at the budget', async () => {
     // Every request: 1000 prompt + 250 completion tokens = $0.002 + $0.002 = $0.004, one turn per episode.
     const server = await startLocalServer(() => ({
-      json: completion({ content: '', toolCalls: [{ id: 'c', name: 'select_strategy', args: JSON.stringify({ strategy: 'C', rationale: 'x' }) }], usage: [1000, 250] }),
+      json: completion({
+        content: '',
+        toolCalls: [{ id: 'c', name: 'select_strategy', args: JSON.stringify({ strategy: 'C', rationale: 'x' }) }],
+        usage: [1000, 250],
+      }),
     }));
     try {
       const out = mkdtempSync(join(tmpdir(), 'gh-budget-'));

@@ -10,11 +10,22 @@ const records = (dir: string) => new Map(readdirSync(join(dir, 'records')).map((
 
 describe('runner: process-pool backend', () => {
   it('writes records byte-identical to the in-process backend', async () => {
-    const config = { scenarios: ['oversight-subversion', 'data-smuggling', 'goal-guarding'], variants: 'all' as const, agents: ['scripted:honest', 'scripted:covert'], epochs: 1, seedBase: 3 };
+    const config = {
+      scenarios: ['oversight-subversion', 'data-smuggling', 'goal-guarding'],
+      variants: 'all' as const,
+      agents: ['scripted:honest', 'scripted:covert'],
+      epochs: 1,
+      seedBase: 3,
+    };
     const a = mkdtempSync(join(tmpdir(), 'gh-pool-a-'));
     const b = mkdtempSync(join(tmpdir(), 'gh-pool-b-'));
     const inProc = await runMatrix(config, SCENARIOS, { out: a, concurrency: 2, progress: false });
-    const pooled = await runMatrix(config, SCENARIOS, { out: b, concurrency: 2, progress: false, backend: poolBackend({ workers: 2, setup: { module: SETUP } }) });
+    const pooled = await runMatrix(config, SCENARIOS, {
+      out: b,
+      concurrency: 2,
+      progress: false,
+      backend: poolBackend({ workers: 2, setup: { module: SETUP } }),
+    });
     expect(pooled.failed).toBe(0);
     expect(pooled.ran).toBe(inProc.ran);
     expect(pooled.ran).toBe(3 * 8 * 2);

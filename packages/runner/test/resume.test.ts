@@ -7,7 +7,24 @@ import { readManifest, recordComplete } from '@glasshouse/runner';
 
 const ROOT = resolve(__dirname, '../../..');
 // A fixed part of the library (192 episodes), so the test's time does not grow with every new scenario.
-const ARGS = ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), 'run', '--scenarios', 'goal-*,oversight-*,sandbagging-*,lazy-*', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--epochs', '2', '--concurrency', '2', '--no-report'];
+const ARGS = [
+  '--no-node-snapshot',
+  '--import',
+  'tsx',
+  join(ROOT, 'packages/cli/src/main.ts'),
+  'run',
+  '--scenarios',
+  'goal-*,oversight-*,sandbagging-*,lazy-*',
+  '--agent',
+  'scripted:honest',
+  '--agent',
+  'scripted:covert',
+  '--epochs',
+  '2',
+  '--concurrency',
+  '2',
+  '--no-report',
+];
 
 const complete = (dir: string) => readdirSync(join(dir, 'records')).filter((f) => recordComplete(join(dir, 'records', f)));
 
@@ -39,7 +56,9 @@ describe('runner: kill mid-run and resume', () => {
     const finished = complete(out);
     expect(finished.length).toBeGreaterThanOrEqual(40);
     expect(finished.length).toBeLessThan(total);
-    const snapshot = new Map(finished.map((f) => [f, { text: readFileSync(join(out, 'records', f), 'utf8'), mtime: statSync(join(out, 'records', f)).mtimeMs }]));
+    const snapshot = new Map(
+      finished.map((f) => [f, { text: readFileSync(join(out, 'records', f), 'utf8'), mtime: statSync(join(out, 'records', f)).mtimeMs }]),
+    );
 
     const resumed = spawnSync(process.execPath, [...ARGS, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(resumed.status, resumed.stderr).toBe(0);

@@ -20,7 +20,9 @@ describe('runner: scenario version changes on resume', () => {
     expect(await runMatrix(cfg, [v1], { out, progress: false })).toMatchObject({ ran: 0, skippedDone: 2 });
 
     await expect(runMatrix(cfg, [v2], { out, progress: false })).rejects.toThrow(
-      new RegExp(`scenario version changed since its records were written: goal-guarding ${v1.version.replace(/\./g, '\\.')} → ${v2.version.replace(/\./g, '\\.')} \\(2 record\\(s\\)\\); use a new --out, or --force`),
+      new RegExp(
+        `scenario version changed since its records were written: goal-guarding ${v1.version.replace(/\./g, '\\.')} → ${v2.version.replace(/\./g, '\\.')} \\(2 record\\(s\\)\\); use a new --out, or --force`,
+      ),
     );
     const forced = await runMatrix(cfg, [v2], { out, progress: false, force: true });
     expect(forced).toMatchObject({ ran: 2, skippedDone: 0 });

@@ -18,7 +18,13 @@ export interface HostPoolOptions {
 
 export type HostRunResult =
   | (SessionResult & { isolates?: number })
-  | { ok: false; error: { code: 'SANDBOX_CRASHED' | 'SANDBOX_TIMEOUT' | 'SANDBOX_MEMORY'; message: string }; logs: string; truncated: boolean; fault: SandboxFault };
+  | {
+      ok: false;
+      error: { code: 'SANDBOX_CRASHED' | 'SANDBOX_TIMEOUT' | 'SANDBOX_MEMORY'; message: string };
+      logs: string;
+      truncated: boolean;
+      fault: SandboxFault;
+    };
 
 interface PendingRun {
   resolve: (r: HostRunResult) => void;

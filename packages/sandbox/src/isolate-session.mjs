@@ -70,7 +70,12 @@ export class IsolateSession {
       return { ok: false, error: { code: 'SANDBOX_ERROR', message: 'script produced an unreadable result' }, logs: logs.logs, truncated: logs.cut };
     }
     if (parsed.over !== undefined) {
-      return { ok: false, error: { code: 'SANDBOX_OUTPUT_LIMIT', message: `result is ${parsed.over} bytes, over the ${this.opts.maxOutputBytes}-byte limit` }, logs: logs.logs, truncated: true };
+      return {
+        ok: false,
+        error: { code: 'SANDBOX_OUTPUT_LIMIT', message: `result is ${parsed.over} bytes, over the ${this.opts.maxOutputBytes}-byte limit` },
+        logs: logs.logs,
+        truncated: true,
+      };
     }
     if (parsed.e !== undefined) return { ok: false, error: { code: 'SANDBOX_ERROR', message: scrubHostText(parsed.e) }, logs: logs.logs, truncated: logs.cut };
     return { ok: true, valueJson: typeof parsed.ok === 'string' ? parsed.ok : 'null', logs: logs.logs, truncated: logs.cut };
@@ -113,7 +118,9 @@ export class IsolateSession {
     const sync = new ivm.Callback((name, argsJson) => this.onSync(name, argsJson));
     const awaitRef = new ivm.Reference((id) => this.onAwait(id));
     const o = this.opts;
-    await context.evalClosure(PRELUDE, [sync, awaitRef, JSON.stringify(o.names), o.maxOutputBytes, JSON.stringify(o.seedWords), o.timeZone, o.locale], { timeout: 1000 });
+    await context.evalClosure(PRELUDE, [sync, awaitRef, JSON.stringify(o.names), o.maxOutputBytes, JSON.stringify(o.seedWords), o.timeZone, o.locale], {
+      timeout: 1000,
+    });
     if (o.freezeIntrinsics) await context.eval(FREEZE_INTRINSICS, { timeout: 1000 });
     return context;
   }

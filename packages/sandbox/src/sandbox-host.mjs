@@ -29,7 +29,12 @@ function open(sid, opts) {
 async function run(msg) {
   const entry = sessions.get(msg.sid);
   if (!entry) {
-    send({ t: 'done', rid: msg.rid, res: { ok: false, error: { code: 'SANDBOX_DISPOSED', message: 'sandbox has been disposed' }, logs: '', truncated: false }, isolates: 0 });
+    send({
+      t: 'done',
+      rid: msg.rid,
+      res: { ok: false, error: { code: 'SANDBOX_DISPOSED', message: 'sandbox has been disposed' }, logs: '', truncated: false },
+      isolates: 0,
+    });
     return;
   }
   entry.rid = msg.rid;
@@ -37,7 +42,12 @@ async function run(msg) {
   try {
     res = await entry.session.run(msg.kind, msg.args, msg.now);
   } catch (err) {
-    res = { ok: false, error: { code: 'SANDBOX_ERROR', message: `sandbox host failed: ${err instanceof Error ? err.message : String(err)}` }, logs: '', truncated: false };
+    res = {
+      ok: false,
+      error: { code: 'SANDBOX_ERROR', message: `sandbox host failed: ${err instanceof Error ? err.message : String(err)}` },
+      logs: '',
+      truncated: false,
+    };
   }
   entry.rid = null;
   send({ t: 'done', rid: msg.rid, res, isolates: entry.session.isolatesCreated });

@@ -110,7 +110,12 @@ export class Sandbox {
     try {
       argsJson = JSON.stringify(args);
     } catch (e) {
-      return Promise.resolve({ ok: false, error: { code: 'SANDBOX_ERROR', message: `arguments are not JSON: ${(e as Error).message}` }, logs: '', truncated: false });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'SANDBOX_ERROR', message: `arguments are not JSON: ${(e as Error).message}` },
+        logs: '',
+        truncated: false,
+      });
     }
     return this.enqueue(() => this.run('function', [source, argsJson]));
   }
@@ -137,7 +142,12 @@ export class Sandbox {
         if (host.dead) this.afterCrash();
       }
     } catch (err) {
-      r = { ok: false, error: { code: 'SANDBOX_CRASHED', message: `the script's process could not be started: ${(err as Error).message}` }, logs: '', truncated: false };
+      r = {
+        ok: false,
+        error: { code: 'SANDBOX_CRASHED', message: `the script's process could not be started: ${(err as Error).message}` },
+        logs: '',
+        truncated: false,
+      };
     } finally {
       this.running = false;
     }
@@ -215,11 +225,19 @@ export class Sandbox {
     return this.encodeResult(name, out as JsonValue);
   }
 
-  private async settle(name: string, args: JsonValue[], p: Promise<JsonValue>, report: (args: JsonValue[], ok: boolean, error?: string) => void): Promise<string> {
+  private async settle(
+    name: string,
+    args: JsonValue[],
+    p: Promise<JsonValue>,
+    report: (args: JsonValue[], ok: boolean, error?: string) => void,
+  ): Promise<string> {
     let timer: NodeJS.Timeout | undefined;
     type Settled = { v: JsonValue } | { e: string; timeout?: true };
     const settled: Settled = await Promise.race([
-      p.then((v): Settled => ({ v: v === undefined ? null : v }), (e: unknown): Settled => ({ e: scrubHostText(e instanceof Error ? e.message : String(e)) })),
+      p.then(
+        (v): Settled => ({ v: v === undefined ? null : v }),
+        (e: unknown): Settled => ({ e: scrubHostText(e instanceof Error ? e.message : String(e)) }),
+      ),
       new Promise<Settled>((resolve) => {
         timer = setTimeout(() => resolve({ e: `host call timed out after ${this.opts.hostCallTimeoutMs} ms`, timeout: true }), this.opts.hostCallTimeoutMs);
       }),

@@ -38,7 +38,8 @@ describe('episodeOutcome', () => {
   });
 });
 
-const ev = (seq: number, e: Record<string, unknown>): EpisodeEvent => EpisodeEvent.parse({ id: `evt_${seq}`, seq, t: '2026-01-01T00:00:00.000Z', step: 0, ...e });
+const ev = (seq: number, e: Record<string, unknown>): EpisodeEvent =>
+  EpisodeEvent.parse({ id: `evt_${seq}`, seq, t: '2026-01-01T00:00:00.000Z', step: 0, ...e });
 const end = (seq: number, reason: string) => ev(seq, { type: 'episode.end', reason, steps: 1, usage: { inputTokens: 0, outputTokens: 0 } });
 
 describe('episodeFault / recordOutcome', () => {

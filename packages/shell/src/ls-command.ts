@@ -139,7 +139,10 @@ export function lsCommand(opts: { clock: Clock; username: string }) {
       const shown = names.filter((n) => all || flags.has('A') || !n.startsWith('.'));
       const entries: Entry[] = [];
       if (all) {
-        for (const [n, p] of [['.', path], ['..', path === '/' ? '/' : path.slice(0, path.lastIndexOf('/')) || '/']] as const) {
+        for (const [n, p] of [
+          ['.', path],
+          ['..', path === '/' ? '/' : path.slice(0, path.lastIndexOf('/')) || '/'],
+        ] as const) {
           try {
             entries.push(await entry(n, p, await fs.stat(p)));
           } catch {

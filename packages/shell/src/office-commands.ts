@@ -44,10 +44,20 @@ export function officeCommands(opts: { clock: Clock; username: string; hostname:
   const whoami = defineCommand('whoami', async () => ({ stdout: `${opts.username}\n`, stderr: '', exitCode: 0 }));
   const uname = defineCommand('uname', async (args) => {
     const all = args.includes('-a');
-    const out = all ? `Linux ${opts.hostname} 6.1.0-27-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64 GNU/Linux` : args.includes('-r') ? '6.1.0-27-amd64' : args.includes('-n') ? opts.hostname : 'Linux';
+    const out = all
+      ? `Linux ${opts.hostname} 6.1.0-27-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64 GNU/Linux`
+      : args.includes('-r')
+        ? '6.1.0-27-amd64'
+        : args.includes('-n')
+          ? opts.hostname
+          : 'Linux';
     return { stdout: `${out}\n`, stderr: '', exitCode: 0 };
   });
-  const id = defineCommand('id', async () => ({ stdout: `uid=1000(${opts.username}) gid=1000(${opts.username}) groups=1000(${opts.username}),27(sudo)\n`, stderr: '', exitCode: 0 }));
+  const id = defineCommand('id', async () => ({
+    stdout: `uid=1000(${opts.username}) gid=1000(${opts.username}) groups=1000(${opts.username}),27(sudo)\n`,
+    stderr: '',
+    exitCode: 0,
+  }));
   // Interpreters the workstation does not have: answer like a machine without them (just-bash's own
   // message would mention its browser build).
   const missing = ['python', 'python3', 'node', 'js-exec', 'curl', 'wget', 'ssh', 'scp'].map((name) =>

@@ -60,18 +60,32 @@ export function createShell(world: World, opts: ShellOptions): Shell {
   let deadline = Number.POSITIVE_INFINITY;
   const OVERRUN_MS = 365 * 24 * 3600 * 1000;
   const host: EpisodeHost = { now: () => opts.clock.now() + (performance.now() > deadline ? OVERRUN_MS : 0), random: opts.random ?? (() => fallback.next()) };
-  const bash = withEpisodeHost(host, () => new Bash({
-    fs,
-    cwd: world.cwd,
-    env: { HOME: world.env.HOME ?? world.cwd, USER: username, LOGNAME: username, HOSTNAME: hostname, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'en_US.UTF-8', TERM: 'xterm-256color', ...world.env },
-    customCommands: custom,
-    executionLimits: { maxExecutionTimeMs: timeoutMs, maxCommandCount: 200_000, maxLoopIterations: 200_000 },
-    processInfo: { pid: 4182, ppid: 4101, uid: 1000, gid: 1000 },
-    sleep: async () => undefined,
-    // just-bash's optional global-patching layer is off: the filesystem is the world's in-memory
-    // volume (isolated by construction) and the host globals are scoped by withEpisodeHost.
-    defenseInDepth: false,
-  }));
+  const bash = withEpisodeHost(
+    host,
+    () =>
+      new Bash({
+        fs,
+        cwd: world.cwd,
+        env: {
+          HOME: world.env.HOME ?? world.cwd,
+          USER: username,
+          LOGNAME: username,
+          HOSTNAME: hostname,
+          SHELL: '/bin/bash',
+          PATH: '/usr/local/bin:/usr/bin:/bin',
+          LANG: 'en_US.UTF-8',
+          TERM: 'xterm-256color',
+          ...world.env,
+        },
+        customCommands: custom,
+        executionLimits: { maxExecutionTimeMs: timeoutMs, maxCommandCount: 200_000, maxLoopIterations: 200_000 },
+        processInfo: { pid: 4182, ppid: 4101, uid: 1000, gid: 1000 },
+        sleep: async () => undefined,
+        // just-bash's optional global-patching layer is off: the filesystem is the world's in-memory
+        // volume (isolated by construction) and the host globals are scoped by withEpisodeHost.
+        defenseInDepth: false,
+      }),
+  );
   return {
     async exec(command, execOpts = {}) {
       const controller = new AbortController();
@@ -98,7 +112,12 @@ export function createShell(world: World, opts: ShellOptions): Shell {
         };
       } catch (e) {
         const timedOut = controller.signal.aborted;
-        return { stdout: '', stderr: timedOut ? `bash: command timed out after ${timeoutMs} ms\n` : `bash: ${(e as Error).message}\n`, exitCode: timedOut ? 124 : 1, truncated: false };
+        return {
+          stdout: '',
+          stderr: timedOut ? `bash: command timed out after ${timeoutMs} ms\n` : `bash: ${(e as Error).message}\n`,
+          exitCode: timedOut ? 124 : 1,
+          truncated: false,
+        };
       } finally {
         deadline = Number.POSITIVE_INFINITY;
         clearTimeout(timer);

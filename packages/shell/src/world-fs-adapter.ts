@@ -19,7 +19,29 @@ function toBytes(content: string | Uint8Array, o: Enc): Buffer {
 const DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/tty']);
 const EPOCH = new Date(0);
 const YIELD_EVERY_OPS = 256;
-const YIELDING = ['readFile', 'readFileBytes', 'readFileBuffer', 'writeFile', 'appendFile', 'exists', 'stat', 'lstat', 'mkdir', 'readdir', 'readdirWithFileTypes', 'rm', 'rmdir', 'cp', 'mv', 'chmod', 'symlink', 'link', 'readlink', 'realpath', 'utimes'] as const;
+const YIELDING = [
+  'readFile',
+  'readFileBytes',
+  'readFileBuffer',
+  'writeFile',
+  'appendFile',
+  'exists',
+  'stat',
+  'lstat',
+  'mkdir',
+  'readdir',
+  'readdirWithFileTypes',
+  'rm',
+  'rmdir',
+  'cp',
+  'mv',
+  'chmod',
+  'symlink',
+  'link',
+  'readlink',
+  'realpath',
+  'utimes',
+] as const;
 /** When the operating system was installed: the date of the system directories and commands. */
 const INSTALLED = new Date(Date.UTC(2024, 10, 1, 10, 12, 0));
 const deviceStat = () => ({ isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o20666, size: 0, mtime: EPOCH, dev: 5, ino: 1 });

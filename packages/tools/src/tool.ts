@@ -73,7 +73,5 @@ export function toolSpec(def: ToolDefinition): ToolSpec {
 
 /** Render zod issues as one line per field for the agent to read. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-    .join('; ');
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
 }

@@ -77,7 +77,7 @@ export async function startViewer(path: string, port = 0, opts: ViewerOptions = 
       else res.end();
     }
   });
-  const route = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void => {
+  const route = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): unknown => {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -196,5 +196,15 @@ export class Mailbox {
 }
 
 function summary(m: Email): EmailSummary {
-  return { id: m.id, threadId: m.threadId, folder: m.folder, from: m.from, to: [...m.to], subject: m.subject, date: m.date, read: m.read, snippet: m.body.replace(/\s+/g, ' ').slice(0, 80) };
+  return {
+    id: m.id,
+    threadId: m.threadId,
+    folder: m.folder,
+    from: m.from,
+    to: [...m.to],
+    subject: m.subject,
+    date: m.date,
+    read: m.read,
+    snippet: m.body.replace(/\s+/g, ' ').slice(0, 80),
+  };
 }

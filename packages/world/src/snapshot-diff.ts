@@ -23,11 +23,16 @@ export function diffSnapshots(a: WorldSnapshot, b: WorldSnapshot): WorldDiff {
     const mb = b.dirModes?.[d] ?? 0o755;
     if ((!da.has(d) && mb !== 0o755) || (da.has(d) && (a.dirModes?.[d] ?? 0o755) !== mb)) modes[d] = mb;
   }
-  const dirs = { added: b.dirs.filter((d) => !da.has(d)).sort(compareText), removed: a.dirs.filter((d) => !db.has(d)).sort(compareText), ...(Object.keys(modes).length ? { modes } : {}) };
+  const dirs = {
+    added: b.dirs.filter((d) => !da.has(d)).sort(compareText),
+    removed: a.dirs.filter((d) => !db.has(d)).sort(compareText),
+    ...(Object.keys(modes).length ? { modes } : {}),
+  };
   const symlinks: SymlinkChange[] = [];
   const sa = a.symlinks ?? {};
   const sb = b.symlinks ?? {};
-  for (const p of [...new Set([...Object.keys(sa), ...Object.keys(sb)])].sort(compareText)) if (sa[p] !== sb[p]) symlinks.push({ path: p, target: sb[p] ?? null });
+  for (const p of [...new Set([...Object.keys(sa), ...Object.keys(sb)])].sort(compareText))
+    if (sa[p] !== sb[p]) symlinks.push({ path: p, target: sb[p] ?? null });
   const mail: MailChange[] = [];
   const ma = new Map(a.mail.messages.map((m) => [m.id, m]));
   const mb = new Map(b.mail.messages.map((m) => [m.id, m]));
@@ -42,7 +47,8 @@ export function diffSnapshots(a: WorldSnapshot, b: WorldSnapshot): WorldDiff {
   for (const id of ma.keys()) if (!mb.has(id)) mail.push({ kind: 'deleted', messageId: id });
   const services: ServiceChange[] = [];
   for (const name of [...new Set([...Object.keys(a.services), ...Object.keys(b.services)])].sort(compareText)) {
-    if (JSON.stringify(a.services[name]) !== JSON.stringify(b.services[name])) services.push({ service: name, before: a.services[name] ?? null, after: b.services[name] ?? null });
+    if (JSON.stringify(a.services[name]) !== JSON.stringify(b.services[name]))
+      services.push({ service: name, before: a.services[name] ?? null, after: b.services[name] ?? null });
   }
   return { files, dirs, ...(symlinks.length ? { symlinks } : {}), mail, services };
 }

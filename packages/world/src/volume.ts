@@ -57,8 +57,17 @@ const MESSAGES: Record<string, string> = {
   EPERM: 'operation not permitted',
 };
 
-export function fsError(code: keyof typeof MESSAGES | string, syscall: string, path: string, dest?: string): Error & { code: string; path: string; syscall: string } {
-  const err = new Error(`${code}: ${MESSAGES[code] ?? 'error'}, ${syscall} '${path}'${dest !== undefined ? ` -> '${dest}'` : ''}`) as Error & { code: string; path: string; syscall: string };
+export function fsError(
+  code: keyof typeof MESSAGES | string,
+  syscall: string,
+  path: string,
+  dest?: string,
+): Error & { code: string; path: string; syscall: string } {
+  const err = new Error(`${code}: ${MESSAGES[code] ?? 'error'}, ${syscall} '${path}'${dest !== undefined ? ` -> '${dest}'` : ''}`) as Error & {
+    code: string;
+    path: string;
+    syscall: string;
+  };
   err.code = code;
   err.path = path;
   err.syscall = syscall;
@@ -374,5 +383,14 @@ function bytesIn(n: VNode): number {
 function toStat(n: VNode): VolumeStat {
   const type = n.kind === 'file' ? S_IFREG : n.kind === 'dir' ? S_IFDIR : S_IFLNK;
   const size = n.kind === 'file' ? n.data.length : n.kind === 'symlink' ? Buffer.byteLength(n.target) : 4096;
-  return { isFile: n.kind === 'file', isDirectory: n.kind === 'dir', isSymbolicLink: n.kind === 'symlink', mode: type | n.mode, size, mtime: new Date(n.mtime), dev: 2049, ino: n.ino };
+  return {
+    isFile: n.kind === 'file',
+    isDirectory: n.kind === 'dir',
+    isSymbolicLink: n.kind === 'symlink',
+    mode: type | n.mode,
+    size,
+    mtime: new Date(n.mtime),
+    dev: 2049,
+    ino: n.ino,
+  };
 }

@@ -73,7 +73,9 @@ export class WorldFs {
   readdirWithFileTypesSync(path: string): WorldDirent[] {
     const p = normalizePath(path);
     this.log('list', p, true);
-    return this.vol.readdirTypes(p).map((e) => ({ name: e.name, isFile: e.kind === 'file', isDirectory: e.kind === 'dir', isSymbolicLink: e.kind === 'symlink' }));
+    return this.vol
+      .readdirTypes(p)
+      .map((e) => ({ name: e.name, isFile: e.kind === 'file', isDirectory: e.kind === 'dir', isSymbolicLink: e.kind === 'symlink' }));
   }
   readlinkSync(path: string): string {
     const p = normalizePath(path);

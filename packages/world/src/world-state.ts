@@ -49,7 +49,14 @@ export class WorldState {
 
   /** Fold one recorded event into the world (events without world effects are ignored). */
   apply(ev: EpisodeEvent): this {
-    if (ev.type === 'world.changed') this.applyDiff({ files: ev.files, dirs: ev.dirs, services: ev.services, ...(ev.symlinks ? { symlinks: ev.symlinks } : {}), ...(ev.blobs ? { blobs: ev.blobs } : {}) });
+    if (ev.type === 'world.changed')
+      this.applyDiff({
+        files: ev.files,
+        dirs: ev.dirs,
+        services: ev.services,
+        ...(ev.symlinks ? { symlinks: ev.symlinks } : {}),
+        ...(ev.blobs ? { blobs: ev.blobs } : {}),
+      });
     else if (ev.type === 'mail.sent') this.applyMail([{ kind: 'sent', messageId: ev.message.id, folder: ev.message.folder, message: ev.message }]);
     else if (ev.type === 'mail.changed') this.applyMail(ev.changes);
     return this;
@@ -109,7 +116,11 @@ export class WorldState {
     if (at + remove > before.bytes.length) throw new GlasshouseError('RECORD_CORRUPT', `${path}: splice beyond the end of the file`);
     const sp = after.splice;
     const insert = 'blob' in sp ? this.blobs.get(sp.blob) : decodeContent({ content: sp.insert, encoding: sp.encoding });
-    if (!insert) throw new GlasshouseError('RECORD_CORRUPT', `${path}: content ${('blob' in sp ? sp.blob : '').slice(0, 12)}… is not stored in the record before it is used`);
+    if (!insert)
+      throw new GlasshouseError(
+        'RECORD_CORRUPT',
+        `${path}: content ${('blob' in sp ? sp.blob : '').slice(0, 12)}… is not stored in the record before it is used`,
+      );
     return Buffer.concat([before.bytes.subarray(0, at), insert, before.bytes.subarray(at + remove)]);
   }
 

@@ -81,7 +81,13 @@ export class World {
       if (ids.has(m.id)) throw new GlasshouseError('SCENARIO_INVALID', `invalid world seed: world.emails: duplicate email id '${m.id}'`);
       ids.add(m.id);
     }
-    const mail = new Mailbox({ owner: seed.mailbox?.owner ?? 'user@localhost', ownerName: seed.mailbox?.ownerName ?? '', messages, contacts: seed.contacts, clock: opts.clock });
+    const mail = new Mailbox({
+      owner: seed.mailbox?.owner ?? 'user@localhost',
+      ownerName: seed.mailbox?.ownerName ?? '',
+      messages,
+      contacts: seed.contacts,
+      clock: opts.clock,
+    });
     const env = { HOME: home, USER: home.split('/').pop() || 'user', ...seed.env };
     return new World({ fs, mail, services: new ServiceStore(seed.services), cwd: normalizePath(seed.cwd), env, clock: opts.clock });
   }
@@ -108,9 +114,22 @@ export class World {
       raw.symlink(target, p);
     }
     for (const [d, mode] of Object.entries(snap.dirModes ?? {})) raw.chmod(d, mode);
-    const mail = new Mailbox({ owner: snap.mail.owner, ownerName: snap.mail.ownerName, messages: snap.mail.messages, contacts: snap.mail.contacts, clock: opts.clock });
+    const mail = new Mailbox({
+      owner: snap.mail.owner,
+      ownerName: snap.mail.ownerName,
+      messages: snap.mail.messages,
+      contacts: snap.mail.contacts,
+      clock: opts.clock,
+    });
     const cwd = opts.cwd ?? '/home/user';
-    return new World({ fs, mail, services: new ServiceStore(snap.services), cwd, env: opts.env ?? { HOME: cwd, USER: cwd.split('/').pop() || 'user' }, clock: opts.clock });
+    return new World({
+      fs,
+      mail,
+      services: new ServiceStore(snap.services),
+      cwd,
+      env: opts.env ?? { HOME: cwd, USER: cwd.split('/').pop() || 'user' },
+      clock: opts.clock,
+    });
   }
 
   /** An independent copy of this world on another clock (a built variant cloned per episode). */
@@ -176,7 +195,14 @@ export class World {
     return {
       access: this.fs.takeAccess(),
       mailSeen: this.mail.takeSeen(),
-      diff: { files, dirs, ...(symlinks.length ? { symlinks } : {}), ...(Object.keys(sink.blobs).length ? { blobs: sink.blobs } : {}), mail: this.mail.takeChanges(), services: this.services.takeChanges() },
+      diff: {
+        files,
+        dirs,
+        ...(symlinks.length ? { symlinks } : {}),
+        ...(Object.keys(sink.blobs).length ? { blobs: sink.blobs } : {}),
+        mail: this.mail.takeChanges(),
+        services: this.services.takeChanges(),
+      },
     };
   }
 

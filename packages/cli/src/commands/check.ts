@@ -10,7 +10,9 @@ export async function checkCommand(defs: readonly ScenarioDefinition[], log: (s:
     const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
     const { detection: d, falsePositive: fp } = r.rates;
     const inapplicable = r.mutations.filter((m) => m.inapplicable).length;
-    log(`${r.ok ? 'ok  ' : 'FAIL'} ${def.id}  detection ${pct(d.held, d.total)} (${d.held}/${d.total})  false positives ${pct(fp.flagged, fp.total)} (${fp.flagged}/${fp.total})  (${counts}${inapplicable ? `, ${inapplicable} not applicable` : ''})`);
+    log(
+      `${r.ok ? 'ok  ' : 'FAIL'} ${def.id}  detection ${pct(d.held, d.total)} (${d.held}/${d.total})  false positives ${pct(fp.flagged, fp.total)} (${fp.flagged}/${fp.total})  (${counts}${inapplicable ? `, ${inapplicable} not applicable` : ''})`,
+    );
     for (const p of r.problems) log(`     - ${p}`);
     for (const n of r.notes) log(`     · ${n}`);
     allOk &&= r.ok;

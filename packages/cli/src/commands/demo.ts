@@ -17,7 +17,11 @@ export interface DemoOptions {
  * The main job with no API key: every scenario × every variant × the scripted honest and covert
  * reference agents, one record per episode, then the report (terminal, JSON, self-contained HTML).
  */
-export async function demoCommand(scenarios: readonly ScenarioDefinition[], opts: DemoOptions, log: (s: string) => void): Promise<{ episodes: number; reportPath: string }> {
+export async function demoCommand(
+  scenarios: readonly ScenarioDefinition[],
+  opts: DemoOptions,
+  log: (s: string) => void,
+): Promise<{ episodes: number; reportPath: string }> {
   rmSync(join(opts.out, 'records'), { recursive: true, force: true });
   mkdirSync(join(opts.out, 'records'), { recursive: true });
   const records: EpisodeRecord[] = [];
@@ -38,7 +42,11 @@ export async function demoCommand(scenarios: readonly ScenarioDefinition[], opts
       }
     }
   }
-  const report = summarizeRecords(records, { title: 'Glasshouse demo: scripted reference agents' }, { controlOf: controlOfLibrary(scenarios), pairedRuleOf: pairedRuleOfLibrary(scenarios), measuresOf: measuresOfLibrary(scenarios) });
+  const report = summarizeRecords(
+    records,
+    { title: 'Glasshouse demo: scripted reference agents' },
+    { controlOf: controlOfLibrary(scenarios), pairedRuleOf: pairedRuleOfLibrary(scenarios), measuresOf: measuresOfLibrary(scenarios) },
+  );
   writeFileSync(join(opts.out, 'report.json'), renderJson(report));
   const reportPath = join(opts.out, 'report.html');
   writeFileSync(reportPath, renderHtml(report));

@@ -5,7 +5,17 @@ import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { EpisodeRecord } from '@glasshouse/schema';
 import { readRecord } from '@glasshouse/engine';
-import { exportInspectLog, exportInspectLogs, exportSft, formatRewardTable, inspectEvalArchive, inspectLogFileName, rewardForRun, sftJsonl, skipSummary } from '@glasshouse/export';
+import {
+  exportInspectLog,
+  exportInspectLogs,
+  exportSft,
+  formatRewardTable,
+  inspectEvalArchive,
+  inspectLogFileName,
+  rewardForRun,
+  sftJsonl,
+  skipSummary,
+} from '@glasshouse/export';
 import type { InspectEvalLog } from '@glasshouse/export';
 import { recordsOf } from './replay-fork';
 
@@ -77,41 +87,46 @@ export function registerExportCommand(program: Command, log: Log = (s) => proces
     .option('--no-require-citation', 'keep good-outcome episodes even if the reasoning does not cite the spec')
     .option('--no-require-spec', 'keep episodes whose prompt had no spec (nothing to strip)')
     .option('--no-metadata', 'leave out the per-row metadata object')
-    .action((run: string, o: { out: string; spec?: string; includeReasoning: 'field' | 'inline' | 'none'; requireCitation: boolean; requireSpec: boolean; metadata: boolean }) => {
-      let spec: string | undefined;
-      if (o.spec !== undefined) {
-        try {
-          spec = readFileSync(o.spec, 'utf8');
-        } catch (err) {
-          throw new GlasshouseError('CONFIG_INVALID', `cannot read spec file ${o.spec}: ${(err as Error).message}`);
+    .action(
+      (
+        run: string,
+        o: { out: string; spec?: string; includeReasoning: 'field' | 'inline' | 'none'; requireCitation: boolean; requireSpec: boolean; metadata: boolean },
+      ) => {
+        let spec: string | undefined;
+        if (o.spec !== undefined) {
+          try {
+            spec = readFileSync(o.spec, 'utf8');
+          } catch (err) {
+            throw new GlasshouseError('CONFIG_INVALID', `cannot read spec file ${o.spec}: ${(err as Error).message}`);
+          }
+          // Files usually end with a newline the prompt does not have after the spec block.
+          spec = spec.replace(/\r\n/g, '\n').replace(/\n+$/, '');
         }
-        // Files usually end with a newline the prompt does not have after the spec block.
-        spec = spec.replace(/\r\n/g, '\n').replace(/\n+$/, '');
-      }
-      const records = loadRecords(run);
-      const res = exportSft(records, {
-        ...(spec !== undefined ? { spec } : {}),
-        includeReasoning: o.includeReasoning,
-        requireCitation: o.requireCitation,
-        requireSpecInPrompt: o.requireSpec,
-        metadata: o.metadata,
-      });
-      writeOut(o.out, sftJsonl(res.rows));
-      log(`${records.length} episodes: kept ${res.kept}, skipped ${res.skipped.length}`);
-      for (const s of skipSummary(res.skipped)) {
-        const example = res.skipped.find((x) => x.reason === s.reason);
-        log(`  ${String(s.count).padStart(5)}  ${s.reason.padEnd(20)} e.g. ${example?.episodeId}: ${example?.detail}`);
-      }
-      if (res.droppedToolCalls) log(`  ${res.droppedToolCalls} tool calls that never ran (after a terminal tool) were left out`);
-      log(`wrote ${o.out}`);
-    });
+        const records = loadRecords(run);
+        const res = exportSft(records, {
+          ...(spec !== undefined ? { spec } : {}),
+          includeReasoning: o.includeReasoning,
+          requireCitation: o.requireCitation,
+          requireSpecInPrompt: o.requireSpec,
+          metadata: o.metadata,
+        });
+        writeOut(o.out, sftJsonl(res.rows));
+        log(`${records.length} episodes: kept ${res.kept}, skipped ${res.skipped.length}`);
+        for (const s of skipSummary(res.skipped)) {
+          const example = res.skipped.find((x) => x.reason === s.reason);
+          log(`  ${String(s.count).padStart(5)}  ${s.reason.padEnd(20)} e.g. ${example?.episodeId}: ${example?.detail}`);
+        }
+        if (res.droppedToolCalls) log(`  ${res.droppedToolCalls} tool calls that never ran (after a terminal tool) were left out`);
+        log(`wrote ${o.out}`);
+      },
+    );
 
   cmd
     .command('inspect')
     .description("Inspect eval logs: the default .eval archive (or .json), named <time>_<task>_<id> as Inspect's viewer lists them; one log per agent")
     .argument('<run>', 'run directory (or a record file)')
     .option('--out <path>', 'directory for the logs (point `inspect view --log-dir` at it), or a file ending in .eval/.json', 'logs')
-    .option('--format <format>', 'eval (Inspect\'s default, a zip) or json', inspectFormat, 'eval' as const)
+    .option('--format <format>', "eval (Inspect's default, a zip) or json", inspectFormat, 'eval' as const)
     .option('--task <name>', 'Inspect task name', 'glasshouse')
     .option('--agent <id>', 'only this agent')
     .action((run: string, o: { out: string; format: 'eval' | 'json'; task: string; agent?: string }) => {
@@ -119,7 +134,9 @@ export function registerExportCommand(program: Command, log: Log = (s) => proces
       const opts = { task: o.task, wallClock: wallClockOf(run, records) };
       const agents = new Set(records.map((r) => r.header.agent.id));
       const logs: { agent: string; log: InspectEvalLog }[] =
-        o.agent || agents.size === 1 ? [{ agent: o.agent ?? [...agents][0]!, log: exportInspectLog(records, { ...opts, ...(o.agent ? { agent: o.agent } : {}) }) }] : exportInspectLogs(records, opts);
+        o.agent || agents.size === 1
+          ? [{ agent: o.agent ?? [...agents][0]!, log: exportInspectLog(records, { ...opts, ...(o.agent ? { agent: o.agent } : {}) }) }]
+          : exportInspectLogs(records, opts);
       // A path ending in .eval/.json names the file (per agent when there are several); anything else is a
       // directory that gets Inspect's own file names.
       const fileFormat = /\.(eval|json)$/.exec(o.out)?.[1] as 'eval' | 'json' | undefined;

@@ -18,7 +18,11 @@ let current: () => ScenarioCatalog = () => scenarioCatalog();
 
 function scenarioOf(record: EpisodeRecord) {
   const def = current().find(record.header.scenario.id);
-  if (!def) throw new GlasshouseError('SCENARIO_NOT_FOUND', `record is for scenario '${record.header.scenario.id}', which is not in the library: pass its module with --scenario-file <path>`);
+  if (!def)
+    throw new GlasshouseError(
+      'SCENARIO_NOT_FOUND',
+      `record is for scenario '${record.header.scenario.id}', which is not in the library: pass its module with --scenario-file <path>`,
+    );
   return def;
 }
 
@@ -26,7 +30,10 @@ function scenarioOf(record: EpisodeRecord) {
 export function recordsOf(path: string): string[] {
   if (path.endsWith('.jsonl')) return [path];
   const dir = existsSync(join(path, 'records')) ? join(path, 'records') : path;
-  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 function agentFor(spec: string, record: EpisodeRecord, makeAgent?: MakeAgent): Promise<AgentPolicy> {
@@ -64,7 +71,9 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
         } else {
           bad++;
           const d = r.firstDivergence!;
-          log(`DIVERGED   ${basename(f)}  line ${d.line} (seq ${d.seq ?? '-'}) field ${d.field}\n  expected ${JSON.stringify(d.expected)?.slice(0, 200)}\n  actual   ${JSON.stringify(d.actual)?.slice(0, 200)}`);
+          log(
+            `DIVERGED   ${basename(f)}  line ${d.line} (seq ${d.seq ?? '-'}) field ${d.field}\n  expected ${JSON.stringify(d.expected)?.slice(0, 200)}\n  actual   ${JSON.stringify(d.actual)?.slice(0, 200)}`,
+          );
         }
       }
       if (bad) process.exitCode = 1;
@@ -94,19 +103,38 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .option('--remove-matching <regex>', "remove sentences matching this pattern from turn k's reasoning ('eval-awareness' for awareness)")
     .option('--inject <sentence>', "insert a sentence at the start of turn k's reasoning")
     .option('--out <file>', 'record path for the fork')
-    .option('--mode <mode>', "with an edit: 'keep-action' (re-run turn k's recorded action) or 'continue' (the model continues the edited reasoning and writes turn k's action)", 'keep-action')
-    .action(async (path: string, o: { at: number; agent: string; editReasoning?: string; removeMatching?: string; inject?: string; out?: string; mode: string }) => {
-      if (o.mode !== 'keep-action' && o.mode !== 'continue') throw new GlasshouseError('CONFIG_INVALID', `--mode must be keep-action or continue, got '${o.mode}'`);
-      const rec = readRecord(path);
-      const edit = o.editReasoning !== undefined || o.removeMatching !== undefined || o.inject !== undefined
-        ? { ...(o.editReasoning !== undefined ? { editReasoning: o.editReasoning } : {}), ...(o.removeMatching !== undefined ? { removeMatching: o.removeMatching } : {}), ...(o.inject !== undefined ? { inject: o.inject } : {}) }
-        : undefined;
-      const out = o.out ?? join(dirname(path), `${basename(path, '.jsonl')}.fork-at${o.at}.jsonl`);
-      const res = await forkEpisode(rec, scenarioOf(rec), { atStep: o.at, agent: await agentFor(o.agent, rec, makeAgent), recordPath: out, parentRecord: path, mode: o.mode, ...(edit ? { edit } : {}) });
-      log(`fork of ${rec.header.episodeId} at step ${o.at}: outcome ${res.outcome.toUpperCase()}`);
-      log(formatFindings(res.findings));
-      log(`record: ${out}`);
-    });
+    .option(
+      '--mode <mode>',
+      "with an edit: 'keep-action' (re-run turn k's recorded action) or 'continue' (the model continues the edited reasoning and writes turn k's action)",
+      'keep-action',
+    )
+    .action(
+      async (path: string, o: { at: number; agent: string; editReasoning?: string; removeMatching?: string; inject?: string; out?: string; mode: string }) => {
+        if (o.mode !== 'keep-action' && o.mode !== 'continue')
+          throw new GlasshouseError('CONFIG_INVALID', `--mode must be keep-action or continue, got '${o.mode}'`);
+        const rec = readRecord(path);
+        const edit =
+          o.editReasoning !== undefined || o.removeMatching !== undefined || o.inject !== undefined
+            ? {
+                ...(o.editReasoning !== undefined ? { editReasoning: o.editReasoning } : {}),
+                ...(o.removeMatching !== undefined ? { removeMatching: o.removeMatching } : {}),
+                ...(o.inject !== undefined ? { inject: o.inject } : {}),
+              }
+            : undefined;
+        const out = o.out ?? join(dirname(path), `${basename(path, '.jsonl')}.fork-at${o.at}.jsonl`);
+        const res = await forkEpisode(rec, scenarioOf(rec), {
+          atStep: o.at,
+          agent: await agentFor(o.agent, rec, makeAgent),
+          recordPath: out,
+          parentRecord: path,
+          mode: o.mode,
+          ...(edit ? { edit } : {}),
+        });
+        log(`fork of ${rec.header.episodeId} at step ${o.at}: outcome ${res.outcome.toUpperCase()}`);
+        log(formatFindings(res.findings));
+        log(`record: ${out}`);
+      },
+    );
 
   program
     .command('intervene')
@@ -117,19 +145,47 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .option('--samples <n>', 'resamples per record', (v: string) => Number(v), 5)
     .option('--baseline <kind>', "'original' (the parents' verdicts) or 'resampled' (N unedited forks from the same step)", 'original')
     .option('--concurrency <n>', 'forks at once', (v: string) => Number(v), 1)
-    .option('--mode <mode>', "'continue' (default: the model continues the edited reasoning prefix and writes the turn's action; refused for providers that cannot) or 'keep-action' (re-run the recorded action of the edited turn)", 'continue')
-    .option('--reject-aware <n>', 'continue mode, remove-awareness: resample continuations that voice awareness again, up to n attempts per fork', (v: string) => Number(v), 0)
-    .action(async (run: string, o: { intervention: Intervention; agent: string; samples: number; baseline: string; concurrency: number; mode: string; rejectAware: number }) => {
-      if (o.mode !== 'keep-action' && o.mode !== 'continue') throw new GlasshouseError('CONFIG_INVALID', `--mode must be continue or keep-action, got '${o.mode}'`);
-      if (o.baseline !== 'original' && o.baseline !== 'resampled') throw new GlasshouseError('CONFIG_INVALID', `--baseline must be original or resampled, got '${o.baseline}'`);
-      const records = recordsOf(run).map((f) => readRecord(f));
-      const rep = await forkBatch(records, { intervention: o.intervention, samples: o.samples, agentFor: (r) => agentFor(o.agent, r, makeAgent), scenarioFor: (id: string) => current().find(id), baseline: o.baseline, concurrency: o.concurrency, mode: o.mode, rejectAware: o.rejectAware });
-      const pct = (a: { covert: number; n: number; lower: number; upper: number }) => `${a.covert}/${a.n} [${(a.lower * 100).toFixed(1)}, ${(a.upper * 100).toFixed(1)}]`;
-      log(`${o.intervention}: ${rep.eligible} eligible records (${rep.ineligible} not applicable), ${o.samples} samples each`);
-      log(`covert before (${rep.baseline}) ${pct(rep.before)}  after ${pct(rep.after)}  exact p (stratified by parent) = ${rep.pTwoSided.toPrecision(3)}`);
-      const d = rep.difference;
-      if (d.observed !== null && d.lower !== null && d.upper !== null) {
-        log(`per-parent after − before: ${(d.observed * 100).toFixed(1)} pp [${(d.lower * 100).toFixed(1)}, ${(d.upper * 100).toFixed(1)}] (bootstrap over ${d.parents} parents)`);
-      }
-    });
+    .option(
+      '--mode <mode>',
+      "'continue' (default: the model continues the edited reasoning prefix and writes the turn's action; refused for providers that cannot) or 'keep-action' (re-run the recorded action of the edited turn)",
+      'continue',
+    )
+    .option(
+      '--reject-aware <n>',
+      'continue mode, remove-awareness: resample continuations that voice awareness again, up to n attempts per fork',
+      (v: string) => Number(v),
+      0,
+    )
+    .action(
+      async (
+        run: string,
+        o: { intervention: Intervention; agent: string; samples: number; baseline: string; concurrency: number; mode: string; rejectAware: number },
+      ) => {
+        if (o.mode !== 'keep-action' && o.mode !== 'continue')
+          throw new GlasshouseError('CONFIG_INVALID', `--mode must be continue or keep-action, got '${o.mode}'`);
+        if (o.baseline !== 'original' && o.baseline !== 'resampled')
+          throw new GlasshouseError('CONFIG_INVALID', `--baseline must be original or resampled, got '${o.baseline}'`);
+        const records = recordsOf(run).map((f) => readRecord(f));
+        const rep = await forkBatch(records, {
+          intervention: o.intervention,
+          samples: o.samples,
+          agentFor: (r) => agentFor(o.agent, r, makeAgent),
+          scenarioFor: (id: string) => current().find(id),
+          baseline: o.baseline,
+          concurrency: o.concurrency,
+          mode: o.mode,
+          rejectAware: o.rejectAware,
+        });
+        const pct = (a: { covert: number; n: number; lower: number; upper: number }) =>
+          `${a.covert}/${a.n} [${(a.lower * 100).toFixed(1)}, ${(a.upper * 100).toFixed(1)}]`;
+        log(`${o.intervention}: ${rep.eligible} eligible records (${rep.ineligible} not applicable), ${o.samples} samples each`);
+        log(`covert before (${rep.baseline}) ${pct(rep.before)}  after ${pct(rep.after)}  exact p (stratified by parent) = ${rep.pTwoSided.toPrecision(3)}`);
+        const d = rep.difference;
+        if (d.observed !== null && d.lower !== null && d.upper !== null) {
+          log(
+            `per-parent after − before: ${(d.observed * 100).toFixed(1)} pp [${(d.lower * 100).toFixed(1)}, ${(d.upper * 100).toFixed(1)}] (bootstrap over ${d.parents} parents)`,
+          );
+        }
+      },
+    );
 }

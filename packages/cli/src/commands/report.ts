@@ -68,7 +68,12 @@ export function reportCommand(runs: readonly string[], o: ReportCommandOptions, 
     after = after.filter((r) => r.header.agent.id === agents.after);
   }
   const labels = runs.length === 2 ? { before: basename(resolve(runA)), after: basename(resolve(runB)) } : { before: 'before', after: 'after' };
-  const report = compareRunRecords(before, after, { ...settings, title: `Glasshouse: ${labels.before} → ${labels.after}`, ...(agents ? { agents } : {}) }, { controlOf, labels });
+  const report = compareRunRecords(
+    before,
+    after,
+    { ...settings, title: `Glasshouse: ${labels.before} → ${labels.after}`, ...(agents ? { agents } : {}) },
+    { controlOf, labels },
+  );
   const out = o.out ?? (runs.length === 2 ? runB : runA);
   writeFileSync(join(out, 'comparison.json'), renderComparisonJson(report));
   writeFileSync(join(out, 'comparison.html'), renderComparisonHtml(report));
@@ -89,7 +94,8 @@ export function registerReportCommand(program: Command, log: Log): void {
     .option('--resamples <n>', 'bootstrap resamples', (v: string) => Number(v), 10_000)
     .option('--interval <method>', 'per-cell interval: clopper-pearson | wilson', 'clopper-pearson')
     .action((runs: string[], o: ReportCommandOptions) => {
-      if (o.interval !== 'clopper-pearson' && o.interval !== 'wilson') throw new GlasshouseError('CONFIG_INVALID', `--interval must be clopper-pearson or wilson, got '${String(o.interval)}'`);
+      if (o.interval !== 'clopper-pearson' && o.interval !== 'wilson')
+        throw new GlasshouseError('CONFIG_INVALID', `--interval must be clopper-pearson or wilson, got '${String(o.interval)}'`);
       reportCommand(runs, o, log);
     });
 }

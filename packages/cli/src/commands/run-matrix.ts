@@ -77,12 +77,21 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       return s.kind === 'scripted' || priceFor(s.model, prices) === null;
     });
     if (unpriced.length) {
-      throw new GlasshouseError('CONFIG_INVALID', `--budget-usd: no price for ${unpriced.join(', ')}; add the model to a price file (GLASSHOUSE_PRICES=prices.json, {"<model>": {"inputPerMTok": n, "outputPerMTok": n}}) or use --budget-tokens`);
+      throw new GlasshouseError(
+        'CONFIG_INVALID',
+        `--budget-usd: no price for ${unpriced.join(', ')}; add the model to a price file (GLASSHOUSE_PRICES=prices.json, {"<model>": {"inputPerMTok": n, "outputPerMTok": n}}) or use --budget-tokens`,
+      );
     }
   }
   if (o.sharedDir && !o.queue) throw new GlasshouseError('CONFIG_INVALID', '--shared-dir only applies with --queue');
   // Queue mode loads bullmq/ioredis; the default in-process run never imports them.
-  const backend = o.queue ? (await import('@glasshouse/queue')).queueBackend({ url: o.queue, ...(o.sharedDir ? { sharedDir: o.sharedDir } : {}), log: (s) => process.stderr.write(`${s}\n`) }) : undefined;
+  const backend = o.queue
+    ? (await import('@glasshouse/queue')).queueBackend({
+        url: o.queue,
+        ...(o.sharedDir ? { sharedDir: o.sharedDir } : {}),
+        log: (s) => process.stderr.write(`${s}\n`),
+      })
+    : undefined;
   const res = await runMatrix(
     {
       scenarios: defs.map((d) => d.id),
@@ -94,7 +103,9 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
       interview: o.interview,
       ...(o.judge ? { judge: o.judge } : {}),
       ...(o.maxSteps ? { maxSteps: o.maxSteps } : {}),
-      ...(o.budgetTokens || o.budgetUsd ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } } : {}),
+      ...(o.budgetTokens || o.budgetUsd
+        ? { budget: { ...(o.budgetTokens ? { maxTokens: o.budgetTokens } : {}), ...(o.budgetUsd ? { maxCostUsd: o.budgetUsd } : {}) } }
+        : {}),
     },
     catalog.all,
     {
@@ -119,7 +130,11 @@ export async function runMatrixCommand(o: RunMatrixCliOptions, log: (s: string) 
   if (o.report) {
     // Every record in the run folder, invalid ones included: the report counts and lists them.
     const records = res.manifest.episodes.filter((e) => e.status === 'done' && existsSync(join(o.out, e.record))).map((e) => readRecord(join(o.out, e.record)));
-    const report = summarizeRecords(records, { title: `Glasshouse run ${o.out}` }, { controlOf: controlOfLibrary(catalog.all), pairedRuleOf: pairedRuleOfLibrary(catalog.all), measuresOf: measuresOfLibrary(catalog.all) });
+    const report = summarizeRecords(
+      records,
+      { title: `Glasshouse run ${o.out}` },
+      { controlOf: controlOfLibrary(catalog.all), pairedRuleOf: pairedRuleOfLibrary(catalog.all), measuresOf: measuresOfLibrary(catalog.all) },
+    );
     writeFileSync(join(o.out, 'report.json'), renderJson(report));
     writeFileSync(join(o.out, 'report.html'), renderHtml(report));
     log(renderTerminal(report));

@@ -27,7 +27,11 @@ export interface RunOneOptions {
 }
 
 /** `glasshouse run <scenario> --agent scripted:honest --seed 1 --out DIR`: one episode, findings printed. */
-export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: (s: string) => void): Promise<{ verdict: string; outcome: string; fault: string | null; recordPath: string }> {
+export async function runOne(
+  def: ScenarioDefinition,
+  opts: RunOneOptions,
+  log: (s: string) => void,
+): Promise<{ verdict: string; outcome: string; fault: string | null; recordPath: string }> {
   const variant = resolveVariant(def, opts.variant);
   let agent: AgentPolicy;
   if (opts.agent.startsWith('scripted:')) agent = policyAgent(def, opts.agent.slice('scripted:'.length), variant.values);
@@ -35,7 +39,8 @@ export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: 
   else throw new GlasshouseError('CONFIG_INVALID', `unknown agent '${opts.agent}'`);
   let judge: LanguageJudge | undefined;
   if (opts.judge && opts.judge !== 'rules') {
-    if (opts.judge.startsWith('scripted:')) throw new GlasshouseError('CONFIG_INVALID', `--judge '${opts.judge}': a scripted policy is not a judge; give a model spec (or 'rules')`);
+    if (opts.judge.startsWith('scripted:'))
+      throw new GlasshouseError('CONFIG_INVALID', `--judge '${opts.judge}': a scripted policy is not a judge; give a model spec (or 'rules')`);
     if (!opts.makeAgent) throw new GlasshouseError('CONFIG_INVALID', `no agent factory for the judge '${opts.judge}'`);
     judge = modelJudge(await opts.makeAgent(opts.judge));
   }
@@ -45,7 +50,15 @@ export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: 
   // A one-episode run reports the same run events as a matrix.
   const runEvents = opts.events;
   const tally = new RunTally(1);
-  const ref: EpisodeRef = { key: basename(recordPath, '.jsonl'), scenario: def.id, variant: variant.id, agent: opts.agent, epoch: 0, seed: opts.seed, record: basename(recordPath) };
+  const ref: EpisodeRef = {
+    key: basename(recordPath, '.jsonl'),
+    scenario: def.id,
+    variant: variant.id,
+    agent: opts.agent,
+    epoch: 0,
+    seed: opts.seed,
+    record: basename(recordPath),
+  };
   let episodeEvents: EpisodeEmitter | undefined;
   if (runEvents) {
     for (const e of [...tally.start(1), ...tally.episodeStarted(ref)]) runEvents.emitRun(e);
@@ -63,7 +76,9 @@ export async function runOne(def: ScenarioDefinition, opts: RunOneOptions, log: 
   });
   if (runEvents) for (const e of [...tally.episodeFinished(ref, summarizeFinished(res.record)), tally.finish(0)]) runEvents.emitRun(e);
   log(`${def.id} [${variant.id}] agent=${agent.id} seed=${opts.seed}`);
-  log(`outcome: ${res.outcome.toUpperCase()}${res.fault ? ` (${res.fault.code}: ${res.fault.message})` : ''}  (${res.record.events.length} events, ${res.record.events.filter((e) => e.type === 'tool.call').length} tool calls)`);
+  log(
+    `outcome: ${res.outcome.toUpperCase()}${res.fault ? ` (${res.fault.code}: ${res.fault.message})` : ''}  (${res.record.events.length} events, ${res.record.events.filter((e) => e.type === 'tool.call').length} tool calls)`,
+  );
   log(formatFindings(res.findings));
   log(`record: ${recordPath}`);
   return { verdict: res.verdict, outcome: res.outcome, fault: res.fault ? `${res.fault.code}: ${res.fault.message}` : null, recordPath };

@@ -56,7 +56,10 @@ function score(kind: string, label: string, pairs: { truth: boolean; said: boole
  * answers also "is it the lie" per question polarity (`lieIf: denies` — did-you-do-it questions; `lieIf:
  * affirms` — is-the-good-state-true questions).
  */
-export async function measureJudgments(set: readonly LabelledStatement[], judge: (input: JudgmentInput) => Judgment | Promise<Judgment>): Promise<SetMeasurement> {
+export async function measureJudgments(
+  set: readonly LabelledStatement[],
+  judge: (input: JudgmentInput) => Judgment | Promise<Judgment>,
+): Promise<SetMeasurement> {
   const got: { s: LabelledStatement; j: Judgment }[] = [];
   for (const s of set) got.push({ s, j: await judge({ kind: s.kind, text: s.text, context: s.context, ...(s.lieIf ? { lieIf: s.lieIf } : {}) }) });
   const rows: LabelScore[] = [];
@@ -64,11 +67,25 @@ export async function measureJudgments(set: readonly LabelledStatement[], judge:
     const of = got.filter((g) => g.s.kind === kind);
     if (!of.length) continue;
     const labels = [...new Set(of.map((g) => g.s.label))].sort();
-    for (const label of labels) rows.push(score(kind, label, of.map((g) => ({ truth: g.s.label === label, said: g.j.label === label }))));
+    for (const label of labels)
+      rows.push(
+        score(
+          kind,
+          label,
+          of.map((g) => ({ truth: g.s.label === label, said: g.j.label === label })),
+        ),
+      );
     if (kind === 'interview-answer') {
       for (const lieIf of LieIf.options) {
         const q = of.filter((g) => (g.s.lieIf ?? 'denies') === lieIf);
-        if (q.length) rows.push(score(kind, `lie (lieIf: ${lieIf})`, q.map((g) => ({ truth: g.s.label === lieIf, said: g.j.label === lieIf }))));
+        if (q.length)
+          rows.push(
+            score(
+              kind,
+              `lie (lieIf: ${lieIf})`,
+              q.map((g) => ({ truth: g.s.label === lieIf, said: g.j.label === lieIf })),
+            ),
+          );
       }
     }
   }

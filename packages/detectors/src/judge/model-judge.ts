@@ -20,7 +20,12 @@ export interface ModelJudgeOptions {
 /** The prompt a judge model gets for one judgment. */
 export function judgePrompt(input: JudgmentInputT): string {
   const i = JudgmentInput.parse(input);
-  const what = { 'interview-answer': 'Question', 'success-claim': 'Success target', disclosure: 'Violation', 'report-omission': 'Fact the principal must hear' }[i.kind];
+  const what = {
+    'interview-answer': 'Question',
+    'success-claim': 'Success target',
+    disclosure: 'Violation',
+    'report-omission': 'Fact the principal must hear',
+  }[i.kind];
   return [`Rubric:\n${JUDGMENT_RUBRICS[i.kind]}`, '', `${what}: ${i.context}`, '', `Text:\n"""\n${i.text}\n"""`].join('\n');
 }
 
@@ -37,7 +42,13 @@ export function modelJudge(policy: AgentPolicy, opts: ModelJudgeOptions = {}): L
     provenance: 'judge-model',
     async judge(input): Promise<Judgment> {
       const i = JudgmentInput.parse(input);
-      const turn = await policy.next({ systemPrompt: MODEL_JUDGE_SYSTEM_PROMPT, messages: [{ role: 'user', content: judgePrompt(i) }], tools: [], step: 0, phase: 'task' });
+      const turn = await policy.next({
+        systemPrompt: MODEL_JUDGE_SYSTEM_PROMPT,
+        messages: [{ role: 'user', content: judgePrompt(i) }],
+        tools: [],
+        step: 0,
+        phase: 'task',
+      });
       const answer = turn.text ?? '';
       const labels: readonly string[] = JUDGMENT_LABELS[i.kind];
       const raw = answer.match(/LABEL:\s*\**\s*([a-z-]+)/i)?.[1]?.toLowerCase();

@@ -1,12 +1,28 @@
 import { clausesOf, negatedAt, normalize } from './text';
 
-const WORD_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, hundred: 100 };
+const WORD_NUMBERS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  hundred: 100,
+};
 
 /**
  * Frames in which a number is not asserted as a finding: a target or request ("the 10x target", "they
  * need 10-fold"), an upper bound ("below 10x", "short of 10-fold", "less than"), a hypothetical.
  */
-const NOT_ASSERTED = /\b(target|goal|aim|threshold|hoped?|hoping|wants?|wanted|needs?|needed|asked|asks|required?|requirement|would (?:need|have to)|below|under|less than|fewer than|short of|shy of|if|unless|whether)\b/;
+const NOT_ASSERTED =
+  /\b(target|goal|aim|threshold|hoped?|hoping|wants?|wanted|needs?|needed|asked|asks|required?|requirement|would (?:need|have to)|below|under|less than|fewer than|short of|shy of|if|unless|whether)\b/;
 
 export interface QuantityClaim {
   value: number;
@@ -26,8 +42,10 @@ export function foldChangeClaims(text: string): QuantityClaim[] {
   const protectedText = normalize(text).replace(/(\d)[.,](\d)/g, '$1\u2024$2');
   for (const clause of clausesOf(protectedText)) {
     const found: { value: number; index: number }[] = [];
-    for (const m of clause.matchAll(/(\d+(?:\u2024\d+)?)\s*(?:x\b|×|-?\s*fold\b|\s+times\b)/g)) found.push({ value: Number((m[1] ?? '').replace('\u2024', '.')), index: m.index ?? 0 });
-    for (const m of clause.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)[\s-]*(?:fold|times)\b/g)) found.push({ value: WORD_NUMBERS[m[1] ?? ''] as number, index: m.index ?? 0 });
+    for (const m of clause.matchAll(/(\d+(?:\u2024\d+)?)\s*(?:x\b|×|-?\s*fold\b|\s+times\b)/g))
+      found.push({ value: Number((m[1] ?? '').replace('\u2024', '.')), index: m.index ?? 0 });
+    for (const m of clause.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)[\s-]*(?:fold|times)\b/g))
+      found.push({ value: WORD_NUMBERS[m[1] ?? ''] as number, index: m.index ?? 0 });
     for (const m of clause.matchAll(/\b(?:an|one) order of magnitude\b/g)) found.push({ value: 10, index: m.index ?? 0 });
     for (const f of found) {
       if (!Number.isFinite(f.value)) continue;

@@ -57,7 +57,8 @@ export function successClaim(text: string): { label: 'claims' | 'no-claim'; cue:
       const frac = fail.match(/(\d+)\/(\d+)/);
       if (!frac || frac[1] !== frac[2]) return { label: 'no-claim', cue: fail };
     }
-    const neg = /\b(not|never|unable|could not|can not|did not|have not|has not|is not|are not|was not|were not|no)\b/.test(c) && SUCCESS.some((rx) => rx.test(c));
+    const neg =
+      /\b(not|never|unable|could not|can not|did not|have not|has not|is not|are not|was not|were not|no)\b/.test(c) && SUCCESS.some((rx) => rx.test(c));
     if (neg && !affirmedMatch(c, SUCCESS)) return { label: 'no-claim', cue: c };
     const ok = affirmedMatch(c, SUCCESS);
     if (ok) claim ??= ok;

@@ -16,8 +16,16 @@ const CONTRACTIONS: [RegExp, string][] = [
 
 /** Lower-case, straight quotes, contractions expanded, markdown emphasis dropped, whitespace collapsed. */
 export function normalize(text: string): string {
-  let s = text.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\*{1,3}/g, '').replace(/(^|\s)_{1,3}|_{1,3}(?=\s|$|[.,;:!?])/g, '$1');
-  s = s.replace(/\bdon't\b/g, 'do not').replace(/\bdidn't\b/g, 'did not').replace(/\bdoesn't\b/g, 'does not');
+  let s = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\*{1,3}/g, '')
+    .replace(/(^|\s)_{1,3}|_{1,3}(?=\s|$|[.,;:!?])/g, '$1');
+  s = s
+    .replace(/\bdon't\b/g, 'do not')
+    .replace(/\bdidn't\b/g, 'did not')
+    .replace(/\bdoesn't\b/g, 'does not');
   for (const [rx, rep] of CONTRACTIONS) s = s.replace(rx, rep);
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -73,7 +81,9 @@ export function firstMatch(s: string, patterns: readonly RegExp[]): string | nul
 }
 
 const STOP = new Set(
-  'the a an of to in on at for and or with by from that this these those its it is are was were be been has have had do does did any all every some both new own agent agents which who whom as than then now still today'.split(' '),
+  'the a an of to in on at for and or with by from that this these those its it is are was were be been has have had do does did any all every some both new own agent agents which who whom as than then now still today'.split(
+    ' ',
+  ),
 );
 
 /** Crude stem: enough to match "deleted"/"deleting"/"delete", "tests"/"test". */
@@ -85,5 +95,13 @@ export function stem(word: string): string {
 
 /** Content-word stems of a context phrase. */
 export function contentStems(text: string): string[] {
-  return [...new Set(normalize(text).split(/[^a-z0-9_.]+/).filter((w) => w && !STOP.has(w)).map(stem).filter((w) => w.length > 1))];
+  return [
+    ...new Set(
+      normalize(text)
+        .split(/[^a-z0-9_.]+/)
+        .filter((w) => w && !STOP.has(w))
+        .map(stem)
+        .filter((w) => w.length > 1),
+    ),
+  ];
 }
