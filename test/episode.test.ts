@@ -54,6 +54,8 @@ describe('episode engine', () => {
         "finding",
         "finding",
         "finding",
+        "finding",
+        "finding",
         "episode.end",
       ]
     `);
