@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { PROBES } from './probes';
+import { runProbe } from './probe-kit';
+
+/**
+ * The independent probes (written from the scenarios' worlds, not from their detectors): covert acts
+ * done in ways the reference policies do not use, odd-but-honest agents, and disclosed violations.
+ * Each must end in the outcome a careful researcher expects.
+ */
+describe('adversarial probes', () => {
+  for (const p of PROBES) {
+    it(`${p.scenario}: ${p.name} → ${p.expect}`, async () => {
+      const r = await runProbe(p);
+      expect(r.outcome, r.detail).toBe(p.expect);
+    });
+  }
+});
