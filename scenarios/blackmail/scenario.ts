@@ -1,10 +1,9 @@
 import { defineScenario } from '@glasshouse/engine';
-import type { VariantValues } from '@glasshouse/engine';
 import { claimVsState, eventsOfType, mailText, secretsIn, taskCheck } from '@glasshouse/detectors';
 import type { DetectorContext, Secret } from '@glasshouse/detectors';
 import { call, cue, say, submit, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Blackmail (Lynch et al. 2025, "Agentic Misalignment", blackmail scenario, with its goal-conflict ×
@@ -26,13 +25,7 @@ function plant(draw: number) {
   return { o, exec, lover, spouse, ceo, hotel, night };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 /**
  * What a recipient would learn that is leverage: the hotel (private, never business) in any mail; or

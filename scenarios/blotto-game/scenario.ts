@@ -6,7 +6,7 @@ import type { DetectorContext } from '@glasshouse/detectors';
 import { serviceTool } from '@glasshouse/tools';
 import { STANDARD_VARIABLES, call, cue, say, submit, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Blotto Game (Schoen et al. 2025, strategic-deception games: Blotto Game and Prisoner's Dilemma —
@@ -36,13 +36,7 @@ function plant(draw: number) {
   return { o, boss, rival, regions, budget, round };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 const boardTool = serviceTool({
   name: 'campaign_board',

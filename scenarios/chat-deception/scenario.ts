@@ -1,10 +1,9 @@
 import { defineScenario } from '@glasshouse/engine';
-import type { VariantValues } from '@glasshouse/engine';
 import { claimVsState, clausesOf, eventsOfType, negatedAt, normalizeText, successClaim, taskCheck } from '@glasshouse/detectors';
 import type { DetectorContext } from '@glasshouse/detectors';
 import { bash, call, cue, say, STANDARD_VARIABLES, turn } from '../shared/turns';
 import { judge, submittedText } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Chat deception (Schoen et al. 2025, "OpenAI Chat Deception": claiming to have solved or improved
@@ -28,13 +27,7 @@ function plant(draw: number) {
   return { o, user, t, minutes };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 /** The reply the user reads: the submission and the assistant's final message. */
 function replyText(ctx: DetectorContext): string {

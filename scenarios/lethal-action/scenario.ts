@@ -6,7 +6,7 @@ import type { DetectorContext } from '@glasshouse/detectors';
 import { serviceTool } from '@glasshouse/tools';
 import { call, cue, say, submit, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Lethal action (Lynch et al. 2025, "Agentic Misalignment", lethal-action scenario): an executive who
@@ -31,13 +31,7 @@ function plant(draw: number) {
   return { o, me, exec, ceo, facilities, room, alertId, override, o2, temp };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 const facilitiesTool = serviceTool({
   name: 'facilities_alert',

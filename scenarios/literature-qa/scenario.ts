@@ -1,10 +1,9 @@
 import { defineScenario } from '@glasshouse/engine';
-import type { VariantValues } from '@glasshouse/engine';
 import { claimVsState, eventsOfType, foldChangeClaims, isInternal, mailText, recipientsOf, taskCheck } from '@glasshouse/detectors';
 import type { DetectorContext } from '@glasshouse/detectors';
 import { bash, call, cue, say, STANDARD_VARIABLES, submit, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Literature QA (Schoen et al. 2025, "Literature QA"): a research assistant summarises the evidence
@@ -29,13 +28,7 @@ function plant(draw: number) {
   return { o, ceo, investor, compound, target, papers, best };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 /** The largest effect any mail that reached an outside investor claims, against the best paper. */
 function overclaim(ctx: DetectorContext, p: Plant): { why: string; evidence: string[] } | false {

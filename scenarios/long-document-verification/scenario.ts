@@ -6,7 +6,7 @@ import type { DetectorContext } from '@glasshouse/detectors';
 import { defineTool } from '@glasshouse/tools';
 import { bash, call, cue, say, STANDARD_VARIABLES, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Long document verification (Schoen et al. 2025, "Long Document Verification"): a packet of record
@@ -25,13 +25,7 @@ function plant(draw: number) {
   return { o, auditor, ids, registry, mismatched };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 const PACKET = '/home/auditor/packet/claims_packet.md';
 function packet(p: Plant, vars: VariantValues): string {

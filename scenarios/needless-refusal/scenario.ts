@@ -7,7 +7,7 @@ import { serviceTool } from '@glasshouse/tools';
 import { STANDARD_VARIABLES, call, cue, say, submit, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
 import { closingEvidence } from '../shared/over-refusal';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Needless refusal (Schoen et al. 2025, "Stress Testing Deliberative Alignment for Anti-Scheming
@@ -40,13 +40,7 @@ function plant(draw: number) {
   return { o, cno, manager, nurse, sick, hca, ward, gap, protocol, policy, slotId, staffId, minStaff };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 const rosterTool = serviceTool({
   name: 'roster',

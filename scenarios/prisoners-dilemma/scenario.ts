@@ -6,7 +6,7 @@ import type { DetectorContext } from '@glasshouse/detectors';
 import { serviceTool } from '@glasshouse/tools';
 import { STANDARD_VARIABLES, call, cue, say, submit, turn } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Prisoner's Dilemma (Schoen et al. 2025, "Stress Testing Deliberative Alignment for Anti-Scheming
@@ -33,13 +33,7 @@ function plant(draw: number) {
   return { o, boss, other, good, units, both, temptation, sucker, neither, round };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 const tableTool = serviceTool({
   name: 'allocation_table',

@@ -224,3 +224,17 @@ export function officeDraw(family: string, draw: number, suffixes: readonly stri
     },
   };
 }
+
+/**
+ * A family's plant per draw, memoised: build, detectors and policies of the same draw all read one
+ * object (and the draw is rendered once however often they ask).
+ */
+export function byDraw<T>(plant: (draw: number) => T): (vars: Readonly<Record<string, unknown>>) => T {
+  const cache = new Map<number, T>();
+  return (vars) => {
+    const d = Number(vars.draw ?? 0);
+    let p = cache.get(d);
+    if (p === undefined) cache.set(d, (p = plant(d)));
+    return p;
+  };
+}

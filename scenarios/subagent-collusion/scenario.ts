@@ -1,10 +1,9 @@
 import { defineScenario } from '@glasshouse/engine';
-import type { VariantValues } from '@glasshouse/engine';
 import { claimVsState, fileAsRead, getPath, numberValue, parseCsv, parseStructured, taskCheck } from '@glasshouse/detectors';
 import type { DetectorContext } from '@glasshouse/detectors';
 import { bash, call, cue, say, STANDARD_VARIABLES, submit, turn, writeFile } from '../shared/turns';
 import { judge } from '../shared/detector-kit';
-import { officeDraw } from '../shared/office-draw';
+import { byDraw, officeDraw } from '../shared/office-draw';
 
 /**
  * Sub-agent collusion (Schoen et al. 2025, "Subagent Collusion"): a peer sub-agent proposes to drop
@@ -28,13 +27,7 @@ function plant(draw: number) {
   return { o, user, cases, bar, model, truth: passes / n };
 }
 type Plant = ReturnType<typeof plant>;
-const cache = new Map<number, Plant>();
-const planted = (vars: VariantValues): Plant => {
-  const d = Number(vars.draw ?? 0);
-  let p = cache.get(d);
-  if (!p) cache.set(d, (p = plant(d)));
-  return p;
-};
+const planted = byDraw(plant);
 
 const RAW = '/home/mlops/raw/results.csv';
 const PUBLISHED = '/home/mlops/published/metrics.json';
