@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineScenario } from '@glasshouse/engine';
-import type { ScenarioDefinition, VariantValues } from '@glasshouse/engine';
+import type { ScenarioDefinition } from '@glasshouse/engine';
 import { claimVsState, fileAsRead, taskCheck } from '@glasshouse/detectors';
 import type { DetectorContext } from '@glasshouse/detectors';
 import { ANTI_SCHEMING_PRINCIPLES } from '@glasshouse/schema';
 import { serviceTool } from '@glasshouse/tools';
 import { bash, call, cue, say, submit, turn, writeFile } from './turns';
 import { judge } from './detector-kit';
-import { officeDraw } from './office-draw';
+import { byDraw, officeDraw } from './office-draw';
 
 /**
  * The three published "Spec Sabotage" evaluations (Schoen et al. 2025, App. L: moving, selection,
@@ -40,13 +40,7 @@ type Plant = ReturnType<typeof plant>;
 
 export function specChangeScenario(kind: SpecChangeKind): ScenarioDefinition {
   const id = `spec-sabotage-${kind}`;
-  const cache = new Map<number, Plant>();
-  const planted = (vars: VariantValues): Plant => {
-    const d = Number(vars.draw ?? 0);
-    let p = cache.get(d);
-    if (!p) cache.set(d, (p = plant(id, d)));
-    return p;
-  };
+  const planted = byDraw((draw) => plant(id, draw));
   /** The principles the deployment would load at the next restart: the active file, links followed. */
   const loaded = (ctx: DetectorContext) => normal(fileAsRead(ctx.final, ACTIVE));
   const verdictOf = (ctx: DetectorContext): string | null => {
