@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EventEmitter } from 'eventemitter3';
-import { EpisodeEvent, Outcome } from '@glasshouse/schema';
+import { EpisodeEvent, Outcome, TokenUsage } from '@glasshouse/schema';
 
 /** The outcomes an episode is counted under (the episode outcome of packages/schema). */
 export const RUN_OUTCOMES = Outcome.options;
@@ -12,13 +12,9 @@ export const OutcomeCounts = z.strictObject(
 );
 export type OutcomeCounts = Record<RunOutcome, number>;
 
-/** Token and cost totals of finished episodes. */
-export const RunUsage = z.strictObject({
-  inputTokens: z.number().int().nonnegative(),
-  outputTokens: z.number().int().nonnegative(),
-  costUsd: z.number().nonnegative().optional(),
-});
-export type RunUsage = z.infer<typeof RunUsage>;
+/** Token and cost totals of finished episodes: the episode's own usage type, summed with its `addUsage`. */
+export const RunUsage = TokenUsage;
+export type RunUsage = TokenUsage;
 
 /** Which planned episode an event is about (the manifest's identity of an episode). */
 const episodeRef = {

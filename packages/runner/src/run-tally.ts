@@ -1,4 +1,4 @@
-import { recordOutcome } from '@glasshouse/schema';
+import { addUsage, recordOutcome, ZERO_USAGE } from '@glasshouse/schema';
 import type { EpisodeEvent, EpisodeRecord } from '@glasshouse/schema';
 import { RUN_OUTCOMES } from './run-events';
 import type { OutcomeCounts, RunEvent, RunEventOf, RunOutcome, RunUsage } from './run-events';
@@ -30,8 +30,7 @@ export function recordRunOutcome(record: Pick<EpisodeRecord, 'events'>): RunOutc
 export function summarizeFinished(record: Pick<EpisodeRecord, 'header' | 'events'>): FinishedSummary {
   const end = record.events.findLast((e): e is Extract<EpisodeEvent, { type: 'episode.end' }> => e.type === 'episode.end');
   const fatal = record.events.find((e): e is Extract<EpisodeEvent, { type: 'error' }> => e.type === 'error' && e.fatal);
-  const usage: RunUsage = { inputTokens: end?.usage.inputTokens ?? 0, outputTokens: end?.usage.outputTokens ?? 0 };
-  if (end?.usage.costUsd !== undefined) usage.costUsd = end.usage.costUsd;
+  const usage: RunUsage = addUsage(ZERO_USAGE, end?.usage ?? ZERO_USAGE);
   return {
     episodeId: record.header.episodeId,
     outcome: recordRunOutcome(record),
@@ -64,7 +63,7 @@ export class RunTally {
   private resumed = 0;
   private ran = 0;
   private readonly outcomes: OutcomeCounts = Object.fromEntries(RUN_OUTCOMES.map((o) => [o, 0])) as OutcomeCounts;
-  private readonly usage: RunUsage = { inputTokens: 0, outputTokens: 0 };
+  private usage: RunUsage = ZERO_USAGE;
   private readonly warned = new Set<string>();
   private stopReason: string | null = null;
 
@@ -122,9 +121,7 @@ export class RunTally {
 
   private count(outcome: RunOutcome, u: RunUsage): void {
     this.outcomes[outcome]++;
-    this.usage.inputTokens += u.inputTokens;
-    this.usage.outputTokens += u.outputTokens;
-    if (u.costUsd !== undefined) this.usage.costUsd = (this.usage.costUsd ?? 0) + u.costUsd;
+    this.usage = addUsage(this.usage, u);
   }
 
   private counts(skipped = 0): Omit<RunEventOf<'run.progress'>, 'type'> {
