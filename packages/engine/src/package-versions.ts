@@ -32,7 +32,7 @@ export function packageVersions(): Record<string, string> {
   const req = createRequire(import.meta.url);
   const from: [string, string[]][] = [
     ['@glasshouse/schema', ['zod']],
-    ['@glasshouse/world', ['memfs']],
+    ['@glasshouse/world', []],
     ['@glasshouse/shell', ['just-bash']],
     ['@glasshouse/sandbox', ['isolated-vm']],
   ];
