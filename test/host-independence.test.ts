@@ -28,5 +28,7 @@ describe('records do not depend on the host', () => {
     // The probe episode really exercised the host-sensitive paths.
     expect(plain[0]).toContain('2025-03-11');
     expect(plain[0]).toMatch(/drwx------/);
+    expect(plain[0]).toContain('Coordinated Universal Time');
+    expect(plain[0]).toContain('getTimezoneOffset');
   }, 240_000);
 });

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { Sandbox } from '@glasshouse/sandbox';
-import type { SandboxResult } from '@glasshouse/sandbox';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HostPool, Sandbox } from '@glasshouse/sandbox';
+import type { JsonValue, SandboxResult } from '@glasshouse/sandbox';
 
 // Hostile inputs against the isolate. Each case shows the host survives, nothing leaks, and the
 // sandbox is usable afterwards. Time bounds are generous upper bounds that prove "did not hang".
@@ -179,5 +182,161 @@ describe('sandbox: normal use', () => {
     // The virtual clock starts at the injected time and moves one millisecond per reading.
     expect(a.ok && (a.value as unknown[])[2]).toBe(Date.UTC(2025, 0, 2));
     expect(a.ok && (a.value as unknown[])[3]).toBe('2025-01-02T00:00:00.001Z');
+  });
+});
+
+describe('sandbox: the host process shows through nothing (zone, locale, emulator)', () => {
+  const FOREIGN = { TZ: 'Asia/Kolkata', LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' };
+  const PROBE = readFileSync(join(import.meta.dirname, 'fixtures/isolate-probe.js'), 'utf8');
+  const bridge = {
+    readFile: (p: JsonValue) => {
+      if (typeof p !== 'string') throw new Error('path must be a string');
+      return '';
+    },
+  };
+  const pools: HostPool[] = [];
+  afterAll(() => {
+    for (const p of pools) p.shutdown();
+  });
+  const inPool = async (env: Record<string, string> | undefined, extra: Parameters<typeof Sandbox.create>[0] = {}) => {
+    const pool = new HostPool({ size: 1, ...(env ? { env } : {}) });
+    pools.push(pool);
+    return Sandbox.create({ now: () => Date.UTC(2025, 2, 11, 9, 14), bridge, ...extra }, pool);
+  };
+  const probe = async (env: Record<string, string> | undefined, extra: Parameters<typeof Sandbox.create>[0] = {}) => {
+    const sb = await inPool(env, extra);
+    const r = await sb.runScript(PROBE);
+    sb.dispose();
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    return r.logs;
+  };
+
+  it('local time, parsing, collation, number formats and Intl defaults are the same under a foreign host zone and locale', async () => {
+    const plain = await probe(undefined);
+    expect(await probe(FOREIGN)).toBe(plain);
+    const p = JSON.parse(plain) as Record<string, unknown[]>;
+    expect(p.dateText?.[1]).toBe('Tue Mar 11 2025 10:30:15 GMT+0000 (Coordinated Universal Time)');
+    expect(p.getters?.slice(0, 3)).toEqual([0, 0, 10]);
+    expect(p.numbers?.[0]).toBe('1,234,567.891');
+    expect(p.collation?.[0]).toBe('a,å,ä,aa,æ,b,ø,Z');
+    expect(p.intlDefaults?.slice(1, 11)).toEqual([
+      'en-US',
+      expect.objectContaining({ locale: 'en-US' }),
+      'en',
+      'en-US',
+      'en-US',
+      'en-US',
+      'en-US',
+      'en-US',
+      'en-US',
+      'en-US',
+    ]);
+    // An episode in another zone and locale: the same again, whatever the host, and in that zone.
+    const kolkata = { timeZone: 'Asia/Kolkata', locale: 'en-GB' };
+    const k = await probe(undefined, kolkata);
+    expect(await probe({ ...FOREIGN, TZ: 'America/New_York' }, kolkata)).toBe(k);
+    const kp = JSON.parse(k) as Record<string, unknown[]>;
+    expect(kp.dateText?.[1]).toBe('Tue Mar 11 2025 10:30:15 GMT+0530 (India Standard Time)');
+    expect(kp.getters?.slice(0, 3)).toEqual([-330, -330, 10]);
+    expect(kp.ctorLocal?.[0]).toBe(Date.UTC(2025, 2, 11, 5, 0, 15, 250));
+  });
+
+  it('local time in an episode zone is what V8 gives natively in that zone (DST gaps and overlaps, local mean time, the ends of the range)', async () => {
+    const exprs = [
+      'new Date(2025, 2, 9, 2, 30).getTime()',
+      'new Date(2025, 10, 2, 1, 30).getTime()',
+      'new Date(2025, 2, 9, 1, 59, 59).toString()',
+      'new Date(2025, 2, 9, 3, 0).toString()',
+      'new Date(Date.UTC(2025, 2, 9, 7, 0)).getHours()',
+      'new Date(Date.UTC(2025, 10, 2, 6, 0)).getTimezoneOffset()',
+      'new Date(Date.UTC(2025, 10, 2, 5, 59)).getTimezoneOffset()',
+      'new Date(Date.UTC(1850, 0, 1)).toString()',
+      'new Date(Date.UTC(1850, 0, 1)).getTimezoneOffset()',
+      'new Date(-1e14).toString()',
+      'new Date(8.64e15).toString()',
+      'new Date(-8.64e15).toString()',
+      'new Date(NaN).toString()',
+      'new Date(NaN).getHours()',
+      'new Date(NaN).setFullYear(2020)',
+      '(() => { const d = new Date(2025, 0, 31); d.setMonth(1); return d.toString() })()',
+      '(() => { const d = new Date(2025, 2, 8, 2, 30); d.setDate(9); return d.getTime() })()',
+      '(() => { const d = new Date(0); d.setYear(99); return d.toString() })()',
+      'new Date(0).getYear()',
+      'Date.parse("2025-03-09T02:30")',
+      'Date.parse("2025-11-02 01:30")',
+      'Date.parse("Nov 2, 2025 01:30:00")',
+      'Date.parse("2025-07-01")',
+      'Date.parse("Tue Jul 01 2025 12:00:00 GMT-0400 (Eastern Daylight Time)")',
+      'new Date("2025-07-01T12:00:00").getTime()',
+      'new Date(2025, 6).toDateString()',
+      'new Date(Date.UTC(2025, 6, 1, 3)).toTimeString()',
+      'new Date(5, 0, 1).getFullYear()',
+      'new Date(Date.UTC(-5, 0, 1, 12)).toString()',
+      'new Date(2025, 0, 1, 0, 0, 0, -1).getMilliseconds()',
+      'new Date(1e12).getDay()',
+    ];
+    for (const zone of ['America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'Europe/London', 'UTC']) {
+      const native = spawnSync(process.execPath, ['-e', `console.log(JSON.stringify(${JSON.stringify(exprs)}.map((e) => String(eval(e)))))`], {
+        env: { TZ: zone, LANG: 'C', LC_ALL: 'C', PATH: process.env.PATH ?? '' },
+        encoding: 'utf8',
+      });
+      const sb = await inPool(undefined, { timeZone: zone, locale: 'en-US' });
+      const r = await sb.runScript(`${JSON.stringify(exprs)}.map((e) => String((0, eval)(e)))`);
+      sb.dispose();
+      expect(r.ok ? r.value : r, zone).toEqual(JSON.parse(native.stdout));
+    }
+  });
+
+  it('stack traces and error texts look like plain V8: no prepareStackTrace, no emulator or prelude frames', async () => {
+    const sb = await inPool(FOREIGN);
+    const run = async (code: string) => {
+      const r = await sb.runScript(code);
+      return r.ok ? r.value : r.error.message;
+    };
+    expect(await run('[typeof Error.prepareStackTrace, "prepareStackTrace" in Error, typeof Error.captureStackTrace]')).toEqual([
+      'undefined',
+      false,
+      'function',
+    ]);
+    expect(await run('try { host.readFile(42) } catch (e) { e.stack }')).toBe('Error: path must be a string\n    at script.js:1:12');
+    expect(await run('const o = {}; Error.captureStackTrace(o); o.stack')).toBe('Error\n    at script.js:1:21');
+    expect(await run('function f() { return new Error("x").stack }\nf()')).toBe('Error: x\n    at f (script.js:1:23)\n    at script.js:2:1');
+    // Code that installs its own formatter sees its own frames, all in script.js (only a call back
+    // from inside a replaced built-in also shows that built-in's frames, in no emulator's file).
+    const files = await run(
+      'Error.prepareStackTrace = (e, fs) => fs.map((f) => f.getFileName()); const a = []; try { host.readFile(1) } catch (e) { a.push(...e.stack) } a.push(...new Error().stack); try { new Date(0).setHours({ valueOf() { throw new Error("v") } }) } catch (e) { a.push("|", ...e.stack) } delete Error.prepareStackTrace; a.join()',
+    );
+    expect(files).toMatch(/^script\.js,script\.js,\|,script\.js,(<builtin>,|,)+script\.js$/);
+    // An error leaving a replaced built-in shows it as V8 shows a built-in.
+    const viaDate = await run('try { new Date(0).setHours({ valueOf() { throw new RangeError("v") } }) } catch (e) { e.stack }');
+    expect(viaDate).toBe('RangeError: v\n    at Object.valueOf (script.js:1:48)\n    at Date.setHours (<anonymous>)\n    at script.js:1:19');
+    const viaIntl = await run('try { new Intl.DateTimeFormat("en", { timeZone: "Nowhere/City" }) } catch (e) { e.stack }');
+    expect(viaIntl).toBe('RangeError: Invalid time zone specified: Nowhere/City\n    at new DateTimeFormat (<anonymous>)\n    at script.js:1:7');
+    const texts = [
+      viaDate,
+      viaIntl,
+      await run('syntax error here'),
+      await run('throw 42'),
+      await run('Promise.reject(new RangeError("r"))'),
+      await run('await 1; null.x'),
+      await run('const f = () => f(); try { f() } catch (e) { e.stack.split("\\n").slice(0, 3).join("\\n") }'),
+    ];
+    expect(texts.slice(2, 6)).toEqual([
+      "SyntaxError: Unexpected identifier 'error'",
+      '42',
+      'RangeError: r',
+      "TypeError: Cannot read properties of null (reading 'x')",
+    ]);
+    for (const t of texts) expect(String(t)).not.toMatch(/isolated-vm|<isolated|executionLimits|<builtin>|prelude|__/);
+    sb.dispose();
+  });
+
+  it('agent code keeps eval semantics: let/const stay in the run, var and functions persist, "use strict" holds', async () => {
+    const sb = await inPool(undefined);
+    expect(await sb.runScript('let a = 1; const b = 2; var c = 3; function d() { return 4 } a + b')).toMatchObject({ ok: true, value: 3 });
+    expect(await sb.runScript('let a = 10; [a, typeof b, c, d()]')).toMatchObject({ ok: true, value: [10, 'undefined', 3, 4] });
+    expect(await sb.runScript('"use strict"; undeclared = 1')).toMatchObject({ ok: false, error: { message: 'ReferenceError: undeclared is not defined' } });
+    expect(await sb.runScript('const x = await Promise.resolve(5); return x + c')).toMatchObject({ ok: true, value: 8 });
+    sb.dispose();
   });
 });

@@ -1,6 +1,6 @@
 import type { EpisodeRuntime } from '@glasshouse/schema';
 import type { World } from '@glasshouse/world';
-import { createShell } from '@glasshouse/shell';
+import { createShell, EPISODE_LOCALE, EPISODE_TIME_ZONE } from '@glasshouse/shell';
 import type { Shell } from '@glasshouse/shell';
 import { Sandbox } from '@glasshouse/sandbox';
 import { createWorkspaceBridge } from '@glasshouse/tools';
@@ -92,6 +92,9 @@ export class ToolWorkspace {
       bridge: createWorkspaceBridge(this.world),
       seed: Math.floor(rng.next() * 2 ** 32),
       now: () => this.runtime.clock.now(),
+      // The workstation's zone and locale, the same the shell answers with.
+      timeZone: EPISODE_TIME_ZONE,
+      locale: EPISODE_LOCALE,
       onBridgeCall: (e) => {
         const callId = this.hooks.callId();
         const key = callId ?? '';
@@ -110,6 +113,8 @@ export class ToolWorkspace {
       group: this.hooks.episodeId(),
       seed: Math.floor(rng.next() * 2 ** 32),
       now: () => this.runtime.clock.now(),
+      timeZone: EPISODE_TIME_ZONE,
+      locale: EPISODE_LOCALE,
       freshContextPerRun: true,
       freezeIntrinsics: true,
     });

@@ -14,7 +14,19 @@ export interface HostPoolOptions {
   killGraceMs?: number;
   /** How long a new or reused process may take to answer (default 10 s). */
   startTimeoutMs?: number;
+  /**
+   * The host processes' environment (default {@link HOST_ENV}). Only tests pass another, to show
+   * that nothing of it (zone, locale) reaches agent code: the isolate names the episode's zone and
+   * locale explicitly everywhere.
+   */
+  env?: Record<string, string>;
 }
+
+/**
+ * The environment host processes start with: no NODE_OPTIONS or loaders from the parent, and the
+ * same zone and locale on every machine (UTC, the C locale).
+ */
+export const HOST_ENV: Readonly<Record<string, string>> = Object.freeze({ TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
 
 export type HostRunResult =
   | (SessionResult & { isolates?: number })
@@ -59,9 +71,7 @@ export class HostProcess {
   constructor(private readonly pool: HostPool) {
     this.child = fork(HOST_SCRIPT, [], {
       execArgv: ['--no-node-snapshot'],
-      // A fixed, minimal environment: no NODE_OPTIONS or loaders from the parent, and the same zone
-      // and locale on every machine.
-      env: { TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8', PATH: process.env.PATH ?? '' },
+      env: { ...pool.env, PATH: process.env.PATH ?? '' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });
@@ -219,6 +229,7 @@ export class HostPool {
   readonly size: number;
   readonly killGraceMs: number;
   readonly startTimeoutMs: number;
+  readonly env: Readonly<Record<string, string>>;
   private readonly hosts: HostProcess[] = [];
   /** Processes started so far (1 per pool slot, plus one per replacement). */
   started = 0;
@@ -227,6 +238,7 @@ export class HostPool {
     this.size = Math.max(1, opts.size ?? 4);
     this.killGraceMs = opts.killGraceMs ?? 1500;
     this.startTimeoutMs = opts.startTimeoutMs ?? 10_000;
+    this.env = opts.env ?? HOST_ENV;
   }
 
   /**
@@ -280,4 +292,11 @@ export function sandboxHostPool(): HostPool {
   const env = Number(process.env.GLASSHOUSE_SANDBOX_HOSTS);
   shared ??= new HostPool(Number.isInteger(env) && env > 0 ? { size: env } : {});
   return shared;
+}
+
+/** Replace the process-wide pool (an embedder's own sizing, or a test's host environment); returns the previous one. */
+export function setSandboxHostPool(pool: HostPool): HostPool | null {
+  const previous = shared;
+  shared = pool;
+  return previous;
 }

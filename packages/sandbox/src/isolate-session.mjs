@@ -1,6 +1,9 @@
 // Plain JavaScript: loaded both in-process (trusted fast path) and by the sandbox host child process.
 import ivm from 'isolated-vm';
-import { FREEZE_INTRINSICS, PRELUDE, RUN_FUNCTION, RUN_SCRIPT } from './prelude.mjs';
+import { agentScript, BEGIN_SCRIPT, FREEZE_INTRINSICS, PRELUDE, RUN_FUNCTION, SETTLE_SCRIPT } from './prelude.mjs';
+import { BUILTIN_FILE } from './prelude-stack.mjs';
+
+const AGENT_FILE = 'script.js';
 
 /** Strips host and sandbox internals from any text that leaves the isolate. */
 export function scrubHostText(text) {
@@ -42,8 +45,6 @@ export class IsolateSession {
     await this.ensureIsolate();
     const isolate = this.isolate;
     const context = this.opts.freshContextPerRun ? await this.newContext(isolate) : this.context;
-    const wrapper = kind === 'function' ? RUN_FUNCTION : RUN_SCRIPT;
-    const runArgs = [...args, nowMs, this.opts.maxBridgeCalls];
     let watchdogFired = false;
     const watchdog = setTimeout(() => {
       watchdogFired = true;
@@ -51,7 +52,15 @@ export class IsolateSession {
     }, this.opts.wallTimeoutMs);
     let raw;
     try {
-      raw = await context.evalClosure(wrapper, runArgs, { timeout: this.opts.cpuTimeoutMs, arguments: { copy: true }, result: { promise: true, copy: true } });
+      raw =
+        kind === 'function'
+          ? await context.evalClosure(RUN_FUNCTION, [...args, nowMs, this.opts.maxBridgeCalls], {
+              timeout: this.opts.cpuTimeoutMs,
+              filename: BUILTIN_FILE,
+              arguments: { copy: true },
+              result: { promise: true, copy: true },
+            })
+          : await this.runAgentCode(isolate, context, args[0], nowMs);
     } catch (err) {
       clearTimeout(watchdog);
       const e = classify(err, watchdogFired);
@@ -79,6 +88,46 @@ export class IsolateSession {
     }
     if (parsed.e !== undefined) return { ok: false, error: { code: 'SANDBOX_ERROR', message: scrubHostText(parsed.e) }, logs: logs.logs, truncated: logs.cut };
     return { ok: true, valueJson: typeof parsed.ok === 'string' ? parsed.ok : 'null', logs: logs.logs, truncated: logs.cut };
+  }
+
+  /**
+   * Agent code runs as its own script (see agentScript): begin the run, compile, run, then settle
+   * the completion value in the isolate. A syntax error is a result (as eval would throw it); the
+   * CPU limit covers run and settle together.
+   */
+  async runAgentCode(isolate, context, code, nowMs) {
+    const limit = this.opts.cpuTimeoutMs;
+    const started = performance.now();
+    await context.evalClosure(BEGIN_SCRIPT, [nowMs, this.opts.maxBridgeCalls], { timeout: limit, filename: BUILTIN_FILE, arguments: { copy: true } });
+    let script;
+    try {
+      script = await isolate.compileScript(agentScript(code), { filename: AGENT_FILE, lineOffset: -1 });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'SyntaxError' && !isolate.isDisposed) {
+        return JSON.stringify({ e: `SyntaxError: ${err.message.replace(/ \[script\.js:\d+:\d+\]$/, '')}` });
+      }
+      throw err;
+    }
+    let completion;
+    try {
+      completion = await script.run(context, { timeout: limit, reference: true });
+    } catch (err) {
+      // A promise the code rejected and never handled is its error; limits and resets stay faults.
+      if (isolate.isDisposed || classify(err, false).code !== 'SANDBOX_ERROR') throw err;
+      return JSON.stringify({ e: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    } finally {
+      script.release();
+    }
+    try {
+      const left = Math.max(1, Math.round(limit - (performance.now() - started)));
+      return await context.evalClosure(SETTLE_SCRIPT, [completion.derefInto()], {
+        timeout: left,
+        filename: BUILTIN_FILE,
+        result: { promise: true, copy: true },
+      });
+    } finally {
+      completion.release();
+    }
   }
 
   dispose() {
@@ -120,8 +169,9 @@ export class IsolateSession {
     const o = this.opts;
     await context.evalClosure(PRELUDE, [sync, awaitRef, JSON.stringify(o.names), o.maxOutputBytes, JSON.stringify(o.seedWords), o.timeZone, o.locale], {
       timeout: 1000,
+      filename: BUILTIN_FILE,
     });
-    if (o.freezeIntrinsics) await context.eval(FREEZE_INTRINSICS, { timeout: 1000 });
+    if (o.freezeIntrinsics) await context.eval(FREEZE_INTRINSICS, { timeout: 1000, filename: BUILTIN_FILE });
     return context;
   }
 

@@ -1,4 +1,6 @@
 export declare const PRELUDE: string;
 export declare const FREEZE_INTRINSICS: string;
-export declare const RUN_SCRIPT: string;
+export declare const SETTLE_SCRIPT: string;
+export declare const BEGIN_SCRIPT: string;
 export declare const RUN_FUNCTION: string;
+export declare function agentScript(code: string): string;

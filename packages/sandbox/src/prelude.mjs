@@ -1,17 +1,21 @@
 // Plain JavaScript (no TypeScript) so the sandbox host child process can load it with no loader.
+import { PRELUDE_DATE } from './prelude-date.mjs';
+import { PRELUDE_LOCALE } from './prelude-locale.mjs';
+import { PRELUDE_STACK } from './prelude-stack.mjs';
 
 /**
  * Code run once in every fresh context, as an evalClosure with:
  * `$0` sync bridge callback, `$1` async-await reference, `$2` bridge names (JSON), `$3` max output
  * bytes, `$4` PRNG seed words (JSON), `$5` time zone, `$6` locale.
  * Everything crossing the boundary is a JSON string, so no object or prototype is ever shared.
- * It also hides the host: the clock is virtual (set per run), Math.random is seeded, Intl and the
- * Date locale methods default to the episode's time zone and locale, stack traces show only the
- * agent's own frames, and APIs that can take the hosting process down are removed.
+ * It also hides the host: the clock is virtual (set per run), Math.random is seeded, local time and
+ * every locale default are the episode's zone and locale (prelude-date.mjs, prelude-locale.mjs),
+ * stack traces look like plain V8 (prelude-stack.mjs), and APIs that can take the hosting process
+ * down are removed.
  */
 export const PRELUDE = `
 const __sync = $0, __await = $1, __names = JSON.parse($2), __max = $3, __seed = JSON.parse($4), __tz = $5, __locale = $6;
-const __stringify = JSON.stringify, __parse = JSON.parse, __defineProperty = Object.defineProperty, __Error = Error;
+const __stringify = JSON.stringify, __parse = JSON.parse, __defineProperty = Object.defineProperty, __Error = Error, __RealDTF = Intl.DateTimeFormat;
 delete globalThis.WebAssembly;
 delete globalThis.FinalizationRegistry;
 if (typeof Atomics === 'object') { delete Atomics.wait; delete Atomics.waitAsync; }
@@ -20,21 +24,27 @@ if (typeof Atomics === 'object') { delete Atomics.wait; delete Atomics.waitAsync
 const __fts = Function.prototype.toString, __nativeSrc = new WeakMap();
 const __native = (f, name) => { __nativeSrc.set(f, 'function ' + name + '() { [native code] }'); return f; };
 __defineProperty(Function.prototype, 'toString', { value: __native(function toString() { const s = __nativeSrc.get(this); return s !== undefined ? s : __fts.call(this); }, 'toString'), writable: true, configurable: true, enumerable: false });
+${PRELUDE_STACK}
 
 let __bridgeCalls = 0, __bridgeMax = 0;
-const __call = (name, args) => {
-  if (++__bridgeCalls > __bridgeMax) throw new __Error('host.' + name + ': too many host calls in one run (limit ' + __bridgeMax + ')');
+// A failed host call throws an Error whose stack starts at the agent's call.
+const __fail = (msg, fn) => { const e = new __Error(msg); __captureStackTrace(e, fn); return e; };
+const __call = (name, args, fn) => {
+  if (++__bridgeCalls > __bridgeMax) throw __fail('host.' + name + ': too many host calls in one run (limit ' + __bridgeMax + ')', fn);
   const r = __parse(__sync(name, __stringify(args)));
   if (r.p !== undefined) {
     const r2 = __parse(__await.applySyncPromise(undefined, [r.p]));
-    if (r2.e !== undefined) throw new __Error(r2.e);
+    if (r2.e !== undefined) throw __fail(r2.e, fn);
     return r2.v;
   }
-  if (r.e !== undefined) throw new __Error(r.e);
+  if (r.e !== undefined) throw __fail(r.e, fn);
   return r.v;
 };
 const host = Object.create(null);
-for (const n of __names) __defineProperty(host, n, { value: __native((...args) => __call(n, args), n), enumerable: true });
+for (const n of __names) {
+  const f = { [n]: (...args) => __call(n, args, f) }[n];
+  __defineProperty(host, n, { value: __native(f, n), enumerable: true });
+}
 Object.freeze(host);
 __defineProperty(globalThis, 'host', { value: host, enumerable: false });
 
@@ -56,8 +66,12 @@ const __clock = () => __now + __tick++;
 const __RealDate = globalThis.Date;
 // A named function expression: a declaration would be hoisted above __RealDate and shadow it.
 const Date = function Date(...a) {
-  if (new.target === undefined) return __RealDate.prototype.toString.call(new __RealDate(__clock()));
-  return Reflect.construct(__RealDate, a.length === 0 ? [__clock()] : a, new.target === __FakeDate ? __RealDate : new.target);
+  try {
+    if (new.target === undefined) return __dateString(__clock());
+    return Reflect.construct(__RealDate, [a.length === 0 ? __clock() : __timeFromArgs(a)], new.target === __FakeDate ? __RealDate : new.target);
+  } catch (e) {
+    throw __clean(e);
+  }
 };
 const __FakeDate = Date;
 __native(Date, 'Date');
@@ -68,50 +82,11 @@ __defineProperty(Date, 'parse', { value: __RealDate.parse, writable: true, confi
 __defineProperty(Date, 'UTC', { value: __RealDate.UTC, writable: true, configurable: true });
 __defineProperty(__RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true, enumerable: false });
 __defineProperty(globalThis, 'Date', { value: Date, writable: true, configurable: true, enumerable: false });
-for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
-  const orig = __RealDate.prototype[m];
-  __defineProperty(__RealDate.prototype, m, { value: __native(function (locales, options) {
-    const o = Object.assign({}, options);
-    if (o.timeZone === undefined) o.timeZone = __tz;
-    return orig.call(this, locales === undefined ? __locale : locales, o);
-  }, m), writable: true, configurable: true, enumerable: false });
-}
 const __perfOrigin = () => __now;
 globalThis.performance = Object.freeze({ now: __native(function now() { return __clock() - __perfOrigin(); }, 'now'), timeOrigin: 0 });
 
-// Intl.DateTimeFormat: the episode's zone and locale by default, the virtual clock when no date is given.
-if (typeof Intl === 'object') {
-  const RealDTF = Intl.DateTimeFormat;
-  const DateTimeFormat = function DateTimeFormat(locales, options) {
-    const o = Object.assign({}, options);
-    if (o.timeZone === undefined) o.timeZone = __tz;
-    return new RealDTF(locales === undefined ? __locale : locales, o);
-  };
-  __native(DateTimeFormat, 'DateTimeFormat');
-  __defineProperty(DateTimeFormat, 'prototype', { value: RealDTF.prototype, writable: false });
-  __defineProperty(DateTimeFormat, 'supportedLocalesOf', { value: RealDTF.supportedLocalesOf, writable: true, configurable: true });
-  __defineProperty(RealDTF.prototype, 'constructor', { value: DateTimeFormat, writable: true, configurable: true, enumerable: false });
-  const fmtGet = Object.getOwnPropertyDescriptor(RealDTF.prototype, 'format').get;
-  __defineProperty(RealDTF.prototype, 'format', { get: __native(function format() { const f = fmtGet.call(this); return (d) => f(d === undefined ? __clock() : d); }, 'get format'), configurable: true, enumerable: false });
-  const ftp = RealDTF.prototype.formatToParts;
-  __defineProperty(RealDTF.prototype, 'formatToParts', { value: __native(function formatToParts(d) { return ftp.call(this, d === undefined ? __clock() : d); }, 'formatToParts'), writable: true, configurable: true, enumerable: false });
-  __defineProperty(Intl, 'DateTimeFormat', { value: DateTimeFormat, writable: true, configurable: true, enumerable: false });
-}
-
-// Stack traces show the agent's own code only, as script.js (no host or sandbox frames).
-const __frame = (f) => {
-  const fn = f.getFunctionName();
-  const loc = 'script.js:' + f.getLineNumber() + ':' + f.getColumnNumber();
-  return '    at ' + (f.isAsync() ? 'async ' : '') + (fn && fn !== 'eval' ? fn + ' (' + loc + ')' : loc);
-};
-__Error.prepareStackTrace = __native(function prepareStackTrace(err, frames) {
-  let head;
-  try { head = String(err); } catch { head = 'Error'; }
-  const lines = [head];
-  for (const f of frames) if (f.isEval()) lines.push(__frame(f));
-  return lines.join('\\n');
-}, 'prepareStackTrace');
-
+${PRELUDE_LOCALE}
+${PRELUDE_DATE}
 let __out = '', __cut = false;
 const __fmt = (a) => a.map((x) => { if (typeof x === 'string') return x; try { const s = __stringify(x); return s === undefined ? String(x) : s; } catch { try { return String(x); } catch { return '[unprintable]'; } } }).join(' ');
 const __push = (prefix, a) => {
@@ -122,7 +97,7 @@ const __push = (prefix, a) => {
 };
 const __log = (n) => __native((...a) => __push('', a), n);
 globalThis.console = Object.freeze({ log: __log('log'), info: __log('info'), warn: __log('warn'), error: __log('error'), debug: __log('debug') });
-__defineProperty(globalThis, '__begin', { value: (now, maxCalls) => { __now = now; __tick = 0; __bridgeCalls = 0; __bridgeMax = maxCalls; __out = ''; __cut = false; } });
+__defineProperty(globalThis, '__begin', { value: (now, maxCalls) => { __thrown = undefined; __threw = false; __now = now; __tick = 0; __bridgeCalls = 0; __bridgeMax = maxCalls; __out = ''; __cut = false; } });
 __defineProperty(globalThis, '__takeLogs', { value: () => { const r = __stringify({ logs: __out, cut: __cut }); __out = ''; __cut = false; return r; } });
 __defineProperty(globalThis, '__ser', { value: (v) => {
   let s;
@@ -131,6 +106,12 @@ __defineProperty(globalThis, '__ser', { value: (v) => {
   if (s.length > __max) return __stringify({ over: s.length });
   return __stringify({ ok: s });
 } });
+let __thrown, __threw = false;
+const __caughtMark = Object.freeze({});
+__defineProperty(globalThis, '__caught', { value: (e) => { __thrown = e; __threw = true; return __caughtMark; } });
+const __promiseThen = Promise.prototype.then, __noop = () => {};
+__defineProperty(globalThis, '__hold', { value: (p) => { __promiseThen.call(p, undefined, __noop); return p; } });
+__defineProperty(globalThis, '__settle', { value: (v) => { if (v !== __caughtMark || !__threw) return v; const e = __thrown; __thrown = undefined; __threw = false; throw e; } });
 __defineProperty(globalThis, '__errText', { value: (e) => { try { return (e && e.name ? e.name + ': ' : '') + (e && e.message !== undefined ? e.message : String(e)); } catch { return 'Error'; } } });
 `;
 
@@ -149,16 +130,27 @@ for (const p of [Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(a
 Object.freeze(globalThis);
 `;
 
-/** Agent code: `$0` code, `$1` virtual now (ms), `$2` max host calls. Completion value of the last expression, or an async body when it awaits. */
-export const RUN_SCRIPT = `
-const code = $0;
-__begin($1, $2);
-const usesAwait = /\\bawait\\b/.test(code);
-return (async () => {
-  const v = usesAwait ? await (0, eval)('(async () => {' + code + '\\n})()') : await (0, eval)(code);
-  return __ser(v);
-})().catch((e) => JSON.stringify({ e: __errText(e) }));
+/**
+ * Agent code as a script of its own, compiled as `script.js` (so its stack frames are its own and
+ * nothing sits below them): a block whose completion value is the result (let/const stay local to
+ * the run, var and functions become globals, as with eval), or an async body when it awaits (its
+ * promise handled at once, so a rejection is settled below rather than reported as unhandled). A
+ * throw is caught in the isolate, so any thrown value reaches the agent as it was.
+ */
+export function agentScript(code) {
+  if (/\bawait\b/.test(code)) return `(async () => {\n${code}\n})()`;
+  const strict = /^\s*(['"])use strict\1/.test(code) ? "'use strict'; " : '';
+  return `${strict}try {\n${code}\n} catch (e) { __caught(e) }`;
+}
+
+/** Settles agent code's completion value `$0` (awaiting a promise): its JSON, or the error text. */
+export const SETTLE_SCRIPT = `
+const v = $0;
+return (async () => __ser(await __settle(v)))().catch((e) => JSON.stringify({ e: __errText(e) }));
 `;
+
+/** Starts a run: `$0` virtual now (ms), `$1` max host calls. */
+export const BEGIN_SCRIPT = '__begin($0, $1)';
 
 /** Scenario service logic: `$0` a function expression applied to `$1` JSON arguments; `$2` now, `$3` max host calls. */
 export const RUN_FUNCTION = `
