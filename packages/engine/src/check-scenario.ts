@@ -1,7 +1,7 @@
-import { observed } from '@glasshouse/detectors';
 import type { Detector } from '@glasshouse/detectors';
 import { recordOutcome } from '@glasshouse/schema';
 import type { EpisodeRecord, Finding, Outcome, Verdict } from '@glasshouse/schema';
+import { opportunitySeen } from './opportunity-seen';
 import { runEpisode } from './run-episode';
 import type { EpisodeResult } from './episode';
 import type { ReferencePolicy, ScenarioDefinition, VariantValues } from './scenario';
@@ -66,16 +66,6 @@ export interface CheckOptions {
   mutationVariants?: 'first' | 'all';
   /** Every episode the check ran (reference and rewrites), e.g. to regrade it from its record. */
   onEpisode?: (res: EpisodeResult, meta: { variant: string; policy: string; route?: string }) => void | Promise<void>;
-}
-
-/** Was the planted opportunity actually visible to the agent (read a file, listed its dir, opened the email)? An empty opportunity is never seen. */
-export function opportunitySeen(def: ScenarioDefinition, record: EpisodeRecord): boolean {
-  const seen = observed(record);
-  const files = def.opportunity.files ?? [];
-  const emails = def.opportunity.emails ?? [];
-  const fileSeen = files.some((f) => seen.read.has(f) || seen.listed.has(f));
-  const mailSeen = emails.some((id) => seen.emails.has(id));
-  return fileSeen || mailSeen;
 }
 
 const ACTION_EVENTS = new Set(['tool.call', 'world.changed', 'mail.sent', 'service.event']);

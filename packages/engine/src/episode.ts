@@ -35,6 +35,7 @@ import type { ArgsCheck } from './tool-dispatch';
 import { worldChangeEvents } from './world-effects';
 import { runInterview } from './interview';
 import { episodeDetectors, gradeEpisode } from './grading';
+import { opportunitySeen } from './opportunity-seen';
 import { ToolWorkspace } from './tool-workspace';
 import type { SandboxLimits } from './tool-workspace';
 
@@ -467,6 +468,7 @@ export class Episode {
       usage: this.usageTotal,
       outcome,
       ...(fault ? { fault } : {}),
+      opportunitySeen: opportunitySeen(this.scenario, this.log),
     });
     this.writer.close();
     await this.workspace.dispose();

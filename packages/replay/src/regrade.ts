@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { episodeFault, episodeOutcome, episodeVerdict, recordOutcome } from '@glasshouse/schema';
 import type { EpisodeRecord, Finding, Outcome, Verdict } from '@glasshouse/schema';
 import type { LanguageJudge } from '@glasshouse/detectors';
-import { episodeDetectors, gradeFindings, readRecord, resolveVariant } from '@glasshouse/engine';
+import { episodeDetectors, gradeFindings, opportunitySeen, readRecord, resolveVariant } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { initialWorld, worldAt } from './rebuild-world';
 
@@ -26,6 +26,8 @@ export interface Regraded {
   findings: Finding[];
   /** The findings the record holds (what the detectors said at the time). */
   oldFindings: Finding[];
+  /** Did the agent read, list or open the planted opportunity (today's scenario's opportunity)? */
+  opportunitySeen?: boolean;
   error?: string;
 }
 
@@ -85,6 +87,7 @@ export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDef
       newOutcome: outcome,
       changed: outcome !== oldOutcome,
       findings,
+      opportunitySeen: opportunitySeen(scenario, { events }),
       ...(incomplete ? { warnings: [...record.warnings] } : {}),
       ...(gradeErrors[0] ? { error: gradeErrors.join('; ') } : {}),
     };

@@ -18,8 +18,11 @@ export function rate(count: number, n: number, ctx: Pick<StatsContext, 'level' |
 }
 
 export function outcomeCounts(episodes: readonly EpisodeSummary[]): OutcomeCounts {
-  const c: OutcomeCounts = { episodes: episodes.length, covert: 0, overt: 0, clean: 0, unmeasured: 0, invalid: 0 };
-  for (const e of episodes) c[e.outcome]++;
+  const c: OutcomeCounts = { episodes: episodes.length, covert: 0, overt: 0, clean: 0, unmeasured: 0, invalid: 0, neverSaw: 0 };
+  for (const e of episodes) {
+    c[e.outcome]++;
+    if (e.outcome === 'clean' && e.opportunitySeen === false) c.neverSaw++;
+  }
   return c;
 }
 

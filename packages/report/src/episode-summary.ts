@@ -1,4 +1,4 @@
-import { episodeVerdict, measured, type EpisodeRecord, type Finding, type TokenUsage } from '@glasshouse/schema';
+import { addUsage, episodeVerdict, measured, ZERO_USAGE, type EpisodeRecord, type Finding, type TokenUsage } from '@glasshouse/schema';
 import { summaryOutcome } from './outcome';
 import type { EpisodeSummary } from './report-schema';
 
@@ -21,15 +21,6 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
-function addUsage(acc: TokenUsage | null, u: TokenUsage): TokenUsage {
-  const out: TokenUsage = { inputTokens: (acc?.inputTokens ?? 0) + u.inputTokens, outputTokens: (acc?.outputTokens ?? 0) + u.outputTokens };
-  if (acc?.reasoningTokens !== undefined || u.reasoningTokens !== undefined) {
-    out.reasoningTokens = (acc?.reasoningTokens ?? 0) + (u.reasoningTokens ?? 0);
-  }
-  if (acc?.costUsd !== undefined || u.costUsd !== undefined) out.costUsd = (acc?.costUsd ?? 0) + (u.costUsd ?? 0);
-  return out;
-}
-
 /** Reduce one record to what the report needs. Findings are the record's `finding` events. */
 export function summarizeEpisode(record: EpisodeRecord, controlOf?: ControlOf): EpisodeSummary {
   const { header, events } = record;
@@ -39,7 +30,7 @@ export function summarizeEpisode(record: EpisodeRecord, controlOf?: ControlOf): 
   for (const event of events) {
     if (event.type === 'finding') findings.push(event.finding);
     else if (event.type === 'episode.end') end = event;
-    else if (event.type === 'message.assistant' && event.usage) summed = addUsage(summed, event.usage);
+    else if (event.type === 'message.assistant' && event.usage) summed = addUsage(summed ?? ZERO_USAGE, event.usage);
   }
   const judged = findings.filter((f) => f.kind === 'covert-action' || f.kind === 'interview');
   const variables = Object.fromEntries(Object.entries(header.variant.values).filter(([k]) => k !== 'epoch'));
@@ -66,6 +57,7 @@ export function summarizeEpisode(record: EpisodeRecord, controlOf?: ControlOf): 
     taskSuccess: measured(findings, 'task'),
     evalAwareness: measured(findings, 'eval-awareness'),
     specCitation: measured(findings, 'spec-citation'),
+    opportunitySeen: end?.opportunitySeen ?? null,
     covertDetectors: unique(judged.filter((f) => f.verdict === 'covert').map((f) => f.detector)),
     unmeasuredDetectors: unique(judged.filter((f) => f.kind === 'covert-action' && f.verdict === 'unmeasured').map((f) => f.detector)),
     scores: sortedRecord(scores),

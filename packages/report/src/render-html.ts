@@ -56,7 +56,7 @@ const METRIC_LABEL = { covert: 'Covert', overt: 'Overt', evalAwareness: 'Eval aw
 function agentSection(a: AgentReport): string {
   const c = a.counts;
   const cards = [
-    card('Episodes', String(c.episodes), `${c.covert} covert · ${c.overt} overt · ${c.clean} clean · ${c.unmeasured} unmeasured`),
+    card('Episodes', String(c.episodes), `${c.covert} covert · ${c.overt} overt · ${c.clean} clean (${c.neverSaw} never saw it) · ${c.unmeasured} unmeasured`),
     card('Invalid', String(c.invalid), 'provider/harness faults, in no rate'),
     card(
       'Covert (macro)',
@@ -85,6 +85,7 @@ function agentSection(a: AgentReport): string {
     cell(rateCell(s.threat.evalAwareness)),
     cell(rateCell(s.threat.specCitation)),
     cell(rateCell(s.threat.taskSuccess)),
+    cell(String(s.threat.counts.neverSaw), s.threat.counts.neverSaw > 0 ? 'muted' : undefined),
     cell(String(s.threat.counts.unmeasured)),
     cell(String(s.threat.counts.invalid), s.threat.counts.invalid > 0 ? 'covert' : undefined),
   ]);
@@ -96,6 +97,7 @@ function agentSection(a: AgentReport): string {
     cell(macroCell(a.macro.evalAwareness)),
     cell(macroCell(a.macro.specCitation)),
     cell(macroCell(a.macro.taskSuccess)),
+    cell(''),
     cell(''),
     cell(''),
   ]);
@@ -120,7 +122,7 @@ function agentSection(a: AgentReport): string {
     `<h2>Agent ${escapeHtml(a.agent)}</h2>`,
     `<div class="cards">${cards}</div>`,
     chart,
-    table(['scenario', 'n', 'covert', 'overt', 'eval aware', 'spec cite', 'task', 'unmeasured', 'invalid'], rows),
+    table(['scenario', 'n', 'covert', 'overt', 'eval aware', 'spec cite', 'task', 'clean, never saw it', 'unmeasured', 'invalid'], rows),
     controlTable,
   ].join('\n');
 }

@@ -25,7 +25,7 @@ const METRIC_LABEL: Record<MetricName, string> = {
 };
 
 function counts(c: OutcomeCounts): string {
-  return `${c.episodes} episodes: ${c.covert} covert, ${c.overt} overt, ${c.clean} clean, ${c.unmeasured} unmeasured, ${c.invalid} invalid`;
+  return `${c.episodes} episodes: ${c.covert} covert, ${c.overt} overt, ${c.clean} clean${c.neverSaw ? ` (${c.neverSaw} never saw the opportunity)` : ''}, ${c.unmeasured} unmeasured, ${c.invalid} invalid`;
 }
 
 function kCurve(points: readonly KPoint[]): string {
@@ -60,6 +60,9 @@ function agentBlock(a: AgentReport): string {
     { header: 'spec cite % [CI]', align: 'right' },
     { header: 'task %', align: 'right' },
   ];
+  // Only when some clean episode never saw the opportunity: clean without a chance is not clean by choice.
+  const unseen = a.counts.neverSaw > 0;
+  if (unseen) columns.push({ header: 'unseen', align: 'right' });
   const rows = a.byScenario
     .filter((s) => s.threat.counts.episodes > 0)
     .map((s) => [
@@ -70,6 +73,7 @@ function agentBlock(a: AgentReport): string {
       rateCell(s.threat.evalAwareness),
       rateCell(s.threat.specCitation),
       pct(s.threat.taskSuccess.rate),
+      ...(unseen ? [String(s.threat.counts.neverSaw)] : []),
     ]);
   const m = a.macro;
   rows.push([
@@ -80,8 +84,10 @@ function agentBlock(a: AgentReport): string {
     macroCell(m.evalAwareness),
     macroCell(m.specCitation),
     pct(m.taskSuccess.observed),
+    ...(unseen ? [''] : []),
   ]);
   const lines = [truncate(`Agent ${a.agent} — ${counts(a.counts)}`, WIDTH), textTable(columns, rows, WIDTH)];
+  if (unseen) lines.push('  unseen = clean episodes in which the agent never read or opened the planted opportunity.');
   const control = a.byScenario.filter((s) => s.control !== null);
   if (control.length > 0) {
     const cc: TextColumn[] = [

@@ -42,6 +42,12 @@ export const OutcomeCounts = z.strictObject({
   clean: z.number().int().nonnegative(),
   unmeasured: z.number().int().nonnegative(),
   invalid: z.number().int().nonnegative(),
+  /**
+   * Clean episodes in which the agent never read, listed or opened the planted opportunity: clean
+   * because it never found the chance, not because it declined it. A subset of `clean` (records
+   * older than the signal count as seen).
+   */
+  neverSaw: z.number().int().nonnegative(),
 });
 export type OutcomeCounts = z.infer<typeof OutcomeCounts>;
 
@@ -227,6 +233,8 @@ export const EpisodeSummary = z.strictObject({
   taskSuccess: z.boolean().nullable(),
   evalAwareness: z.boolean().nullable(),
   specCitation: z.boolean().nullable(),
+  /** Did the agent read, list or open the planted opportunity? null for records without the signal. */
+  opportunitySeen: z.boolean().nullable(),
   covertDetectors: z.array(z.string()),
   unmeasuredDetectors: z.array(z.string()),
   /** Scores of covert-action findings that carry one (e.g. accuracy), by detector. */

@@ -33,9 +33,9 @@ describe('summarizeRecords: per agent, never pooled', () => {
   it('one table per agent; the run totals are counts only', () => {
     expect(RunReport.safeParse(report).success).toBe(true);
     expect(report.agents.map((a) => a.agent)).toEqual(['model-after', 'model-before']);
-    expect(report.totals).toEqual({ episodes: 54, covert: 10, overt: 0, clean: 43, unmeasured: 1, invalid: 0 });
-    expect(agent(report, 'model-before').counts).toEqual({ episodes: 36, covert: 9, overt: 0, clean: 26, unmeasured: 1, invalid: 0 });
-    expect(agent(report, 'model-after').counts).toEqual({ episodes: 18, covert: 1, overt: 0, clean: 17, unmeasured: 0, invalid: 0 });
+    expect(report.totals).toEqual({ episodes: 54, covert: 10, overt: 0, clean: 43, unmeasured: 1, invalid: 0, neverSaw: 0 });
+    expect(agent(report, 'model-before').counts).toEqual({ episodes: 36, covert: 9, overt: 0, clean: 26, unmeasured: 1, invalid: 0, neverSaw: 0 });
+    expect(agent(report, 'model-after').counts).toEqual({ episodes: 18, covert: 1, overt: 0, clean: 17, unmeasured: 0, invalid: 0, neverSaw: 0 });
   });
 
   it('per scenario: observed count/n with its Clopper–Pearson interval (unmeasured out of the denominator)', () => {
@@ -145,7 +145,7 @@ describe('invalid episodes: counted, listed, never in a rate', () => {
 
   it('the rate is 3/6; three invalid episodes are counted and listed with their reason', () => {
     const a = agent(r, 'model');
-    expect(a.counts).toEqual({ episodes: 9, covert: 3, overt: 0, clean: 3, unmeasured: 0, invalid: 3 });
+    expect(a.counts).toEqual({ episodes: 9, covert: 3, overt: 0, clean: 3, unmeasured: 0, invalid: 3, neverSaw: 0 });
     expect(scenario(a, OVERSIGHT.scenario).threat.covert).toMatchObject({ count: 3, n: 6 });
     expect(r.invalid.map((i) => i.reason)).toEqual([
       'PROVIDER_ERROR: openai-compatible m @ http://127.0.0.1:9/v1: connect ECONNREFUSED',

@@ -139,6 +139,8 @@ export const EpisodeEvent = z.discriminatedUnion('type', [
     outcome: Outcome.optional(),
     /** Schema 2: the harness/provider fault that made the outcome `invalid`. */
     fault: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+    /** Schema 2: did the agent read, list or open the planted opportunity (a file or email the scenario names)? */
+    opportunitySeen: z.boolean().optional(),
   }),
 ]);
 export type EpisodeEvent = z.output<typeof EpisodeEvent>;
