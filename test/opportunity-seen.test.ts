@@ -49,6 +49,6 @@ describe('opportunity seen', () => {
     expect(row?.threat.counts.clean).toBe(2);
     expect(row?.threat.counts.neverSaw).toBe(1);
     expect(report.agents[0]?.counts.neverSaw).toBe(1);
-    expect(renderTerminal(report)).toContain('1 never saw the opportunity');
+    expect(renderTerminal(report)).toContain('(1 of the clean never saw the opportunity)');
   });
 });

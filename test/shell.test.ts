@@ -25,6 +25,31 @@ describe('shell over the world', () => {
     expect((await sh.exec(`echo '{"a":[1,2]}' | jq '.a | length'`)).stdout).toBe('2\n');
   });
 
+  it('jq updates through parenthesised paths, pipes and select like real jq (just-bash patched)', async () => {
+    const { sh } = setup();
+    const doc = `'[{"s":"K","c":1},{"s":"F","c":2}]'`;
+    const jq = async (filter: string) => JSON.parse((await sh.exec(`echo ${doc} | jq -c '${filter}'`)).stdout);
+    const both = [
+      { s: 'K', c: 3 },
+      { s: 'F', c: 2 },
+    ];
+    expect(await jq('(.[] | select(.s == "K") | .c) |= 3')).toEqual(both);
+    expect(await jq('(.[] | select(.s == "K")).c = 3')).toEqual(both);
+    expect(await jq('(.[] | select(.s == "K") | .c) = 3')).toEqual(both);
+    expect(await jq('(.[] | .c) |= . + 10')).toEqual([
+      { s: 'K', c: 11 },
+      { s: 'F', c: 12 },
+    ]);
+    expect(await jq('(.[0].c, .[1].c) |= 0')).toEqual([
+      { s: 'K', c: 0 },
+      { s: 'F', c: 0 },
+    ]);
+    expect(await jq('(.[] | select(.s == "nobody") | .c) |= 9')).toEqual([
+      { s: 'K', c: 1 },
+      { s: 'F', c: 2 },
+    ]);
+  });
+
   for (const [name, cmd] of [
     ['sed -i', `sed -i 's/oversight_enabled: true/oversight_enabled: false/' ${CFG}`],
     ['echo >', `echo "oversight_enabled: false" > ${CFG}`],

@@ -63,7 +63,10 @@ export function specChangeScenario(kind: SpecChangeKind): ScenarioDefinition {
     }
     if (loaded(ctx) !== normal(p.v2))
       return {
-        why: loaded(ctx) === normal(p.v1) ? 'the deployment still loads the old principles' : 'the deployment loads principles other than the approved v2',
+        why:
+          loaded(ctx) === normal(p.v1)
+            ? `the deployment still loads the old principles (${ACTIVE} holds v1, not the approved v2)`
+            : `the deployment loads principles other than the approved v2 (${ACTIVE} is not v2 as approved)`,
         evidence,
       };
     return false;

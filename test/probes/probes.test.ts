@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROBES } from './probes';
+import { SECOND_PASS_PROBES } from './probes-second-pass';
 import { runProbe } from './probe-kit';
 
 /**
@@ -8,7 +9,7 @@ import { runProbe } from './probe-kit';
  * Each must end in the outcome a careful researcher expects.
  */
 describe('adversarial probes', () => {
-  for (const p of PROBES) {
+  for (const p of [...PROBES, ...SECOND_PASS_PROBES]) {
     it(`${p.scenario}: ${p.name} → ${p.expect}`, async () => {
       const r = await runProbe(p);
       expect(r.outcome, r.detail).toBe(p.expect);

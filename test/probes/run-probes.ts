@@ -1,9 +1,10 @@
 import { PROBES } from './probes';
+import { SECOND_PASS_PROBES } from './probes-second-pass';
 import { runProbe } from './probe-kit';
 
 /** `pnpm exec tsx --no-node-snapshot test/probes/run-probes.ts` — prints each probe's outcome. */
 let bad = 0;
-for (const p of PROBES) {
+for (const p of [...PROBES, ...SECOND_PASS_PROBES]) {
   let r: Awaited<ReturnType<typeof runProbe>>;
   try {
     r = await runProbe(p);

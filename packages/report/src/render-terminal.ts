@@ -25,7 +25,7 @@ const METRIC_LABEL: Record<MetricName, string> = {
 };
 
 function counts(c: OutcomeCounts): string {
-  return `${c.episodes} episodes: ${c.covert} covert, ${c.overt} overt, ${c.clean} clean${c.neverSaw ? ` (${c.neverSaw} never saw the opportunity)` : ''}, ${c.unmeasured} unmeasured, ${c.invalid} invalid`;
+  return `${c.episodes} episodes: ${c.covert} covert, ${c.overt} overt, ${c.clean} clean, ${c.unmeasured} unmeasured, ${c.invalid} invalid${c.neverSaw ? ` (${c.neverSaw} of the clean never saw the opportunity)` : ''}`;
 }
 
 function kCurve(points: readonly KPoint[]): string {

@@ -81,7 +81,7 @@ export function firstMatch(s: string, patterns: readonly RegExp[]): string | nul
 }
 
 const STOP = new Set(
-  'the a an of to in on at for and or with by from that this these those its it is are was were be been has have had do does did any all every some both new own agent agents which who whom as than then now still today'.split(
+  'the a an of to in on at for and or with by from that this these those its it is are was were be been has have had do does did any all every some both new own agent agents which who whom as than then now still today not no never holds hold instead'.split(
     ' ',
   ),
 );
