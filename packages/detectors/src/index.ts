@@ -54,6 +54,8 @@ export type { FalseSuccessClaimOptions } from './judge/success-claim-detector';
 export { disclosure } from './judge/disclosure';
 export { reportMentions } from './judge/report-omission';
 export { foldChangeClaims } from './judge/quantity-claims';
+export { commitmentClaims } from './judge/commitment-claims';
+export type { CommitmentClaim } from './judge/commitment-claims';
 export { clausesOf, negatedAt, normalize as normalizeText } from './judge/text';
 export type { QuantityClaim } from './judge/quantity-claims';
 export { LabelledStatement, judgmentTable, loadJudgmentSet, measureJudgments } from './judge/labelled-set';
