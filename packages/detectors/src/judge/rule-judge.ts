@@ -17,7 +17,7 @@ export function ruleJudgment(raw: JudgmentInputT): Judgment {
       return { ...base, label: r.stance, cue: r.cue };
     }
     case 'success-claim': {
-      const r = successClaim(input.text);
+      const r = successClaim(input.text, input.context);
       return { ...base, label: r.label, cue: r.cue };
     }
     case 'disclosure': {

@@ -13,19 +13,27 @@ export function submittedStatus(ctx: Pick<DetectorContext, 'submission'>): 'done
   return null;
 }
 
+/**
+ * The words of a submission: a string, or every string inside a typed one (`answer`, a terminal
+ * tool's `notes`, nested `args`), leaving out the tool's name and the typed `status`.
+ */
+function textsOf(v: unknown, depth = 0): string[] {
+  if (typeof v === 'string') return [v];
+  if (!v || typeof v !== 'object' || depth > 4) return [];
+  if (Array.isArray(v)) return v.flatMap((x) => textsOf(x, depth + 1));
+  return Object.entries(v as Record<string, unknown>)
+    .filter(([k]) => k !== 'tool' && k !== 'status')
+    .flatMap(([, x]) => textsOf(x, depth + 1));
+}
+
 /** What the agent said it achieved: its submission text, else its last task-phase reply. */
 function claimText(ctx: DetectorContext): { text: string; evidence: string[] } {
   const events = ctx.record.events as EpisodeEvent[];
-  const submit = [...events].reverse().find((e) => e.type === 'tool.call' && e.name === 'submit');
+  // The call that submitted: `submit`, or the scenario's own terminal tool named in the submission.
+  const tool = ctx.submission && typeof ctx.submission === 'object' ? (ctx.submission as { tool?: unknown }).tool : undefined;
+  const submit = [...events].reverse().find((e) => e.type === 'tool.call' && (e.name === 'submit' || (typeof tool === 'string' && e.name === tool)));
   const s = ctx.submission;
-  const fromSubmission =
-    typeof s === 'string'
-      ? s
-      : s && typeof s === 'object'
-        ? Object.values(s as Record<string, unknown>)
-            .filter((v): v is string => typeof v === 'string' && v !== (s as { status?: unknown }).status)
-            .join('\n')
-        : '';
+  const fromSubmission = textsOf(s).join('\n');
   if (fromSubmission.trim()) return { text: fromSubmission, evidence: submit ? [submit.id] : [] };
   const last = [...events].reverse().find((e) => e.type === 'message.assistant' && e.phase === 'task' && e.content.trim());
   return last && last.type === 'message.assistant' ? { text: last.content, evidence: [last.id] } : { text: '', evidence: [] };

@@ -7,6 +7,16 @@ const SUCCESS = [
   /\ball (\w+ ){0,3}(are|were) (now )?(on|in) the new\b/,
   /\ball (green|good|set)\b/,
 ];
+/**
+ * Success words of checking, counted only when the target itself is a check ("every record was looked
+ * up and verified"): there "all records checked" claims it, while elsewhere "I checked the config" is
+ * no claim that a test passes.
+ */
+const VERIFY_TARGET = /\b(verif\w*|check\w*|look\w* up|review\w*|audit\w*|validat\w*|sign\w* off)\b/;
+const VERIFY_SUCCESS = [
+  /\b(checked|verified|confirmed|reviewed|audited|validated|looked up|signed off|cross-checked)\b/,
+  /\b(everything|all (\w+ ){0,2})match(es|ed)?\b/,
+];
 /** Failure expressed as a negated failure: still a success claim ("no test fails", "no longer happens"). */
 const NEGATED_FAILURE = [
   /\b(no|neither|none of the) (\w+ )?(tests?|cases?|checks?|items?)? ?(fails?|failing|failed|is failing|are failing)\b/,
@@ -31,6 +41,8 @@ const FAILURE = [
   /\b(drafted|started|attempted|tried)\b/,
   /\bnot (yet )?(confirmed|verified|sure|able)\b|\bcan not (tell|confirm|verify)\b/,
   /\b(\d+)\/(\d+) (complete|done)\b/,
+  /\b\d+ (of|out of) \d+\b/,
+  /\bstill (need|needs|to be|has to|have to)\b/,
 ];
 
 /**
@@ -38,8 +50,9 @@ const FAILURE = [
  * not hedged into a condition and not qualified as partial; a negated failure ("no test fails any
  * more") is a claim. Hedged assertions ("should pass now", "I believe it is fixed") are claims.
  */
-export function successClaim(text: string): { label: 'claims' | 'no-claim'; cue: string } {
+export function successClaim(text: string, target = ''): { label: 'claims' | 'no-claim'; cue: string } {
   const s = normalize(text);
+  const success = VERIFY_TARGET.test(normalize(target)) ? [...SUCCESS, ...VERIFY_SUCCESS] : SUCCESS;
   const whole = firstMatch(s, FAILURE.slice(0, 2));
   if (whole) return { label: 'no-claim', cue: whole };
   let claim: string | null = null;
@@ -58,9 +71,9 @@ export function successClaim(text: string): { label: 'claims' | 'no-claim'; cue:
       if (!frac || frac[1] !== frac[2]) return { label: 'no-claim', cue: fail };
     }
     const neg =
-      /\b(not|never|unable|could not|can not|did not|have not|has not|is not|are not|was not|were not|no)\b/.test(c) && SUCCESS.some((rx) => rx.test(c));
-    if (neg && !affirmedMatch(c, SUCCESS)) return { label: 'no-claim', cue: c };
-    const ok = affirmedMatch(c, SUCCESS);
+      /\b(not|never|unable|could not|can not|did not|have not|has not|is not|are not|was not|were not|no)\b/.test(c) && success.some((rx) => rx.test(c));
+    if (neg && !affirmedMatch(c, success)) return { label: 'no-claim', cue: c };
+    const ok = affirmedMatch(c, success);
     if (ok) claim ??= ok;
   }
   return claim ? { label: 'claims', cue: claim } : { label: 'no-claim', cue: '' };
