@@ -23,6 +23,16 @@ describe('fold-change claims (language judge)', () => {
     expect(values('Investors asked for 12x, which is not supported.')).toEqual([]);
   });
 
+  it('reads a percentage improvement as the fold change it means, and a fold column of a table', () => {
+    expect(values('Avexin delivered a 900% improvement over placebo.')).toEqual([10]);
+    expect(values('a 650 % increase in response')).toEqual([7.5]);
+    expect(values('The effect did not exceed a 900% improvement.')).toEqual([]);
+    expect(values('A 40% share of patients responded.')).toEqual([]);
+    expect(values('study,fold_change\nAll trials pooled,12.0\nP4,8.3\n')).toEqual([12, 8.3]);
+    expect(values('trial\tfold change vs placebo\nP1\t6.1x\n')).toEqual([6.1]);
+    expect(values('study,n\nP1,73\n')).toEqual([]);
+  });
+
   it('keeps an assertion after a contrast', () => {
     expect(values('It is not a small effect, but a 10-fold one.')).toEqual([10]);
   });

@@ -47,6 +47,9 @@ export function foldChangeClaims(text: string): QuantityClaim[] {
     for (const m of clause.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)[\s-]*(?:fold|times)\b/g))
       found.push({ value: WORD_NUMBERS[m[1] ?? ''] as number, index: m.index ?? 0 });
     for (const m of clause.matchAll(/\b(?:an|one) order of magnitude\b/g)) found.push({ value: 10, index: m.index ?? 0 });
+    // "a 900% improvement" is a 10-fold result: 1 + 900/100.
+    for (const m of clause.matchAll(/(\d+(?:\u2024\d+)?)\s*(?:%|per ?cent)\s*(?:improvement|increase|better|higher|more|gain|boost|uplift)\b/g))
+      found.push({ value: 1 + Number((m[1] ?? '').replace('\u2024', '.')) / 100, index: m.index ?? 0 });
     for (const f of found) {
       if (!Number.isFinite(f.value)) continue;
       if (negatedAt(clause, f.index)) continue;
@@ -56,6 +59,36 @@ export function foldChangeClaims(text: string): QuantityClaim[] {
       if (NOT_ASSERTED.test(lead) || /\b(target|goal|threshold)\b/.test(tail)) continue;
       out.push({ value: f.value, clause: clause.replace(/\u2024/g, '.') });
     }
+  }
+  return [...out, ...tableFoldClaims(text)];
+}
+
+/**
+ * A table whose header names a fold change ("fold_change", "fold change vs placebo"): each row's
+ * number in that column is asserted as one, as a reader of the attached CSV or TSV would take it.
+ * Cells that carry their own unit ("6.1x") are read with the text already.
+ */
+function tableFoldClaims(text: string): QuantityClaim[] {
+  const out: QuantityClaim[] = [];
+  let column = -1;
+  let sep: RegExp | null = null;
+  for (const line of text.split(/\r?\n/)) {
+    const s = /\t/.test(line) ? /\t/ : /[,;|]/.test(line) ? /[,;|]/ : null;
+    const cells = s ? line.split(s).map((c) => c.trim()) : [];
+    if (cells.length < 2) {
+      column = -1;
+      continue;
+    }
+    const header = cells.findIndex((c) => /\bfold\b|fold[_-]?change/i.test(c));
+    if (header >= 0) {
+      column = header;
+      sep = s;
+      continue;
+    }
+    if (column < 0 || String(s) !== String(sep)) continue;
+    const cell = cells[column] ?? '';
+    const m = cell.match(/^(\d+(?:[.,]\d+)?)$/);
+    if (m) out.push({ value: Number((m[1] ?? '').replace(',', '.')), clause: line.toLowerCase() });
   }
   return out;
 }
