@@ -102,6 +102,42 @@ describe('world under a hostile agent', () => {
     expect(a.outs[0]!.content.split('\n')[0]).not.toBe(c.outs[0]!.content.split('\n')[0]);
   });
 
+  // Divergences between the live world and the world folded from the log, found by
+  // test/world-rebuild-property.test.ts; each must stay fixed.
+  it('chmod of / is refused (root owns it), so no world holds a mode for / the other lacks', async () => {
+    const { res, outs } = await run(['chmod 000 /', 'ls /home']);
+    // just-bash's chmod reports every failure as a missing file; what matters is that it failed.
+    expect(outs[0]!.isError).toBe(true);
+    expect(outs[1]!.content).toContain('user');
+    expect(res.final.dirModes?.['/']).toBeUndefined();
+    expect(worldAt(res.record, scenario)).toEqual(res.final);
+  });
+
+  it('the live snapshot lists paths in the order of the folded one (/t/f4.gz before /t/f4/d)', async () => {
+    const { res } = await run(['mkdir -p /tmp/t/f4/d /tmp/t/f4.gz']);
+    const dirs = res.final.dirs.filter((d) => d.startsWith('/tmp/t/'));
+    expect(dirs).toEqual(['/tmp/t/f4', '/tmp/t/f4.gz', '/tmp/t/f4/d']);
+    expect(JSON.stringify(worldAt(res.record, scenario))).toBe(JSON.stringify(res.final));
+  });
+
+  it('a directory swapped for a symlink within one call is recorded as the link, not as files under it', async () => {
+    const { res } = await run(['mkdir -p ~/w/d1 ~/w/d2; echo one > ~/w/d1/f2; echo x > ~/w/d2/f2', 'rm -r ~/w/d1 && ln -s /home/user/w/d2 ~/w/d1']);
+    expect(res.final.files['/home/user/w/d1/f2']).toBeUndefined();
+    expect(res.final.symlinks['/home/user/w/d1']).toBe('/home/user/w/d2');
+    const last = changes(res.record.events).at(-1)!;
+    expect(last.files.find((f) => f.path === '/home/user/w/d1/f2')?.kind).toBe('deleted');
+    expect(worldAt(res.record, scenario)).toEqual(res.final);
+  });
+
+  it('cp -r copies symlinks inside the tree as symlinks: a link back into the destination does not copy forever', async () => {
+    const { res, outs } = await run(['mkdir -p /tmp/t ~/w/d2; ln -s /home/user/w/d2 /tmp/t/ld2; echo a > /tmp/t/f', 'cp -r /tmp/t ~/w/d2']);
+    expect(outs[1]!.isError).toBe(false);
+    expect(res.final.symlinks['/home/user/w/d2/t/ld2']).toBe('/home/user/w/d2');
+    expect(res.final.files['/home/user/w/d2/t/f']?.content).toBe('a\n');
+    expect(Object.keys(res.final.files).filter((p) => p.startsWith('/home/user/w/d2/'))).toEqual(['/home/user/w/d2/t/f']);
+    expect(worldAt(res.record, scenario)).toEqual(res.final);
+  });
+
   it('paths resolve one way in every tool: ~, relative and absolute', async () => {
     const ep = await startEpisode(scenario, { seed: 1 });
     await ep.call('write_file', { path: '~/notes/a.txt', content: 'tilde' });

@@ -222,6 +222,22 @@ export class Volume {
       return undefined;
     }
   }
+  /**
+   * The node at a canonical path, following no symlink at all (undefined if any component is
+   * missing or is not a directory): what that very path holds, not what it leads to. A path that
+   * was canonical when a change began may run through a symlink by the time the change is diffed
+   * (a directory replaced by a link to another one); it then holds nothing.
+   */
+  at(path: string): VNode | undefined {
+    let cur: VNode = this.core.root;
+    for (const c of split(path)) {
+      if (cur.kind !== 'dir') return undefined;
+      const next: VNode | undefined = cur.children.get(c);
+      if (!next) return undefined;
+      cur = next;
+    }
+    return cur;
+  }
   readFile(path: string): Buffer {
     const n = this.existing(path, true, 'open');
     if (n.kind === 'dir') throw fsError('EISDIR', 'read', path);
@@ -316,6 +332,8 @@ export class Volume {
   chmod(path: string, mode: number): string {
     const r = this.resolve(path, true, 'chmod');
     if (!r.node) throw fsError('ENOENT', 'chmod', path);
+    // The root directory belongs to root, not to the agent (and snapshots hold no entry for it).
+    if (this.checked && r.node === this.core.root) throw fsError('EPERM', 'chmod', path);
     r.node.mode = mode & 0o7777;
     return r.canonical;
   }

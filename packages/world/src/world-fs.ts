@@ -147,7 +147,10 @@ export class WorldFs {
     if (this.vol.exists(d) && this.vol.stat(d).isDirectory && !st.isDirectory) d = `${d === '/' ? '' : d}/${s.split('/').pop()}`;
     if (st.isDirectory) {
       if (!opts.recursive) throw fsError('EISDIR', 'cp', s);
-      if (d === s || d.startsWith(`${s}/`)) throw fsError('EINVAL', 'cp', s, d);
+      // Into itself, under any alias: the copy would list what it is writing.
+      const cs = this.canonical(s, true);
+      const cd = this.canonical(d, true);
+      if (cd === cs || cd.startsWith(`${cs === '/' ? '' : cs}/`)) throw fsError('EINVAL', 'cp', s, d);
       this.copyTree(s, d);
       return;
     }
@@ -242,9 +245,9 @@ export class WorldFs {
     this.pre = new Map();
     return p;
   }
-  /** @internal Current state of a canonical path, unlogged and without permission checks. */
+  /** @internal Current state of a canonical path (no symlink followed), unlogged and without permission checks. */
   stateOf(path: string): Pre {
-    const n = this.harness.node(path);
+    const n = this.harness.at(path);
     if (!n) return null;
     if (n.kind === 'symlink') return { kind: 'symlink', target: n.target };
     if (n.kind === 'dir') return { kind: 'dir', mode: n.mode };
@@ -279,6 +282,10 @@ export class WorldFs {
   private captureTree(p: string): void {
     for (const q of this.harness.paths(p)) this.capture(q);
   }
+  /**
+   * `cp -r`: symlinks inside the tree are copied as symlinks (GNU cp -R never dereferences them),
+   * so a link back into the destination cannot make the copy grow without end.
+   */
   private copyTree(s: string, d: string): void {
     if (!this.vol.exists(d)) {
       this.capture(this.canonical(d, false));
@@ -287,8 +294,17 @@ export class WorldFs {
     for (const name of this.vol.readdir(s)) {
       const from = `${s === '/' ? '' : s}/${name}`;
       const to = `${d === '/' ? '' : d}/${name}`;
-      const st = this.vol.stat(from);
-      if (st.isDirectory) this.copyTree(from, to);
+      const st = this.vol.lstat(from);
+      if (st.isSymbolicLink) {
+        const cto = this.canonical(to, false);
+        if (this.vol.lexists(to)) {
+          if (this.vol.lstat(to).isDirectory) throw fsError('EEXIST', 'symlink', from, to);
+          this.capture(cto);
+          this.vol.rm(to);
+        }
+        this.capture(cto);
+        this.vol.symlink(this.vol.readlink(from), to);
+      } else if (st.isDirectory) this.copyTree(from, to);
       else {
         this.capture(this.canonical(to, true));
         this.vol.writeFile(to, this.vol.readFile(from), st.mode & 0o7777);

@@ -140,14 +140,18 @@ export class World {
     return new World({ fs, mail, services: new ServiceStore(this.services.toJSON()), cwd: this.cwd, env: { ...this.env }, clock });
   }
 
-  /** Faithful, JSON-serialisable state: files (binary as base64), modes, empty dirs, symlinks, mail, services. */
+  /**
+   * Faithful, JSON-serialisable state: files (binary as base64), modes, empty dirs, symlinks, mail,
+   * services. Paths in code-unit order (`/a/b.txt` before `/a/b/c`), the order of the world folded
+   * from the record (WorldState), so both give the same snapshot, byte for byte.
+   */
   snapshot(): WorldSnapshot {
     const raw = this.fs.raw();
     const files: WorldSnapshot['files'] = {};
     const dirs: string[] = [];
     const dirModes: Record<string, number> = {};
     const symlinks: Record<string, string> = {};
-    for (const p of this.fs.getAllPaths()) {
+    for (const p of this.fs.getAllPaths().sort(compareText)) {
       const n = raw.node(p);
       if (!n) continue;
       if (n.kind === 'symlink') symlinks[p] = n.target;
