@@ -110,7 +110,11 @@ export class ToolWorkspace {
     const rng = this.runtime.rng.fork('services');
     return Sandbox.create({
       ...(this.limits ?? {}),
-      group: this.hooks.episodeId(),
+      // Service logic is the scenario author's code, not the agent's: it runs in this process, in an
+      // isolate shared by every episode's service calls here (a fresh context with frozen built-ins
+      // per call), never in the process or isolate that runs the agent's code.
+      host: 'inline',
+      shareIsolate: true,
       seed: Math.floor(rng.next() * 2 ** 32),
       now: () => this.runtime.clock.now(),
       timeZone: EPISODE_TIME_ZONE,

@@ -13,6 +13,8 @@ export interface SessionOptions {
   locale: string;
   freshContextPerRun: boolean;
   freezeIntrinsics: boolean;
+  /** With freshContextPerRun: make the contexts in this process's shared isolate (trusted service logic). */
+  shareIsolate?: boolean;
 }
 
 export type SessionResult =

@@ -2,6 +2,7 @@
 import ivm from 'isolated-vm';
 import { agentScript, BEGIN_SCRIPT, FREEZE_INTRINSICS, PRELUDE, RUN_FUNCTION, SETTLE_SCRIPT } from './prelude.mjs';
 import { BUILTIN_FILE } from './prelude-stack.mjs';
+import { sharedIsolate } from './shared-isolate.mjs';
 
 const AGENT_FILE = 'script.js';
 
@@ -26,7 +27,9 @@ function classify(err, watchdogFired) {
  * One isolate (recreated after a kill) and its context(s). `hostCall(name, argsJson)` answers a
  * bridged call with a JSON string `{v}` or `{e}`, or a promise of one. Runs must not overlap (the
  * callers serialise them). With `freshContextPerRun` every run gets a new context (with frozen
- * intrinsics when `freezeIntrinsics`), so nothing one run does is visible to the next.
+ * intrinsics when `freezeIntrinsics`), so nothing one run does is visible to the next; with
+ * `shareIsolate` as well, those contexts are made in one isolate the process keeps for all such
+ * sessions (shared-isolate.mjs), so a session costs no isolate of its own.
  */
 export class IsolateSession {
   constructor(opts, hostCall) {
@@ -38,9 +41,14 @@ export class IsolateSession {
     this.nextPending = 1;
     this.isolatesCreated = 0;
     this.disposed = false;
+    this.shared = opts.shareIsolate && opts.freshContextPerRun ? sharedIsolate(opts.memoryLimitMb) : null;
   }
 
-  async run(kind, args, nowMs) {
+  run(kind, args, nowMs) {
+    return this.shared ? this.shared.exclusive(() => this.runNow(kind, args, nowMs)) : this.runNow(kind, args, nowMs);
+  }
+
+  async runNow(kind, args, nowMs) {
     if (this.disposed) return { ok: false, error: { code: 'SANDBOX_DISPOSED', message: 'sandbox has been disposed' }, logs: '', truncated: false };
     await this.ensureIsolate();
     const isolate = this.isolate;
@@ -132,7 +140,9 @@ export class IsolateSession {
 
   dispose() {
     this.disposed = true;
-    this.teardown();
+    // A shared isolate outlives its sessions; only a killed run resets it (teardown).
+    if (this.shared) this.forget();
+    else this.teardown();
   }
 
   takeLogs(context, isolate) {
@@ -154,6 +164,12 @@ export class IsolateSession {
   }
 
   async ensureIsolate() {
+    if (this.shared) {
+      const { isolate, created } = this.shared.acquire();
+      if (created) this.isolatesCreated++;
+      this.isolate = isolate;
+      return;
+    }
     if (this.isolate && !this.isolate.isDisposed && (this.context || this.opts.freshContextPerRun)) return;
     this.teardown();
     const isolate = new ivm.Isolate({ memoryLimit: this.opts.memoryLimitMb });
@@ -199,11 +215,17 @@ export class IsolateSession {
     }
   }
 
-  teardown() {
+  forget() {
     const iso = this.isolate;
     this.isolate = null;
     this.context = null;
     this.pending.clear();
+    return iso;
+  }
+
+  teardown() {
+    const iso = this.forget();
+    if (this.shared) return this.shared.reset(iso);
     if (iso && !iso.isDisposed) {
       try {
         iso.dispose();

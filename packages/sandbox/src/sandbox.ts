@@ -66,6 +66,7 @@ export class Sandbox {
       locale: o.locale ?? 'en-US',
       freshContextPerRun: o.freshContextPerRun ?? false,
       freezeIntrinsics: o.freezeIntrinsics ?? false,
+      shareIsolate: o.shareIsolate ?? false,
     };
   }
 

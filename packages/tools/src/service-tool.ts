@@ -17,7 +17,7 @@ export interface ServiceToolOptions<S extends z.ZodObject> {
   service: string;
   /**
    * Service logic as JavaScript source of a function `(input, state) => ({ state, result, error? })`.
-   * It runs in an isolate of its own (a fresh context with frozen built-ins per call, which the
+   * It runs in an isolate apart from the agent's (a fresh context with frozen built-ins per call, which the
    * agent's `run_js` code can never reach), never on the host; `result` is shown to the agent.
    */
   logic: string;
