@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EpisodeEvent, GlasshouseError, RecordHeader } from '@glasshouse/schema';
 import type { EpisodeEmitter } from './episode-emitter';
@@ -52,13 +52,13 @@ export class RecordWriter {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // No fsync: a record is only ever trusted after reading it whole (a resume re-runs any episode
+    // whose record does not parse or lacks its episode.end), so one lost to an OS crash is re-run,
+    // never half-believed; and the run's status log is not synced either. Syncing cost a blocked
+    // millisecond or more per episode (several under disk load).
     if (this.fd !== null) {
-      try {
-        fsyncSync(this.fd);
-      } finally {
-        closeSync(this.fd);
-        this.fd = null;
-      }
+      closeSync(this.fd);
+      this.fd = null;
     }
   }
 
