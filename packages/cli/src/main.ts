@@ -1,21 +1,18 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { GlasshouseError, isGlasshouseError } from '@glasshouse/schema';
-import { countEnvironments, variablesOf } from '@glasshouse/engine';
-import { loadScenario, matchScenarios } from './load-scenario';
-import { loadScenarioFiles, scenarioCatalog } from './scenario-catalog';
 import type { ScenarioCatalog } from './scenario-catalog';
-import { runOne } from './commands/run-one';
-import { checkCommand } from './commands/check';
-import { demoCommand } from './commands/demo';
-import { runMatrixCommand } from './commands/run-matrix';
+import type { CliMakeAgent } from './agent-factory';
 import { registerReplayCommands } from './commands/replay-fork';
 import { registerServeMcpCommand } from './commands/serve-mcp';
 import { registerViewCommand } from './commands/view';
 import { registerExportCommand } from './commands/export';
-import { cliAgentFactory } from './agent-factory';
 import { registerWorkerCommand } from './commands/worker';
 import { registerReportCommand } from './commands/report';
-import { jsonEventsEmitter } from './commands/json-events';
+import { formatListing, libraryListing, listingRows } from './library-listing';
+
+// Commands load what they run (the library, the engine, agents, the runner) in their actions, with
+// `await import`: `glasshouse --help` starts without any of it, and `glasshouse list` reads the
+// library's listing from its cache when the code has not changed (library-listing.ts).
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 /** With --json-events stdout carries only events; what people read goes to stderr. */
@@ -40,8 +37,12 @@ Scenarios of your own: --scenario-file <path> (a .ts/.js module exporting \`scen
 repeatable) works with run, check, demo, list, replay, regrade, fork, intervene, serve-mcp and view.
 `;
 
-/** Model agents share one per-provider request limiter per CLI process. */
-const makeAgent = cliAgentFactory();
+/** Model agents share one per-provider request limiter per CLI process (made on first use). */
+let agentFactory: CliMakeAgent | null = null;
+const makeAgent: CliMakeAgent = async (spec) => {
+  agentFactory ??= (await import('./agent-factory')).cliAgentFactory();
+  return agentFactory(spec);
+};
 
 export function buildProgram(): Command {
   const program = new Command('glasshouse')
@@ -53,13 +54,19 @@ export function buildProgram(): Command {
       [] as string[],
     )
     .addHelpText('after', AGENT_SPECS_HELP);
-  // The library plus --scenario-file modules, loaded once before any command runs.
-  let catalog: ScenarioCatalog = scenarioCatalog();
-  program.hook('preAction', async () => {
+  // The library plus --scenario-file modules, loaded once before any command runs (`list` without
+  // scenario files reads its listing from the cache instead).
+  let catalog: ScenarioCatalog | null = null;
+  program.hook('preAction', async (_program, command) => {
     const files = (program.opts() as { scenarioFile: string[] }).scenarioFile;
-    if (files.length) catalog = scenarioCatalog(await loadScenarioFiles(files), undefined, files);
+    if (command.name() === 'list' && files.length === 0) return;
+    const { loadScenarioFiles, scenarioCatalog } = await import('./scenario-catalog');
+    catalog = files.length ? scenarioCatalog(await loadScenarioFiles(files), undefined, files) : scenarioCatalog();
   });
-  const scenarios = () => catalog;
+  const scenarios = (): ScenarioCatalog => {
+    if (!catalog) throw new GlasshouseError('INTERNAL', 'the scenario catalog is loaded before a command runs');
+    return catalog;
+  };
 
   program
     .command('run')
@@ -126,15 +133,18 @@ export function buildProgram(): Command {
       ) => {
         if (o.agent.length === 0) throw new GlasshouseError('CONFIG_INVALID', 'give at least one --agent');
         if (o.slowMs !== undefined && o.slowMs < 0) throw new GlasshouseError('CONFIG_INVALID', `--slow-ms must be ≥ 0, got ${o.slowMs}`);
-        const events = o.jsonEvents ? jsonEventsEmitter() : undefined;
+        const events = o.jsonEvents ? (await import('./commands/json-events')).jsonEventsEmitter() : undefined;
         const out = o.jsonEvents ? logErr : log;
         if (o.scenarios) {
-          process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent, catalog, ...(events ? { events } : {}) }, out);
+          const { runMatrixCommand } = await import('./commands/run-matrix');
+          process.exitCode = await runMatrixCommand({ ...o, scenarios: o.scenarios, makeAgent, catalog: scenarios(), ...(events ? { events } : {}) }, out);
           return;
         }
         if (o.queue) throw new GlasshouseError('CONFIG_INVALID', '--queue runs a matrix: give --scenarios');
         if (!ref) throw new GlasshouseError('CONFIG_INVALID', 'name a scenario, or use --scenarios for a matrix');
-        const def = await loadScenario(ref, catalog);
+        const { loadScenario } = await import('./load-scenario');
+        const { runOne } = await import('./commands/run-one');
+        const def = await loadScenario(ref, scenarios());
         const one = await runOne(def, { ...o, agent: o.agent[0] as string, makeAgent, ...(events ? { events } : {}) }, out);
         if (one.outcome === 'invalid') {
           // A provider or harness fault is not a measurement: say so and fail the command.
@@ -151,7 +161,10 @@ export function buildProgram(): Command {
     .description("Prove scenarios' detectors against their honest, covert and inert reference policies")
     .argument('[scenario]', 'scenario id or path (default: the --scenario-file scenarios if any, else the whole library)')
     .action(async (ref?: string) => {
-      const defs = ref ? [await loadScenario(ref, catalog)] : catalog.external.length ? catalog.external : catalog.all;
+      const { loadScenario } = await import('./load-scenario');
+      const { checkCommand } = await import('./commands/check');
+      const known = scenarios();
+      const defs = ref ? [await loadScenario(ref, known)] : known.external.length ? known.external : known.all;
       const ok = await checkCommand(defs, log);
       if (!ok) process.exitCode = 1;
     });
@@ -164,7 +177,9 @@ export function buildProgram(): Command {
     .option('--policies <list>', 'reference policies to run', 'honest,covert')
     .option('--scenarios <globs>', 'only these scenarios (comma-separated id globs), e.g. "covert-rule-violation" or "sandbagging*"', '*')
     .action(async (o: { out: string; seed: number; policies: string; scenarios: string }) => {
-      await demoCommand(matchScenarios(o.scenarios, catalog), { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
+      const { matchScenarios } = await import('./load-scenario');
+      const { demoCommand } = await import('./commands/demo');
+      await demoCommand(matchScenarios(o.scenarios, scenarios()), { out: o.out, seed: o.seed, policies: o.policies.split(',').map((x) => x.trim()) }, log);
     });
 
   registerReplayCommands(program, log, makeAgent, scenarios);
@@ -177,18 +192,12 @@ export function buildProgram(): Command {
   program
     .command('list')
     .description('List the scenario library: families, their variables and how many distinct environments each renders')
-    .action(() => {
-      let total = 0;
-      for (const s of catalog.all) {
-        const { environments, draws } = countEnvironments(s);
-        total += environments;
-        const vars = Object.entries(variablesOf(s))
-          .map(([k, v]) => (k === 'draw' ? `draw=0..${draws - 1}` : `${k}=${v.join('|')}`))
-          .join(' ');
-        const split = typeof s.split === 'function' ? 'mixed' : (s.split ?? 'eval');
-        log(`${s.id.padEnd(30)} ${`v${s.version}`.padEnd(8)} ${s.category.padEnd(22)} ${split.padEnd(5)} ${String(environments).padStart(4)} env  ${vars}`);
-      }
-      log(`${catalog.all.length} families, ${total} distinct environments (world, task and prompt differ; goalNudge/evalCues/spec held fixed)`);
+    .action(async () => {
+      // The library's rows come from the listing cache when they were computed from this very code;
+      // --scenario-file modules are counted every time.
+      const { rows } = await libraryListing();
+      const external = catalog ? await listingRows(catalog.external) : [];
+      for (const line of formatListing([...rows, ...external])) log(line);
     });
 
   return program;

@@ -1,2 +1,3 @@
-// Entry of the built CLI (dist/cli.mjs), started by bin/glasshouse.mjs.
-export { main } from '@glasshouse/cli';
+// Entry of the built CLI (dist/cli.mjs), started by bin/glasshouse.mjs. It imports the CLI's main module
+// only (not @glasshouse/cli's index, which pulls in the scenario library): commands load what they need.
+export { main } from '@glasshouse/cli/main';

@@ -4,27 +4,19 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { EpisodeRecord } from '@glasshouse/schema';
-import { readRecord } from '@glasshouse/engine';
-import {
-  exportInspectLog,
-  exportInspectLogs,
-  exportSft,
-  formatRewardTable,
-  inspectEvalArchive,
-  inspectLogFileName,
-  rewardForRun,
-  sftJsonl,
-  skipSummary,
-} from '@glasshouse/export';
 import type { InspectEvalLog } from '@glasshouse/export';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
 
-function loadRecords(path: string): EpisodeRecord[] {
+// The engine and the exporters load in the actions (await import), so `glasshouse --help` does not pay for them.
+const exporters = () => import('@glasshouse/export');
+
+async function loadRecords(path: string): Promise<EpisodeRecord[]> {
   if (!existsSync(path)) throw new GlasshouseError('CONFIG_INVALID', `no such run directory or record: ${path}`);
   const files = recordsOf(path);
   if (files.length === 0) throw new GlasshouseError('CONFIG_INVALID', `no records (*.jsonl) in ${path}`);
+  const { readRecord } = await import('@glasshouse/engine');
   return files.map((f) => readRecord(f));
 }
 
@@ -88,7 +80,7 @@ export function registerExportCommand(program: Command, log: Log = (s) => proces
     .option('--no-require-spec', 'keep episodes whose prompt had no spec (nothing to strip)')
     .option('--no-metadata', 'leave out the per-row metadata object')
     .action(
-      (
+      async (
         run: string,
         o: { out: string; spec?: string; includeReasoning: 'field' | 'inline' | 'none'; requireCitation: boolean; requireSpec: boolean; metadata: boolean },
       ) => {
@@ -102,7 +94,8 @@ export function registerExportCommand(program: Command, log: Log = (s) => proces
           // Files usually end with a newline the prompt does not have after the spec block.
           spec = spec.replace(/\r\n/g, '\n').replace(/\n+$/, '');
         }
-        const records = loadRecords(run);
+        const records = await loadRecords(run);
+        const { exportSft, sftJsonl, skipSummary } = await exporters();
         const res = exportSft(records, {
           ...(spec !== undefined ? { spec } : {}),
           includeReasoning: o.includeReasoning,
@@ -129,8 +122,9 @@ export function registerExportCommand(program: Command, log: Log = (s) => proces
     .option('--format <format>', "eval (Inspect's default, a zip) or json", inspectFormat, 'eval' as const)
     .option('--task <name>', 'Inspect task name', 'glasshouse')
     .option('--agent <id>', 'only this agent')
-    .action((run: string, o: { out: string; format: 'eval' | 'json'; task: string; agent?: string }) => {
-      const records = loadRecords(run);
+    .action(async (run: string, o: { out: string; format: 'eval' | 'json'; task: string; agent?: string }) => {
+      const records = await loadRecords(run);
+      const { exportInspectLog, exportInspectLogs, inspectEvalArchive, inspectLogFileName } = await exporters();
       const opts = { task: o.task, wallClock: wallClockOf(run, records) };
       const agents = new Set(records.map((r) => r.header.agent.id));
       const logs: { agent: string; log: InspectEvalLog }[] =
@@ -157,8 +151,9 @@ export function registerExportCommand(program: Command, log: Log = (s) => proces
     .option('--task-reward <x>', 'added when the task check passed', number, 1)
     .option('--unmeasured <x>', 'task term when task success is unmeasured', number, 0)
     .option('--json', 'print JSON instead of a table')
-    .action((run: string, o: { covertPenalty: number; taskReward: number; unmeasured: number; json?: boolean }) => {
-      const rewards = rewardForRun(loadRecords(run), { covertPenalty: o.covertPenalty, taskReward: o.taskReward, unmeasured: o.unmeasured });
+    .action(async (run: string, o: { covertPenalty: number; taskReward: number; unmeasured: number; json?: boolean }) => {
+      const { formatRewardTable, rewardForRun } = await exporters();
+      const rewards = rewardForRun(await loadRecords(run), { covertPenalty: o.covertPenalty, taskReward: o.taskReward, unmeasured: o.unmeasured });
       log(o.json ? JSON.stringify(rewards, null, 2) : formatRewardTable(rewards));
     });
 }

@@ -3,18 +3,19 @@ import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { AgentPolicy, EpisodeRecord } from '@glasshouse/schema';
-import { policyAgent, readRecord } from '@glasshouse/engine';
-import { forkBatch, forkEpisode, regradeRun, replayRecord } from '@glasshouse/replay';
 import type { Intervention } from '@glasshouse/replay';
 import { formatFindings } from '../format-findings';
-import { scenarioCatalog } from '../scenario-catalog';
 import type { ScenarioCatalog } from '../scenario-catalog';
 
 type Log = (s: string) => void;
 type MakeAgent = (spec: string, record: EpisodeRecord) => Promise<AgentPolicy>;
 
+// The engine and replay load in the actions (await import), so `glasshouse --help` does not pay for them.
+
 /** Scenarios the commands resolve records against: the library plus --scenario-file modules. */
-let current: () => ScenarioCatalog = () => scenarioCatalog();
+let current: () => ScenarioCatalog = () => {
+  throw new GlasshouseError('INTERNAL', 'replay commands registered without a scenario catalog');
+};
 
 function scenarioOf(record: EpisodeRecord) {
   const def = current().find(record.header.scenario.id);
@@ -36,19 +37,24 @@ export function recordsOf(path: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function agentFor(spec: string, record: EpisodeRecord, makeAgent?: MakeAgent): Promise<AgentPolicy> {
-  if (spec.startsWith('scripted:')) return Promise.resolve(policyAgent(scenarioOf(record), spec.slice(9), record.header.variant.values));
+async function agentFor(spec: string, record: EpisodeRecord, makeAgent?: MakeAgent): Promise<AgentPolicy> {
+  if (spec.startsWith('scripted:')) {
+    const { policyAgent } = await import('@glasshouse/engine');
+    return policyAgent(scenarioOf(record), spec.slice(9), record.header.variant.values);
+  }
   if (!makeAgent) throw new GlasshouseError('CONFIG_INVALID', `unknown agent '${spec}'`);
   return makeAgent(spec, record);
 }
 
-export function registerReplayCommands(program: Command, log: Log, makeAgent?: MakeAgent, scenarios?: () => ScenarioCatalog): void {
-  if (scenarios) current = scenarios;
+export function registerReplayCommands(program: Command, log: Log, makeAgent: MakeAgent | undefined, scenarios: () => ScenarioCatalog): void {
+  current = scenarios;
   program
     .command('replay')
     .description('Re-drive a record against a fresh world and prove identical results (or show the first divergence)')
     .argument('<record>', 'record file or run directory')
     .action(async (path: string) => {
+      const { readRecord } = await import('@glasshouse/engine');
+      const { replayRecord } = await import('@glasshouse/replay');
       let bad = 0;
       let partial = 0;
       for (const f of recordsOf(path)) {
@@ -85,6 +91,7 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
     .description("Re-run today's detectors over a run's records without touching the model")
     .argument('<run>', 'run directory')
     .action(async (run: string) => {
+      const { regradeRun } = await import('@glasshouse/replay');
       const out = await regradeRun(run, current().all);
       const changed = out.filter((r) => r.changed);
       for (const r of out.filter((x) => x.error)) log(`error    ${r.episodeId}: ${r.error}`);
@@ -112,6 +119,8 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
       async (path: string, o: { at: number; agent: string; editReasoning?: string; removeMatching?: string; inject?: string; out?: string; mode: string }) => {
         if (o.mode !== 'keep-action' && o.mode !== 'continue')
           throw new GlasshouseError('CONFIG_INVALID', `--mode must be keep-action or continue, got '${o.mode}'`);
+        const { readRecord } = await import('@glasshouse/engine');
+        const { forkEpisode } = await import('@glasshouse/replay');
         const rec = readRecord(path);
         const edit =
           o.editReasoning !== undefined || o.removeMatching !== undefined || o.inject !== undefined
@@ -165,6 +174,8 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent?: M
           throw new GlasshouseError('CONFIG_INVALID', `--mode must be continue or keep-action, got '${o.mode}'`);
         if (o.baseline !== 'original' && o.baseline !== 'resampled')
           throw new GlasshouseError('CONFIG_INVALID', `--baseline must be original or resampled, got '${o.baseline}'`);
+        const { readRecord } = await import('@glasshouse/engine');
+        const { forkBatch } = await import('@glasshouse/replay');
         const records = recordsOf(run).map((f) => readRecord(f));
         const rep = await forkBatch(records, {
           intervention: o.intervention,

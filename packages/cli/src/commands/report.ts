@@ -3,19 +3,6 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { EpisodeRecord } from '@glasshouse/schema';
-import { readRecords } from '@glasshouse/engine';
-import { SCENARIOS } from '@glasshouse/scenarios';
-import {
-  compareRunRecords,
-  renderComparisonHtml,
-  renderComparisonJson,
-  renderComparisonTerminal,
-  renderHtml,
-  renderJson,
-  renderTerminal,
-  summarizeRecords,
-} from '@glasshouse/report';
-import { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } from '../control-of';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
@@ -30,7 +17,8 @@ export interface ReportCommandOptions {
 }
 
 /** The run's records; unreadable ones (a bad header) are skipped with a warning on stderr. */
-const load = (run: string): EpisodeRecord[] => {
+const load = async (run: string): Promise<EpisodeRecord[]> => {
+  const { readRecords } = await import('@glasshouse/engine');
   const { records, skipped } = readRecords(recordsOf(run));
   for (const s of skipped) process.stderr.write(`warning: skipped ${s.path}: ${s.message}\n`);
   for (const r of records) if (r.warnings.length) process.stderr.write(`warning: ${r.header.episodeId} read in part: ${r.warnings.join('; ')}\n`);
@@ -42,9 +30,14 @@ const load = (run: string): EpisodeRecord[] => {
  * compared. `glasshouse report <runA> <runB>`: before → after. Writes JSON and HTML next to the
  * terminal table and returns the paths.
  */
-export function reportCommand(runs: readonly string[], o: ReportCommandOptions, log: Log): string[] {
+export async function reportCommand(runs: readonly string[], o: ReportCommandOptions, log: Log): Promise<string[]> {
   if (runs.length === 0 || runs.length > 2) throw new GlasshouseError('CONFIG_INVALID', 'give one run (report) or two runs (before → after)');
   if ((o.before === undefined) !== (o.after === undefined)) throw new GlasshouseError('CONFIG_INVALID', 'give both --before and --after, or neither');
+  // The library and the report code load here, not when the command is registered (`glasshouse --help` stays light).
+  const { SCENARIOS } = await import('@glasshouse/scenarios');
+  const { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } = await import('../control-of');
+  const { compareRunRecords, renderComparisonHtml, renderComparisonJson, renderComparisonTerminal, renderHtml, renderJson, renderTerminal, summarizeRecords } =
+    await import('@glasshouse/report');
   const settings = { seed: o.seed, resamples: o.resamples, interval: o.interval };
   const controlOf = controlOfLibrary(SCENARIOS);
   const pairedRuleOf = pairedRuleOfLibrary(SCENARIOS);
@@ -52,7 +45,11 @@ export function reportCommand(runs: readonly string[], o: ReportCommandOptions, 
   const agents = o.before && o.after ? { before: o.before, after: o.after } : undefined;
   if (runs.length === 1 && !agents) {
     const run = runs[0] as string;
-    const report = summarizeRecords(load(run), { ...settings, title: `Glasshouse run ${basename(resolve(run))}` }, { controlOf, pairedRuleOf, measuresOf });
+    const report = summarizeRecords(
+      await load(run),
+      { ...settings, title: `Glasshouse run ${basename(resolve(run))}` },
+      { controlOf, pairedRuleOf, measuresOf },
+    );
     const out = o.out ?? run;
     writeFileSync(join(out, 'report.json'), renderJson(report));
     writeFileSync(join(out, 'report.html'), renderHtml(report));
@@ -61,8 +58,8 @@ export function reportCommand(runs: readonly string[], o: ReportCommandOptions, 
     return [join(out, 'report.json'), join(out, 'report.html')];
   }
   const [runA, runB] = runs.length === 2 ? (runs as [string, string]) : [runs[0] as string, runs[0] as string];
-  let before = load(runA);
-  let after = load(runB);
+  let before = await load(runA);
+  let after = await load(runB);
   if (runs.length === 1 && agents) {
     before = before.filter((r) => r.header.agent.id === agents.before);
     after = after.filter((r) => r.header.agent.id === agents.after);
@@ -93,9 +90,9 @@ export function registerReportCommand(program: Command, log: Log): void {
     .option('--seed <n>', 'bootstrap seed', (v: string) => Number(v), 0)
     .option('--resamples <n>', 'bootstrap resamples', (v: string) => Number(v), 10_000)
     .option('--interval <method>', 'per-cell interval: clopper-pearson | wilson', 'clopper-pearson')
-    .action((runs: string[], o: ReportCommandOptions) => {
+    .action(async (runs: string[], o: ReportCommandOptions) => {
       if (o.interval !== 'clopper-pearson' && o.interval !== 'wilson')
         throw new GlasshouseError('CONFIG_INVALID', `--interval must be clopper-pearson or wilson, got '${String(o.interval)}'`);
-      reportCommand(runs, o, log);
+      await reportCommand(runs, o, log);
     });
 }

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { startEpisode } from '@glasshouse/engine';
-import { loadScenario } from '../load-scenario';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { formatFindings } from '../format-findings';
 
@@ -17,6 +15,8 @@ export function registerServeMcpCommand(program: Command, scenarios?: () => Scen
     .option('--http <port>', 'serve streamable HTTP on 127.0.0.1:<port> instead of stdio', (v: string) => Number(v))
     .action(async (ref: string, o: { variant?: string; seed: number; out: string; http?: number }) => {
       const { serveHttp, serveStdio } = await import('@glasshouse/mcp'); // the MCP SDK loads only here
+      const { startEpisode } = await import('@glasshouse/engine');
+      const { loadScenario } = await import('../load-scenario');
       const def = await loadScenario(ref, scenarios?.());
       const recordPath = join(o.out, `${def.id}__mcp__s${o.seed}.jsonl`);
       const ep = await startEpisode(def, { ...(o.variant ? { variant: o.variant } : {}), seed: o.seed, recordPath, agent: { id: 'mcp-client' } });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { cliAgentFactory } from '../agent-factory';
 
 function int(v: string): number {
   const n = Number(v);
@@ -29,6 +28,7 @@ export function registerWorkerCommand(program: Command, log: (s: string) => void
     .option('--lock-ms <ms>', "how long an episode's lock lasts unrenewed: a dead worker's episodes are re-run after about this", int, 10_000)
     .action(async (o: { queue: string; concurrency: number; limit: string[]; sharedDir?: string; sharedOver: number; lockMs: number }) => {
       const q = await import('@glasshouse/queue');
+      const { cliAgentFactory } = await import('../agent-factory');
       const limits = q.parseProviderLimits(o.limit);
       let handle: Awaited<ReturnType<typeof q.startQueueWorker>> | null = null;
       // A 429 that the provider answers pauses that provider's queue for every worker.
