@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, recordComplete } from '@glasshouse/runner';
@@ -65,7 +65,11 @@ describe('runner: kill mid-run and resume', () => {
     const m = resumed.stdout.match(/(\d+) episodes: (\d+) run now, (\d+) already done, (\d+) failed/);
     expect(m).not.toBeNull();
     expect(Number(m![1])).toBe(total);
-    expect(Number(m![3])).toBe(finished.length); // nothing finished was redone
+    // Nothing finished was redone. A worker process whose coordinator was killed may still complete the
+    // episode it was running (it exits at its next event-loop turn, and a scripted episode can run to its
+    // end without one): that record is complete, so the resumed run counts it as done too.
+    expect(Number(m![3])).toBeGreaterThanOrEqual(finished.length);
+    expect(Number(m![3])).toBeLessThanOrEqual(finished.length + availableParallelism()); // at most one per worker (--workers auto)
     expect(Number(m![2]) + Number(m![3])).toBe(total); // nothing lost
     const after = readManifest(out)!;
     expect(after.episodes.every((e) => e.status === 'done')).toBe(true);
