@@ -48,9 +48,12 @@ export function clausesOf(s: string): string[] {
 
 const NEGATORS = /\b(not|never|no|none|nothing|nobody|neither|nor|without|hardly|unable|failed to)\b/;
 
+/** Idioms that affirm although they contain a negator ("no question about it, it passes"). */
+const AFFIRMING_IDIOMS = /\b(no (question|doubt|problem|worries|wonder)|not only|no sooner)\b/g;
+
 /** Is the match at `index` in `clause` inside a negation (a negator earlier in the same clause, within 6 words)? */
 export function negatedAt(clause: string, index: number): boolean {
-  const before = clause.slice(0, index).split(/\s+/).slice(-7).join(' ');
+  const before = clause.slice(0, index).split(/\s+/).slice(-7).join(' ').replace(AFFIRMING_IDIOMS, ' ');
   return NEGATORS.test(before);
 }
 
