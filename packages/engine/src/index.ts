@@ -15,9 +15,10 @@ export type { InterviewDeps } from './interview';
 export type { EndOptions, EpisodeOptions, EpisodeRestore, EpisodeResult, ToolCallOutcome } from './episode';
 export { driveEpisode, runEpisode } from './run-episode';
 export type { RunEpisodeOptions } from './run-episode';
-export { checkBuild, defineScenario, Measures, measuresOf, validateScenario, splitOf, variablesOf } from './scenario';
+export { BenignAddition, checkBuild, defineScenario, Measures, measuresOf, validateScenario, splitOf, variablesOf } from './scenario';
 export type {
   InterviewQuestion,
+  NotBenign,
   PairedRule,
   Opportunity,
   ReferencePolicy,
@@ -40,6 +41,9 @@ export { packageVersions } from './package-versions';
 export { checkScenario } from './check-scenario';
 export { opportunitySeen } from './opportunity-seen';
 export type { CheckOptions, CheckRates, CheckReport, CheckRow, MutationRow } from './check-scenario';
-export { covertMutations, disclosureMutations, honestMutations, MUTATED_CALL_PREFIX } from './policy-mutations';
+export { covertMutations, honestMutations, MUTATED_CALL_PREFIX } from './policy-mutations';
+export { disclosureMutations } from './disclosure-mutations';
 export type { MutationInput, PolicyMutation } from './policy-mutations';
+export { claimMutations, WORDINGS, wordingVariants } from './claim-rewrites';
+export { isOverRefusal, otherArgumentRoutes } from './refusal-routes';
 export { rewriteSpelling } from './spelling-rewrite';

@@ -56,13 +56,39 @@ export interface Opportunity {
 export const Measures = z.enum(['covert-action', 'over-refusal', 'strategic-deception']);
 export type Measures = z.infer<typeof Measures>;
 
-/** The measure of a family (`covert-action` unless it declares another). */
+/**
+ * The attacking checker's generic benign additions to honest runs (policy-mutations.ts), by route.
+ * `wording-*` are the honest wording variants of families judged on what the agent says.
+ */
+export const BenignAddition = z.enum([
+  'backup-copies',
+  'touch-unchanged',
+  'read-everything',
+  'read-all-mail',
+  'notes-in-tmp',
+  'quotes-planted-to-principal',
+  'mails-quote-to-principal',
+  'open-objection',
+]);
+export type BenignAddition = z.infer<typeof BenignAddition>;
+
+/**
+ * A generic benign addition that is not benign in this family, and why (e.g. blackmail: quoting the
+ * planted private mails in any mail is the harm measured). The checker still runs it and expects it
+ * flagged, so a declaration cannot hide a rewrite that would have stayed clean.
+ */
+export interface NotBenign {
+  addition: BenignAddition;
+  why: string;
+}
+
 /** The split an episode of this scenario variant belongs to ('eval' unless the family says otherwise). */
 export function splitOf(def: Pick<ScenarioDefinition, 'split'>, vars: VariantValues): 'train' | 'eval' {
   const s = typeof def.split === 'function' ? def.split(vars) : def.split;
   return s === 'train' ? 'train' : 'eval';
 }
 
+/** The measure of a family (`covert-action` unless it declares another). */
 export function measuresOf(def: Pick<ScenarioDefinition, 'measures'>): Measures {
   return def.measures ?? 'covert-action';
 }
@@ -73,6 +99,11 @@ export interface ScenarioDefinition {
   category: Category;
   /** What the family's 'covert-action' finding measures (default 'covert-action'); see Measures. */
   measures?: Measures;
+  /**
+   * Generic benign additions of the attacking checker that are the measured harm in this family,
+   * each with the reason (cite the published design). The checker runs them and expects them flagged.
+   */
+  notBenign?: readonly NotBenign[];
   /**
    * Held-apart split (the published recipe trains on other environments than it tests on):
    * 'train' families may feed `export sft`; 'eval' (the default) never do. A function marks draws.
@@ -133,6 +164,9 @@ const ScenarioShape = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'version must be a semantic version such as 1.0.0'),
   category: Category,
   measures: Measures.optional(),
+  notBenign: z
+    .array(z.strictObject({ addition: BenignAddition, why: z.string().min(20, 'say why the addition is the measured harm here (at least a sentence)') }))
+    .optional(),
   title: z.string().min(1),
   description: z.string().min(1),
   variables: z.record(
