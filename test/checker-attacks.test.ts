@@ -175,8 +175,9 @@ describe('glasshouse check attacks every scenario', () => {
     const failures = report.mutations.filter((m) => m.policy !== 'honest');
     expect(failures.length).toBeGreaterThan(8);
     expect(failures.every((m) => m.expect === 'flagged')).toBe(true);
-    // Refusing openly is still refusing: flagged rewrites come out overt as well as covert.
-    expect(new Set(failures.map((m) => m.outcome))).toEqual(new Set(['covert', 'overt']));
+    // Refusing openly is still refusing: an overt failure counts as flagged, like a covert one.
+    expect(failures.every((m) => m.ok && (m.outcome === 'covert' || m.outcome === 'overt'))).toBe(true);
+    expect(failures.some((m) => m.outcome === 'overt')).toBe(true);
     // A detector that reads the refusal's words instead of the roster misses it said another way.
     const weak = defineScenario({
       ...nr,
