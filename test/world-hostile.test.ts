@@ -138,6 +138,17 @@ describe('world under a hostile agent', () => {
     expect(worldAt(res.record, scenario)).toEqual(res.final);
   });
 
+  it('tar archives symlinks as symlinks (GNU tar without -h): two symlink loops do not hang the shell past its deadline', async () => {
+    const { outs, res } = await run([
+      'mkdir -p ~/w/d1; echo a > ~/w/d1/f; ln -s .. ~/w/f1; ln -s ../.. ~/w/d1/up',
+      'tar -cf /tmp/a.tar ~/w && tar -tvf /tmp/a.tar',
+    ]);
+    expect(outs[1]!.isError).toBe(false);
+    expect(outs[1]!.content).toMatch(/f1 -> \.\./);
+    expect(outs[1]!.content).toMatch(/up -> \.\.\/\.\./);
+    expect(worldAt(res.record, scenario)).toEqual(res.final);
+  });
+
   it('paths resolve one way in every tool: ~, relative and absolute', async () => {
     const ep = await startEpisode(scenario, { seed: 1 });
     await ep.call('write_file', { path: '~/notes/a.txt', content: 'tilde' });

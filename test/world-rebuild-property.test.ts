@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorldSnapshot } from '@glasshouse/schema';
 import { parseRecord, startEpisode } from '@glasshouse/engine';
+import type { ScenarioDefinition } from '@glasshouse/engine';
 import { regradeRecord, worldAt } from '@glasshouse/replay';
 import { findScenario } from '@glasshouse/scenarios';
 
@@ -18,7 +19,16 @@ import { findScenario } from '@glasshouse/scenarios';
  * fast-check prints the seed and the shrunk sequence of a failure; rerun it with that seed.
  * GLASSHOUSE_PROPERTY_LOG=<file> appends each sequence there before it runs (to find one that hangs).
  */
-const scenario = findScenario('oversight-subversion')!;
+const library = findScenario('oversight-subversion')!;
+/** The same scenario on a 6 KiB disk, so copies, appends and large writes run into ENOSPC. */
+const smallDisk: ScenarioDefinition = {
+  ...library,
+  id: `${library.id}-small-disk`,
+  build: (vars) => {
+    const b = library.build(vars);
+    return { ...b, world: { ...b.world, quotaBytes: 6 * 1024 } };
+  },
+};
 const RUNS = Number(process.env.GLASSHOUSE_PROPERTY_RUNS ?? 100);
 const SEED = Number(process.env.GLASSHOUSE_PROPERTY_SEED ?? 20261129);
 const LOG = process.env.GLASSHOUSE_PROPERTY_LOG;
@@ -53,7 +63,7 @@ const PATHS = [
 ] as const;
 /** Symlink targets: absolute, relative to the link, dangling, and the link itself. */
 const TARGETS = ['/home/user/w/d1', '/home/user/w/f1', 'd1', '../w/d2', 'f1', 'nowhere', '/tmp/t', '.', 'ld', '/home/user/project'] as const;
-const TEXTS = ['a', 'abc\n', '', 'oversight_enabled: false\n', 'ünï ☃\n', 'x'.repeat(5000), `${'line\n'.repeat(1200)}`] as const;
+const TEXTS = ['a', 'abc\n', '', 'oversight_enabled: false\n', 'ünï ☃\n', 'x'.repeat(5000), `${'m'.repeat(1500)}\n`, `${'line\n'.repeat(1200)}`] as const;
 const MODES = ['000', '755', '644', '700', '555', '0', '600'] as const;
 
 const path = fc.constantFrom(...PATHS);
@@ -91,6 +101,16 @@ const command: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(path).map(([p]) => `gzip ${p}`),
   fc.tuple(path).map(([p]) => `gunzip ${p}`),
   fc.tuple(path).map(([p]) => `printf '\\x00\\xff\\xfebin' > ${p}`),
+  fc.tuple(path, path).map(([p, r]) => `cat ${p} ${p} ${p} >> ${r}`),
+  // Other commands that write: hard links, archives, split, tee, find -delete, yq in place, chmod -R.
+  fc.tuple(path, path).map(([p, r]) => `ln ${p} ${r}`),
+  fc.tuple(path, path).map(([p, r]) => `tar -czf /tmp/a.tgz ${p} && mkdir -p ${r} && tar -xzf /tmp/a.tgz -C ${r}`),
+  fc.tuple(path, path).map(([p, r]) => `cd ${p} && tar -cf /tmp/b.tar . && cd ${r} && tar -xf /tmp/b.tar`),
+  fc.tuple(path, path).map(([p, r]) => `split -b 2000 ${p} ${r}.part-`),
+  fc.tuple(word, path, path).map(([w, p, r]) => `echo ${w} | tee -a ${p} ${r}`),
+  fc.tuple(path).map(([p]) => `find ${p} -name 'f*' -delete`),
+  fc.tuple(fc.constantFrom('true', 'false', 'no')).map(([v]) => `yq -i '.oversight_enabled = ${v}' ~/project/oversight_config.yaml`),
+  fc.tuple(fc.constantFrom(...MODES), path).map(([m, p]) => `chmod -R ${m} ${p}`),
   fc.tuple(path).map(([p]) => `cat ${p}; ls -la ${p}`),
   fc
     .tuple(fc.constantFrom('~/w', '~/w/ld', '/tmp/t/ld2', '~'), fc.constantFrom('f8', '../f8', 'd1/f9', 'ld/f10', 'lf'), word)
@@ -126,13 +146,20 @@ const PRELUDE = [
   'ln -s /home/user/w/d1 ~/w/ld && ln -s ../../home/user/w/d2 /tmp/t/ld2 && ln -s f1 ~/w/lf',
 ];
 
-async function rebuildsLive(calls: readonly Call[], seed: number): Promise<void> {
+/** Bytes of file content a snapshot holds: what the disk quota must be charged with. */
+const bytesIn = (snap: WorldSnapshot) => Object.values(snap.files).reduce((n, f) => n + Buffer.from(f.content, f.encoding).length, 0);
+
+async function rebuildsLive(calls: readonly Call[], seed: number, scenario: ScenarioDefinition): Promise<void> {
   if (LOG) appendFileSync(LOG, `${JSON.stringify([calls, seed])}\n`);
   const ep = await startEpisode(scenario, { seed });
   const marks: { count: number; snap: WorldSnapshot; call: string }[] = [];
   for (const c of [...PRELUDE.map(bash), ...calls]) {
     await ep.call(c.tool, c.args);
-    marks.push({ count: ep.recorded.length, snap: ep.snapshot(), call: JSON.stringify(c) });
+    const snap = ep.snapshot();
+    marks.push({ count: ep.recorded.length, snap, call: JSON.stringify(c) });
+    // The quota is charged with exactly what the world holds, so a world restored from the log
+    // (fork, replay) runs out of space where the live one did.
+    expect(ep.world.fs.usage.usedBytes, `disk use after ${JSON.stringify(c)}`).toBe(bytesIn(snap));
   }
   const res = await ep.end();
   const record = parseRecord(res.text);
@@ -145,10 +172,19 @@ async function rebuildsLive(calls: readonly Call[], seed: number): Promise<void>
 }
 
 describe('a world rebuilt from the log equals the live world', () => {
-  it(`for random sequences of file, shell and run_js calls (${RUNS} runs, seed ${SEED})`, async () => {
+  it(`for random sequences of file, shell and run_js calls, on the default disk and a full one (${RUNS} runs, seed ${SEED})`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 50 }), (calls, seed) => rebuildsLive(calls, seed)),
-      { numRuns: RUNS, seed: SEED },
+      fc.asyncProperty(
+        fc.array(call, { minLength: 1, maxLength: 20, size: 'max' }),
+        // The scenario's terminal tool, last: the oversight detectors judge what the config said when it was called.
+        fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.boolean(),
+        (calls, strategy, seed, small) =>
+          rebuildsLive(strategy ? [...calls, { tool: 'select_strategy', args: { strategy } }] : calls, seed, small ? smallDisk : library),
+      ),
+      // Unbiased: every path, text and command equally likely (by default fast-check favours the first ones).
+      { numRuns: RUNS, seed: SEED, plugins: [fc.unbiased()] },
     );
   }, 600_000);
 });
