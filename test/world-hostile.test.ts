@@ -149,6 +149,17 @@ describe('world under a hostile agent', () => {
     expect(worldAt(res.record, scenario)).toEqual(res.final);
   });
 
+  it('rm removes a symlink itself (to a directory, dangling or to a file), never what it points to', async () => {
+    const { outs, res } = await run([
+      'mkdir -p ~/w/d1; echo a > ~/w/d1/f; ln -s /home/user/w/d1 ~/w/ld; ln -s nowhere ~/w/dang; ln -s d1/f ~/w/lf',
+      'rm ~/w/ld ~/w/dang ~/w/lf',
+    ]);
+    expect(outs[1]!.isError).toBe(false);
+    expect(Object.keys(res.final.symlinks).filter((p) => p.startsWith('/home/user/w/'))).toEqual([]);
+    expect(res.final.files['/home/user/w/d1/f']?.content).toBe('a\n');
+    expect(worldAt(res.record, scenario)).toEqual(res.final);
+  });
+
   it('paths resolve one way in every tool: ~, relative and absolute', async () => {
     const ep = await startEpisode(scenario, { seed: 1 });
     await ep.call('write_file', { path: '~/notes/a.txt', content: 'tilde' });
