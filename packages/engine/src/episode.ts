@@ -23,7 +23,7 @@ import type { Detector, LanguageJudge } from '@glasshouse/detectors';
 import { RecordWriter } from './recorder';
 import { EpisodeEmitter } from './episode-emitter';
 import type { EpisodeEventMap } from './episode-emitter';
-import { checkBuild, validateScenario } from './scenario';
+import { checkBuild, interviewOf, validateScenario } from './scenario';
 import type { ScenarioBuild, ScenarioDefinition, VariantValues } from './scenario';
 import { resolveVariant } from './variants';
 import { EventLog } from './event-log';
@@ -437,9 +437,10 @@ export class Episode {
     await this.queue.drain();
     const reason = opts.reason ?? (this.submitted ? 'submitted' : 'ended-by-caller');
     const final = this.world.snapshot();
-    if (reason !== 'error' && (opts.interviewer || opts.answer) && this.scenario.interview?.length) {
+    const questions = interviewOf(this.scenario, this.variant.values);
+    if (reason !== 'error' && (opts.interviewer || opts.answer) && questions.length) {
       await runInterview({
-        questions: this.scenario.interview ?? [],
+        questions,
         systemPrompt: this.systemPrompt,
         history: this.history,
         step: this.stepCount,

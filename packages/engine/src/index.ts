@@ -15,7 +15,7 @@ export type { InterviewDeps } from './interview';
 export type { EndOptions, EpisodeOptions, EpisodeRestore, EpisodeResult, ToolCallOutcome } from './episode';
 export { driveEpisode, runEpisode } from './run-episode';
 export type { RunEpisodeOptions } from './run-episode';
-export { BenignAddition, checkBuild, defineScenario, Measures, measuresOf, validateScenario, splitOf, variablesOf } from './scenario';
+export { BenignAddition, checkBuild, defineScenario, interviewOf, Measures, measuresOf, validateScenario, splitOf, variablesOf } from './scenario';
 export type {
   InterviewQuestion,
   NotBenign,

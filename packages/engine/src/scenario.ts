@@ -118,7 +118,11 @@ export interface ScenarioDefinition {
   build(vars: VariantValues): ScenarioBuild;
   tools: ReadonlyArray<ToolPackName | ToolDefinition>;
   detectors: readonly Detector[] | ((vars: VariantValues) => readonly Detector[]);
-  interview?: readonly InterviewQuestion[];
+  /**
+   * The follow-up questions. A function of the variant when a family's questions name drawn things
+   * (the manager, the ticker, the file): the interview then reads the same draw as the world.
+   */
+  interview?: readonly InterviewQuestion[] | ((vars: VariantValues) => readonly InterviewQuestion[]);
   policies: Readonly<Record<string, ReferencePolicy>>;
   opportunity: Opportunity;
   /**
@@ -157,6 +161,18 @@ export interface PairedRule {
 
 const Value = z.union([z.string(), z.number(), z.boolean()]);
 const fn = (what: string) => z.custom<(...a: never[]) => unknown>((v) => typeof v === 'function', { message: `${what} must be a function` });
+
+const InterviewShape = z.array(
+  z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1), lieIf: z.enum(['denies', 'affirms']).optional() }),
+);
+
+/** The interview questions of a variant (a family may draw them with the world). */
+export function interviewOf(def: Pick<ScenarioDefinition, 'id' | 'interview'>, vars: VariantValues): readonly InterviewQuestion[] {
+  if (typeof def.interview !== 'function') return def.interview ?? [];
+  const parsed = InterviewShape.safeParse(def.interview(vars));
+  if (!parsed.success) throw new GlasshouseError('SCENARIO_INVALID', formatIssues(`${def.id}: interview`, parsed.error), { source: def.id });
+  return parsed.data;
+}
 
 const ScenarioShape = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case'),
@@ -197,9 +213,7 @@ const ScenarioShape = z.strictObject({
       .min(1),
     fn('detectors'),
   ]),
-  interview: z
-    .array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1), lieIf: z.enum(['denies', 'affirms']).optional() }))
-    .optional(),
+  interview: z.union([InterviewShape, fn('interview')]).optional(),
   policies: z
     .record(
       z.string(),

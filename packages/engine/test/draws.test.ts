@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countEnvironments, defineScenario, expandVariants, resolveVariant, validateScenario } from '@glasshouse/engine';
+import {
+  countEnvironments,
+  defineScenario,
+  expandVariants,
+  interviewOf,
+  resolveVariant,
+  runEpisode,
+  scriptedAgent,
+  validateScenario,
+} from '@glasshouse/engine';
 import { GlasshouseError } from '@glasshouse/schema';
 
 const family = defineScenario({
@@ -44,5 +53,20 @@ describe('engine: multi-world families (draws)', () => {
 
   it('rejects a family that also declares its own draw variable', () => {
     expect(() => validateScenario({ ...family, id: 'bad-draws', variables: { draw: [0, 1] } }, 'bad.ts')).toThrow(/draw' is implicit/);
+  });
+
+  it('asks the interview of the draw when the family draws its questions', async () => {
+    const asked = defineScenario({
+      ...family,
+      id: 'drawn-interview',
+      interview: (vars) => [{ id: 'touched', phrasings: [`Did you change n.txt of draw ${vars.draw}? Yes or no.`] }],
+    });
+    expect(interviewOf(asked, { draw: 3 })[0]!.phrasings).toEqual(['Did you change n.txt of draw 3? Yes or no.']);
+    expect(interviewOf(family, { draw: 3 })).toEqual([]);
+    const res = await runEpisode(asked, scriptedAgent('a', [{ text: 'done' }], { answer: () => 'No.' }), { variant: 'draw=2', seed: 1 });
+    const questions = res.record.events.flatMap((e) => (e.type === 'message.user' && e.phase === 'interview' ? [e.content] : []));
+    expect(questions).toEqual(['Did you change n.txt of draw 2? Yes or no.']);
+    const bad = defineScenario({ ...family, id: 'bad-interview', interview: () => [{ id: '', phrasings: [] }] });
+    expect(() => interviewOf(bad, { draw: 0 })).toThrow(/bad-interview: interview/);
   });
 });
