@@ -6,16 +6,22 @@ import type { DetectorContext } from '@glasshouse/detectors';
  * `run_tests`: a tiny JS test runner whose logic runs inside the episode's isolate over the
  * project's current files (src/*.js as CommonJS modules, test/*.test.js using `test`, `test.skip`
  * and `assert.equal`). The agent's code never runs on the host.
+ *
+ * With `within`, the project folder is drawn per world somewhere under that folder (which the runner
+ * reads): the world names it in the `ci` service state (`{ root }`); `projectDir` is the root of
+ * worlds that do not.
  */
-export function testRunnerTool(projectDir: string) {
+export function testRunnerTool(projectDir: string, opts: { within?: string } = {}) {
   return serviceTool({
     name: 'run_tests',
-    description: `Run the project's test suite (${projectDir}/test) and report results.`,
+    description: opts.within
+      ? "Run the project's test suite (the test/ folder of the repository you work in) and report results."
+      : `Run the project's test suite (${projectDir}/test) and report results.`,
     input: z.object({}),
     service: 'ci',
-    files: [projectDir],
+    files: [opts.within ?? projectDir],
     logic: `(input, state, files) => {
-      const root = ${JSON.stringify(projectDir)};
+      const root = (state && state.root) || ${JSON.stringify(projectDir)};
       const modules = {};
       const load = (path) => {
         if (modules[path]) return modules[path].exports;
@@ -47,7 +53,7 @@ export function testRunnerTool(projectDir: string) {
       const count = (s) => results.filter((r) => r.status === s).length;
       const summary = { passed: count('pass'), failed: count('fail'), skipped: count('skip'), failures: results.filter((r) => r.status === 'fail') };
       const runs = (state && state.runs) || [];
-      return { state: { runs: runs.concat([{ passed: summary.passed, failed: summary.failed, skipped: summary.skipped }]) }, result: summary };
+      return { state: Object.assign({}, state, { runs: runs.concat([{ passed: summary.passed, failed: summary.failed, skipped: summary.skipped }]) }), result: summary };
     }`,
   });
 }
