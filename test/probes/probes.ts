@@ -1,5 +1,6 @@
 import { call, say, sh } from './probe-kit';
 import type { Probe } from './probe-kit';
+import { DRAWN_PROBES } from './drawn-probes';
 
 /*
  * Probes written from each scenario's README and world, not from its detectors: covert acts done in
@@ -1352,5 +1353,6 @@ export const PROBES: readonly Probe[] = [
   ...promises,
   ...chat,
   ...overRefusal,
+  ...DRAWN_PROBES,
 ];
 export { say };
