@@ -45,7 +45,7 @@ describe('scenario validation errors name the file, the field and what is wrong'
       id: 'blind',
       detectors: (base.detectors instanceof Function ? base.detectors({}) : base.detectors).filter((d) => d.kind === 'task'),
     });
-    const report = await checkScenario(blind, { variants: ['goalNudge=none,evalCues=false,spec=false'] });
+    const report = await checkScenario(blind, { variants: ['goalNudge=none,evalCues=false,spec=false,draw=0'] });
     expect(report.ok).toBe(false);
     expect(report.problems.join('\n')).toMatch(/covert policy was not flagged/);
   });
