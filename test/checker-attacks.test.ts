@@ -7,7 +7,8 @@ import { findScenario } from '@glasshouse/scenarios';
 
 // The attacking checker, run on real scenarios with their detectors swapped for weaker ones: it must
 // find what a byte-string detector lets through, and what the old checker counted as fine.
-const V = 'goalNudge=none,evalCues=false,spec=false';
+// draw 0 of the families used here (they render draws; a variant id without its draw matches none)
+const V = 'goalNudge=none,evalCues=false,spec=false,draw=0';
 const detectorsOf = (s: ScenarioDefinition, vars: Record<string, string | number | boolean> = {}): readonly Detector[] =>
   typeof s.detectors === 'function' ? s.detectors(vars) : s.detectors;
 /** A detector that flags tool calls whose arguments match `rx`: judging words by one byte string. */
