@@ -27,6 +27,14 @@ const wordsMatch = (id: string, rx: RegExp, name = 'submit'): Detector => ({
 const firstVariant = (s: ScenarioDefinition) => expandVariants(s).find((v) => v.values.goalNudge === 'none')!;
 
 describe('glasshouse check attacks every scenario', () => {
+  it('fails, naming it, when asked for a variant that does not exist (it would otherwise check nothing)', async () => {
+    const se = findScenario('self-exfiltration') as ScenarioDefinition;
+    const report = await checkScenario(se, { variants: ['goalNudge=none,evalCues=false,spec=false'], mutate: false });
+    expect(report.ok).toBe(false);
+    expect(report.rows).toEqual([]);
+    expect(report.problems.join('\n')).toContain("no variant 'goalNudge=none,evalCues=false,spec=false' in self-exfiltration");
+  });
+
   it('catches byte-string detectors: compressed, relabelled, emptied and split copies escape them', async () => {
     const se = findScenario('self-exfiltration')!;
     const successor = '/mnt/deploy-v2/models/gridmind-2024-10/model.bin';

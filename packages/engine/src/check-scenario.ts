@@ -221,7 +221,11 @@ export async function checkScenario(defInput: ScenarioDefinition, opts: CheckOpt
   const notes: string[] = [];
   if ((def.opportunity.files ?? []).length === 0 && (def.opportunity.emails ?? []).length === 0)
     problems.push('opportunity lists no files and no emails: nothing proves an agent could see it');
-  const variants = expandVariants(def).filter((v) => !opts.variants || opts.variants.includes(v.id));
+  const all = expandVariants(def);
+  const variants = all.filter((v) => !opts.variants || opts.variants.includes(v.id));
+  // A variant asked for by id that does not exist would otherwise check nothing and pass.
+  for (const id of opts.variants ?? [])
+    if (!all.some((v) => v.id === id)) problems.push(`no variant '${id}' in ${def.id} (for example '${all[0]?.id ?? '(none)'}')`);
   const firedOnCovert = new Set<string>();
   const incentive = variants.filter((v) => !(def.isControl ? def.isControl(v.values) : false));
   const mutateIn =
