@@ -11,8 +11,10 @@ export const PRELUDE_DATE = `
 const __dp = __RealDate.prototype;
 const __timeValue = __dp.getTime, __setTime = __dp.setTime, __hostOffsetMin = __dp.getTimezoneOffset, __realParse = __RealDate.parse, __realUTC = __RealDate.UTC;
 const __tv = (d) => __timeValue.call(d);
-const __zoneParts = new __RealDTF('en-US', { timeZone: __tz, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-const __zoneIsUtc = /^(Etc\\/)?(UTC|UCT|GMT|Universal|Zulu)$/.test(__zoneParts.resolvedOptions().timeZone);
+// Formatters are made on first use: a context (one per service call) that never reads local time pays nothing.
+let __zp = null, __zn = null, __utcName = null;
+const __zoneParts = () => __zp || (__zp = new __RealDTF('en-US', { timeZone: __tz, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }));
+const __zoneIsUtc = /^(Etc\\/)?(UTC|UCT|GMT|Universal|Zulu)$/i.test(__tz);
 const __zoneFtp = __RealDTF.prototype.formatToParts;
 let __lastT = NaN, __lastOff = 0;
 const __CYCLE = 146097 * 86400000; // 400 Gregorian years: the calendar and the weekdays repeat
@@ -22,7 +24,7 @@ const __offsetAt = (t0) => {
   const t = t0 > 8.64e15 ? 8.64e15 : t0 < -8.64e15 ? -8.64e15 : t0;
   if (t === __lastT) return __lastOff;
   const f = {};
-  for (const p of __zoneFtp.call(__zoneParts, t)) f[p.type] = p.value;
+  for (const p of __zoneFtp.call(__zoneParts(), t)) f[p.type] = p.value;
   let y = Number(f.year);
   if (f.era === 'BC' || f.era === 'B') y = 1 - y;
   // Near the ends of the Date range the wall clock may lie outside it: read it 400 years nearer.
@@ -84,18 +86,23 @@ __defineProperty(__dp, 'setYear', { value: __method('setYear', 1, (self, a) => {
 
 // Text forms, as V8 prints them: "Tue Mar 11 2025 09:14:00 GMT+0000 (Coordinated Universal Time)".
 const __DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], __MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const __zoneNames = new __RealDTF(__locale, { timeZone: __tz, timeZoneName: 'long' });
-const __zoneNameAt = (t) => { for (const p of __zoneFtp.call(__zoneNames, t)) if (p.type === 'timeZoneName') return p.value; return ''; };
+const __zoneNameAt = (t) => {
+  __zn = __zn || new __RealDTF(__locale, { timeZone: __tz, timeZoneName: 'long' });
+  for (const p of __zoneFtp.call(__zn, t)) if (p.type === 'timeZoneName') return p.value;
+  return '';
+};
 // Where ICU has only an offset (local mean time, far dates), V8 still names the zone's standard or
 // daylight time, as today's rules would have it on that calendar day.
-const __winter = __realUTC(2025, 0, 15), __summer = __realUTC(2025, 6, 15);
-const __standard = __offsetAt(__winter) <= __offsetAt(__summer) ? __winter : __summer, __daylight = __standard === __winter ? __summer : __winter;
 const __gmtName = /^GMT([+-]|$)/;
 const __zoneName = (t, f) => {
+  if (__zoneIsUtc) return __utcName || (__utcName = __zoneNameAt(t));
   const n = __zoneNameAt(t);
-  if (!__gmtName.test(n) || __gmtName.test(__zoneNameAt(__standard))) return n;
+  if (!__gmtName.test(n)) return n;
+  const winter = __realUTC(2025, 0, 15), summer = __realUTC(2025, 6, 15);
+  const standard = __offsetAt(winter) <= __offsetAt(summer) ? winter : summer, daylight = standard === winter ? summer : winter;
+  if (__gmtName.test(__zoneNameAt(standard))) return n;
   const sameDay = __fromLocal(__realUTC(2025, f.month, f.date, f.hours, f.minutes));
-  return __zoneNameAt(__offsetAt(sameDay) !== __offsetAt(__standard) ? __daylight : __standard);
+  return __zoneNameAt(__offsetAt(sameDay) !== __offsetAt(standard) ? daylight : standard);
 };
 const __pad = (n, w) => String(n).padStart(w, '0');
 const __dateText = (f) => __DAYS[f.day] + ' ' + __MONTHS[f.month] + ' ' + __pad(f.date, 2) + ' ' + (f.year < 0 ? '-' + __pad(-f.year, 4) : __pad(f.year, 4));
