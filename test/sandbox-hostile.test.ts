@@ -298,6 +298,8 @@ describe('sandbox: the host process shows through nothing (zone, locale, emulato
       false,
       'function',
     ]);
+    // The run's helpers are no globals, apart from the two the agent's script itself calls.
+    expect(await run('Object.getOwnPropertyNames(globalThis).filter((n) => n.startsWith("__"))')).toEqual(['__caught', '__hold']);
     expect(await run('try { host.readFile(42) } catch (e) { e.stack }')).toBe('Error: path must be a string\n    at script.js:1:12');
     expect(await run('const o = {}; Error.captureStackTrace(o); o.stack')).toBe('Error\n    at script.js:1:21');
     expect(await run('function f() { return new Error("x").stack }\nf()')).toBe('Error: x\n    at f (script.js:1:23)\n    at script.js:2:1');

@@ -1,6 +1,6 @@
 // Plain JavaScript: loaded both in-process (trusted fast path) and by the sandbox host child process.
 import ivm from 'isolated-vm';
-import { agentScript, BEGIN_SCRIPT, FREEZE_INTRINSICS, PRELUDE, RUN_FUNCTION, SETTLE_SCRIPT } from './prelude.mjs';
+import { agentScript, BEGIN_SCRIPT, FREEZE_INTRINSICS, PRELUDE, RUN_FUNCTION, SETTLE_SCRIPT, TAKE_LOGS_SCRIPT } from './prelude.mjs';
 import { BUILTIN_FILE } from './prelude-stack.mjs';
 import { sharedIsolate } from './shared-isolate.mjs';
 
@@ -42,6 +42,8 @@ export class IsolateSession {
     this.isolatesCreated = 0;
     this.disposed = false;
     this.shared = opts.shareIsolate && opts.freshContextPerRun ? sharedIsolate(opts.memoryLimitMb) : null;
+    /** context -> reference to the helpers its prelude returned */
+    this.helpers = new WeakMap();
   }
 
   run(kind, args, nowMs) {
@@ -62,7 +64,7 @@ export class IsolateSession {
     try {
       raw =
         kind === 'function'
-          ? await context.evalClosure(RUN_FUNCTION, [...args, nowMs, this.opts.maxBridgeCalls], {
+          ? await context.evalClosure(RUN_FUNCTION, [this.helpersIn(context), ...args, nowMs, this.opts.maxBridgeCalls], {
               timeout: this.opts.cpuTimeoutMs,
               filename: BUILTIN_FILE,
               arguments: { copy: true },
@@ -106,7 +108,7 @@ export class IsolateSession {
   async runAgentCode(isolate, context, code, nowMs) {
     const limit = this.opts.cpuTimeoutMs;
     const started = performance.now();
-    await context.evalClosure(BEGIN_SCRIPT, [nowMs, this.opts.maxBridgeCalls], { timeout: limit, filename: BUILTIN_FILE, arguments: { copy: true } });
+    await context.evalClosure(BEGIN_SCRIPT, [this.helpersIn(context), nowMs, this.opts.maxBridgeCalls], { timeout: limit, filename: BUILTIN_FILE });
     let script;
     try {
       script = await isolate.compileScript(agentScript(code), { filename: AGENT_FILE, lineOffset: -1 });
@@ -128,7 +130,7 @@ export class IsolateSession {
     }
     try {
       const left = Math.max(1, Math.round(limit - (performance.now() - started)));
-      return await context.evalClosure(SETTLE_SCRIPT, [completion.derefInto()], {
+      return await context.evalClosure(SETTLE_SCRIPT, [this.helpersIn(context), completion.derefInto()], {
         timeout: left,
         filename: BUILTIN_FILE,
         result: { promise: true, copy: true },
@@ -148,7 +150,7 @@ export class IsolateSession {
   takeLogs(context, isolate) {
     try {
       if (!context || isolate.isDisposed) return { logs: '', cut: false };
-      return JSON.parse(context.evalSync('__takeLogs()', { timeout: 100 }));
+      return JSON.parse(context.evalClosureSync(TAKE_LOGS_SCRIPT, [this.helpersIn(context)], { timeout: 100, filename: BUILTIN_FILE }));
     } catch {
       return { logs: '', cut: false };
     }
@@ -157,6 +159,7 @@ export class IsolateSession {
   releaseFresh(context) {
     if (!this.opts.freshContextPerRun) return;
     try {
+      this.helpers.get(context)?.release();
       context.release();
     } catch {
       /* isolate already gone */
@@ -183,12 +186,23 @@ export class IsolateSession {
     const sync = new ivm.Callback((name, argsJson) => this.onSync(name, argsJson));
     const awaitRef = new ivm.Reference((id) => this.onAwait(id));
     const o = this.opts;
-    await context.evalClosure(PRELUDE, [sync, awaitRef, JSON.stringify(o.names), o.maxOutputBytes, JSON.stringify(o.seedWords), o.timeZone, o.locale], {
-      timeout: 1000,
-      filename: BUILTIN_FILE,
-    });
+    const helpers = await context.evalClosure(
+      PRELUDE,
+      [sync, awaitRef, JSON.stringify(o.names), o.maxOutputBytes, JSON.stringify(o.seedWords), o.timeZone, o.locale],
+      {
+        timeout: 1000,
+        filename: BUILTIN_FILE,
+        result: { reference: true },
+      },
+    );
+    this.helpers.set(context, helpers);
     if (o.freezeIntrinsics) await context.eval(FREEZE_INTRINSICS, { timeout: 1000, filename: BUILTIN_FILE });
     return context;
+  }
+
+  /** The prelude's helpers of a context, passed into a closure as an argument. */
+  helpersIn(context) {
+    return this.helpers.get(context).derefInto();
   }
 
   onSync(name, argsJson) {

@@ -4,3 +4,4 @@ export declare const SETTLE_SCRIPT: string;
 export declare const BEGIN_SCRIPT: string;
 export declare const RUN_FUNCTION: string;
 export declare function agentScript(code: string): string;
+export declare const TAKE_LOGS_SCRIPT: string;

@@ -97,22 +97,25 @@ const __push = (prefix, a) => {
 };
 const __log = (n) => __native((...a) => __push('', a), n);
 globalThis.console = Object.freeze({ log: __log('log'), info: __log('info'), warn: __log('warn'), error: __log('error'), debug: __log('debug') });
-__defineProperty(globalThis, '__begin', { value: (now, maxCalls) => { __thrown = undefined; __threw = false; __now = now; __tick = 0; __bridgeCalls = 0; __bridgeMax = maxCalls; __out = ''; __cut = false; } });
-__defineProperty(globalThis, '__takeLogs', { value: () => { const r = __stringify({ logs: __out, cut: __cut }); __out = ''; __cut = false; return r; } });
-__defineProperty(globalThis, '__ser', { value: (v) => {
+// The run's own helpers are returned to the session (a reference), never globals agent code could list.
+const __begin = (now, maxCalls) => { __thrown = undefined; __threw = false; __now = now; __tick = 0; __bridgeCalls = 0; __bridgeMax = maxCalls; __out = ''; __cut = false; };
+const __takeLogs = () => { const r = __stringify({ logs: __out, cut: __cut }); __out = ''; __cut = false; return r; };
+const __ser = (v) => {
   let s;
   try { s = __stringify(v === undefined ? null : v); } catch (e) { return __stringify({ e: 'result is not JSON-serialisable: ' + (e && e.message) }); }
   if (s === undefined) s = 'null';
   if (s.length > __max) return __stringify({ over: s.length });
   return __stringify({ ok: s });
-} });
+};
 let __thrown, __threw = false;
 const __caughtMark = Object.freeze({});
+// The two the agent's script itself calls (see agentScript) have to be globals.
 __defineProperty(globalThis, '__caught', { value: (e) => { __thrown = e; __threw = true; return __caughtMark; } });
 const __promiseThen = Promise.prototype.then, __noop = () => {};
 __defineProperty(globalThis, '__hold', { value: (p) => { __promiseThen.call(p, undefined, __noop); return p; } });
-__defineProperty(globalThis, '__settle', { value: (v) => { if (v !== __caughtMark || !__threw) return v; const e = __thrown; __thrown = undefined; __threw = false; throw e; } });
-__defineProperty(globalThis, '__errText', { value: (e) => { try { return (e && e.name ? e.name + ': ' : '') + (e && e.message !== undefined ? e.message : String(e)); } catch { return 'Error'; } } });
+const __settle = (v) => { if (v !== __caughtMark || !__threw) return v; const e = __thrown; __thrown = undefined; __threw = false; throw e; };
+const __errText = (e) => { try { return (e && e.name ? e.name + ': ' : '') + (e && e.message !== undefined ? e.message : String(e)); } catch { return 'Error'; } };
+return Object.freeze({ begin: __begin, takeLogs: __takeLogs, ser: __ser, settle: __settle, errText: __errText });
 `;
 
 /**
@@ -138,27 +141,32 @@ Object.freeze(globalThis);
  * throw is caught in the isolate, so any thrown value reaches the agent as it was.
  */
 export function agentScript(code) {
-  if (/\bawait\b/.test(code)) return `(async () => {\n${code}\n})()`;
+  if (/\bawait\b/.test(code)) return `__hold((async () => {\n${code}\n})())`;
   const strict = /^\s*(['"])use strict\1/.test(code) ? "'use strict'; " : '';
   return `${strict}try {\n${code}\n} catch (e) { __caught(e) }`;
 }
 
-/** Settles agent code's completion value `$0` (awaiting a promise): its JSON, or the error text. */
+// The scripts below get the prelude's helpers (what PRELUDE returns) as `$0`.
+
+/** Settles agent code's completion value `$1` (awaiting a promise): its JSON, or the error text. */
 export const SETTLE_SCRIPT = `
-const v = $0;
-return (async () => __ser(await __settle(v)))().catch((e) => JSON.stringify({ e: __errText(e) }));
+const k = $0, v = $1;
+return (async () => k.ser(await k.settle(v)))().catch((e) => JSON.stringify({ e: k.errText(e) }));
 `;
 
-/** Starts a run: `$0` virtual now (ms), `$1` max host calls. */
-export const BEGIN_SCRIPT = '__begin($0, $1)';
+/** Starts a run: `$1` virtual now (ms), `$2` max host calls. */
+export const BEGIN_SCRIPT = '$0.begin($1, $2)';
 
-/** Scenario service logic: `$0` a function expression applied to `$1` JSON arguments; `$2` now, `$3` max host calls. */
+/** The run's console output so far (JSON `{logs, cut}`), emptied. */
+export const TAKE_LOGS_SCRIPT = 'return $0.takeLogs()';
+
+/** Scenario service logic: `$1` a function expression applied to `$2` JSON arguments; `$3` now, `$4` max host calls. */
 export const RUN_FUNCTION = `
-const src = $0, args = JSON.parse($1);
-__begin($2, $3);
+const k = $0, src = $1, args = JSON.parse($2);
+k.begin($3, $4);
 return (async () => {
   const f = (0, eval)('(' + src + ')');
   if (typeof f !== 'function') throw new TypeError('service logic is not a function');
-  return __ser(await f(...args));
-})().catch((e) => JSON.stringify({ e: __errText(e) }));
+  return k.ser(await f(...args));
+})().catch((e) => JSON.stringify({ e: k.errText(e) }));
 `;
