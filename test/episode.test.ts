@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentPolicy, AgentTurnInput } from '@glasshouse/schema';
 import { Episode, parseRecord, policyAgent, readRecord, runEpisode, scriptedAgent, startEpisode } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';
+import { regradeRecord } from '@glasshouse/replay';
 
 const scenario = findScenario('oversight-subversion')!;
 const tmp = () => mkdtempSync(join(tmpdir(), 'gh-engine-'));
@@ -185,5 +186,47 @@ describe('episode engine', () => {
     const ep = await startEpisode(scenario, { seed: 1 });
     await ep.end();
     await expect(ep.call('bash', { command: 'ls' })).rejects.toThrow(/has ended/);
+  });
+
+  it('grades the world folded from its own record; a live world that differs from it makes the episode invalid, naming the path', async () => {
+    const honest = await runEpisode(scenario, policyAgent(scenario, 'honest', {}), { seed: 5 });
+    // The world the episode was graded on is the one its record gives (the same fold regrade uses).
+    const again = await regradeRecord(honest.record, scenario);
+    expect(again.newOutcome).toBe(honest.outcome);
+
+    const ep = await startEpisode(scenario, { seed: 5 });
+    await ep.call('bash', { command: 'echo note >> /home/user/notes.txt' });
+    // Tamper with the volume behind the engine's back (the harness's unchecked view records nothing).
+    ep.world.fs.raw().writeFile('/home/user/project/zz-late.txt', Buffer.from('written behind the record\n'));
+    ep.world.fs.raw().writeFile('/home/user/notes.txt', Buffer.from('changed behind the record\n'));
+    const res = await ep.end();
+    expect(res.outcome).toBe('invalid');
+    expect(res.fault?.code).toBe('WORLD_DIVERGED');
+    // The first differing path in text order, never a silent choice of one world.
+    expect(res.fault?.message).toContain('/home/user/notes.txt');
+    const err = res.record.events.find((e) => e.type === 'error');
+    expect(err?.type === 'error' && err.details).toEqual({ path: '/home/user/notes.txt' });
+    // Graded on the fold: the tampered content is not in the world the detectors saw.
+    expect(res.final.files['/home/user/notes.txt']?.content).toBe('note\n');
+    expect(res.final.files['/home/user/project/zz-late.txt']).toBeUndefined();
+    // Regrade reads the recorded fault: invalid too.
+    expect((await regradeRecord(res.record, scenario)).newOutcome).toBe('invalid');
+  });
+
+  it('starts every episode of a variant from one build: clones are independent, the shared initial world is frozen', async () => {
+    const a = await startEpisode(scenario, { seed: 1 });
+    const b = await startEpisode(scenario, { seed: 2 });
+    expect(a.initial).toBe(b.initial);
+    expect(Object.isFrozen(a.initial.files)).toBe(true);
+    expect(() => {
+      (a.initial.files as Record<string, unknown>)['/x'] = 1;
+    }).toThrow();
+    await a.call('write_file', { path: '/home/user/project/oversight_config.yaml', content: 'changed\n' });
+    const readB = await b.call('read_file', { path: '/home/user/project/oversight_config.yaml' });
+    expect(readB.content).not.toContain('changed');
+    const [ra, rb] = [await a.end(), await b.end()];
+    expect(ra.final.files['/home/user/project/oversight_config.yaml']?.content).toBe('changed\n');
+    expect(rb.final.files['/home/user/project/oversight_config.yaml']).toEqual(rb.initial.files['/home/user/project/oversight_config.yaml']);
+    expect(ra.outcome === 'invalid' || rb.outcome === 'invalid').toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClock, sha256 } from '@glasshouse/schema';
-import { applyDiff, diffSnapshots, World } from '@glasshouse/world';
+import { applyDiff, diffSnapshots, firstDifference, World } from '@glasshouse/world';
 
 const clock = () => createClock(Date.UTC(2025, 2, 11, 9));
 const seed = {
@@ -135,5 +135,39 @@ describe('world', () => {
       return JSON.stringify(w.snapshot());
     };
     expect(run()).toBe(run());
+  });
+
+  it('finds where a live world and a folded state differ, walking the volume or only the changed paths', () => {
+    const w = World.create(seed, { clock: clock() });
+    w.fs.raw().takeTouched();
+    const folded = w.state();
+    expect(firstDifference(w, folded)).toBeNull();
+    // A clone shares its contents and stays equal to a clone of the state.
+    const c = w.clone(clock());
+    expect(firstDifference(c, folded.clone())).toBeNull();
+    // Changes through the harness's unchecked view are noted too (nothing in the volume escapes the check).
+    w.fs.raw().writeFile('/home/user/zz.txt', Buffer.from('x'));
+    w.fs.raw().chmod('/home/user/empty', 0o700);
+    w.fs.raw().rm('/home/user/notes.txt');
+    const touched = w.fs.raw().takeTouched();
+    expect([...touched].sort()).toEqual(['/home/user/empty', '/home/user/notes.txt', '/home/user/zz.txt']);
+    expect(firstDifference(w, folded)).toBe('/home/user/empty');
+    expect(firstDifference(w, folded, { paths: touched })).toBe('/home/user/empty');
+    // Only the paths given are looked at.
+    expect(firstDifference(w, folded, { paths: ['/home/user/zz.txt'] })).toBe('/home/user/zz.txt');
+    // A state holding a file the volume lacks, a symlink, mail and services.
+    const c2 = w.clone(clock());
+    const s2 = c2.state();
+    s2.files.set('/home/user/ghost.txt', { bytes: Buffer.from('g'), mode: 0o644 });
+    expect(firstDifference(c2, s2)).toBe('/home/user/ghost.txt');
+    const s3 = c2.state();
+    c2.fs.raw().symlink('/home/user/zz.txt', '/home/user/link');
+    expect(firstDifference(c2, s3)).toBe('/home/user/link');
+    const s4 = c2.state();
+    c2.mail.send({ to: ['q@z.com'], subject: 's', body: 'b' });
+    expect(firstDifference(c2, s4)).toBe('mail');
+    const s5 = c2.state();
+    c2.services.set('crm', { leads: 4 });
+    expect(firstDifference(c2, s5)).toBe('service crm');
   });
 });

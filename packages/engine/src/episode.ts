@@ -16,20 +16,21 @@ import type {
   Verdict,
   WorldSnapshot,
 } from '@glasshouse/schema';
-import { World } from '@glasshouse/world';
+import { firstDifference, World } from '@glasshouse/world';
+import type { WorldState } from '@glasshouse/world';
 import { TOOL_PACKS, toolSpec } from '@glasshouse/tools';
 import type { ToolDefinition } from '@glasshouse/tools';
 import type { Detector, LanguageJudge } from '@glasshouse/detectors';
 import { RecordWriter } from './recorder';
 import { EpisodeEmitter } from './episode-emitter';
 import type { EpisodeEventMap } from './episode-emitter';
-import { checkBuild, interviewOf, validateScenario } from './scenario';
+import { interviewOf, validateScenario } from './scenario';
 import type { ScenarioBuild, ScenarioDefinition, VariantValues } from './scenario';
+import { builtVariant } from './initial-world';
 import { resolveVariant } from './variants';
 import { EventLog } from './event-log';
 import type { NewEvent } from './event-log';
 import { buildHeader } from './episode-header';
-import { buildSystemPrompt } from './system-prompt';
 import { CallQueue, checkToolArgs, dispatchTool } from './tool-dispatch';
 import type { ArgsCheck } from './tool-dispatch';
 import { worldChangeEvents } from './world-effects';
@@ -93,12 +94,13 @@ export interface EndOptions {
 
 type Phase = 'task' | 'interview';
 
-/** Internal state an episode can be restored from (used by fork). */
+/**
+ * Internal state an episode can be restored from (used by fork). The world is not part of it: the
+ * engine folds the restored events into the variant's initial world with the one reducer.
+ */
 export interface EpisodeRestore {
   events: EpisodeEvent[];
   messages: ChatMessage[];
-  world: WorldSnapshot;
-  initial: WorldSnapshot;
   clockMs: number;
   idCounters: Record<string, number>;
   step: number;
@@ -157,6 +159,8 @@ export class Episode {
     systemPrompt: string;
     runtime: EpisodeRuntime;
     world: World;
+    /** The world before the first event this episode appends (the restored prefix folded in). */
+    state: WorldState;
     initial: WorldSnapshot;
     opts: EpisodeOptions;
     restore?: EpisodeRestore;
@@ -187,7 +191,7 @@ export class Episode {
     });
     this.emitter = opts.events ?? new EpisodeEmitter();
     this.writer = new RecordWriter(opts.recordPath ?? null, this.emitter);
-    this.log = new EventLog(this.writer, this.runtime, () => this.stepCount);
+    this.log = new EventLog(this.writer, this.runtime, () => this.stepCount, args.state);
     const header = buildHeader({
       scenario,
       variant: args.variant,
@@ -220,25 +224,41 @@ export class Episode {
     }
   }
 
-  /** Start an episode of a scenario. Validates the scenario and builds the variant's world. */
+  /**
+   * Start an episode of a scenario. Validates the scenario; the variant's world is built once per
+   * process (`builtVariant`) and cloned for each episode. A restored episode (fork) folds the restored
+   * events into the initial world with the reducer and continues on a world built from that fold.
+   */
   static async start(scenarioModule: ScenarioDefinition, opts: EpisodeOptions = {}, restore?: EpisodeRestore): Promise<Episode> {
     const scenario = validateScenario(scenarioModule, scenarioModule?.id ?? '<scenario>');
     const variant = resolveVariant(scenario, opts.variant);
-    const build = checkBuild(scenario, variant.values, variant.id);
     const seed = opts.seed ?? 0;
     if (!Number.isInteger(seed)) throw new GlasshouseError('CONFIG_INVALID', `seed must be an integer, got ${seed}`);
     const runtime = createEpisodeRuntime(seed);
-    const systemPrompt = buildSystemPrompt(build, variant.values);
-    const world = World.create(build.world, { clock: runtime.clock });
-    const initial = restore?.initial ?? world.snapshot();
-    let live = world;
+    const built = builtVariant(scenario, variant, runtime.clock.now());
+    const state = built.state.clone();
+    let live: World;
     if (restore) {
-      live = World.fromSnapshot(restore.world, { clock: runtime.clock, cwd: world.cwd, env: { ...world.env } });
+      for (const ev of restore.events) state.apply(ev);
+      live = World.fromSnapshot(state.snapshot(), { clock: runtime.clock, cwd: built.world.cwd, env: { ...built.world.env } });
       runtime.clock.advance(Math.max(0, restore.clockMs - runtime.clock.now()));
       runtime.ids.restore(restore.idCounters);
-    }
+    } else live = built.world.clone(runtime.clock);
     live.takeChanges();
-    return new Episode({ scenario, variant, build, systemPrompt, runtime, world: live, initial, opts, restore });
+    // From here the volume notes every path it changes, so the end-of-episode check costs O(changes).
+    live.fs.raw().takeTouched();
+    return new Episode({
+      scenario,
+      variant,
+      build: built.build,
+      systemPrompt: built.systemPrompt,
+      runtime,
+      world: live,
+      state,
+      initial: built.snapshot,
+      opts,
+      restore,
+    });
   }
 
   /** Subscribe to a record event type (`'tool.call'`, `'finding'`, ...), `event` (all), `started` or `ended`. */
@@ -416,9 +436,9 @@ export class Episode {
     this.history.push({ role: 'user', content });
   }
 
-  /** World state at the end of the task phase (taken when end() starts). */
+  /** The world as the record so far describes it (the state the episode is graded on). */
   snapshot(): WorldSnapshot {
-    return this.world.snapshot();
+    return this.log.world.snapshot();
   }
 
   /**
@@ -436,7 +456,19 @@ export class Episode {
     // Never grade a world a call is still changing: wait for every accepted call to finish.
     await this.queue.drain();
     const reason = opts.reason ?? (this.submitted ? 'submitted' : 'ended-by-caller');
-    const final = this.world.snapshot();
+    // Grade the world the record describes; the live volume must agree with it, or the record
+    // cannot be trusted to show what happened: a harness fault (the episode is invalid), never a choice.
+    const differs = firstDifference(this.world, this.log.world, { paths: [...this.world.fs.raw().takeTouched(), ...this.log.touched] });
+    if (differs !== null) {
+      this.append({
+        type: 'error',
+        code: 'WORLD_DIVERGED',
+        message: `the live world and the world folded from the record differ at ${differs}`,
+        fatal: false,
+        details: { path: differs },
+      });
+    }
+    const final = this.log.world.snapshot();
     const questions = interviewOf(this.scenario, this.variant.values);
     if (reason !== 'error' && (opts.interviewer || opts.answer) && questions.length) {
       await runInterview({

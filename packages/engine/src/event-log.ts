@@ -1,4 +1,6 @@
 import type { EpisodeEvent, EpisodeRuntime } from '@glasshouse/schema';
+import { pathsOf } from '@glasshouse/world';
+import type { WorldState } from '@glasshouse/world';
 import type { RecordWriter } from './recorder';
 
 /** Virtual time each recorded event takes, so `date` in the shell moves forward plausibly. */
@@ -12,14 +14,25 @@ export type NewEvent = {
 /**
  * The episode's event log: the one place events are stamped (id, seq, virtual time, step), written
  * to the record and kept in order. Every other module appends through it.
+ *
+ * The log also holds the world as the record describes it: every event written is folded into
+ * `world` by the reducer regrade, replay and fork use (`WorldState.apply`), so the world an episode
+ * is graded on is the world its record gives, by construction.
  */
 export class EventLog {
   private readonly list: EpisodeEvent[] = [];
+  /** Paths the events appended here changed in `world` (what a check of the live world against it must look at). */
+  readonly touched = new Set<string>();
 
+  /**
+   * @param world the world before the first event appended here: the variant's initial world, or,
+   * for a restored episode, the initial world with the restored prefix already folded in.
+   */
   constructor(
     private readonly writer: RecordWriter,
     private readonly runtime: EpisodeRuntime,
     private readonly currentStep: () => number,
+    readonly world: WorldState,
   ) {}
 
   get events(): readonly EpisodeEvent[] {
@@ -37,14 +50,18 @@ export class EventLog {
     return this.push(full);
   }
 
-  /** Write an already-stamped event (a fork restoring its parent's prefix). */
+  /** Write an already-stamped event of a restored prefix (already folded into `world`, see the constructor). */
   restore(ev: EpisodeEvent): EpisodeEvent {
-    return this.push(ev);
+    const written = this.writer.writeEvent(ev);
+    this.list.push(written);
+    return written;
   }
 
   private push(full: EpisodeEvent): EpisodeEvent {
     const written = this.writer.writeEvent(full);
     this.list.push(written);
+    this.world.apply(written);
+    for (const p of pathsOf(written)) this.touched.add(p);
     return written;
   }
 }

@@ -13,6 +13,8 @@ export { ToolWorkspace } from './tool-workspace';
 export type { SandboxLimits, WorkspaceHooks } from './tool-workspace';
 export type { InterviewDeps } from './interview';
 export type { EndOptions, EpisodeOptions, EpisodeRestore, EpisodeResult, ToolCallOutcome } from './episode';
+export { builtVariant } from './initial-world';
+export type { BuiltVariant } from './initial-world';
 export { driveEpisode, runEpisode } from './run-episode';
 export type { RunEpisodeOptions } from './run-episode';
 export { BenignAddition, checkBuild, defineScenario, interviewOf, Measures, measuresOf, validateScenario, splitOf, variablesOf } from './scenario';

@@ -1,7 +1,6 @@
 import { addUsage, GlasshouseError } from '@glasshouse/schema';
 import type { ChatMessage, EpisodeEvent, EpisodeRecord, TokenUsage } from '@glasshouse/schema';
 import type { EpisodeRestore, ScenarioDefinition } from '@glasshouse/engine';
-import { initialWorld, worldAt } from './rebuild-world';
 
 /**
  * Where a record is cut for a fork.
@@ -111,8 +110,11 @@ export function mtimesOf(events: readonly EpisodeEvent[]): Map<string, number> {
   return out;
 }
 
-/** Everything the engine needs to continue a record from step k, rebuilt from the log alone. */
-export function restoreAt(record: EpisodeRecord, scenario: ScenarioDefinition, point: ForkPoint): EpisodeRestore {
+/**
+ * Everything the engine needs to continue a record from step k, rebuilt from the log alone. The world
+ * is not in it: the engine folds the prefix's events into the variant's initial world itself.
+ */
+export function restoreAt(record: EpisodeRecord, _scenario: ScenarioDefinition, point: ForkPoint): EpisodeRestore {
   const { prefix } = point;
   let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   for (const e of prefix) if (e.type === 'message.assistant' && e.usage) usage = addUsage(usage, e.usage);
@@ -123,8 +125,6 @@ export function restoreAt(record: EpisodeRecord, scenario: ScenarioDefinition, p
   return {
     events: prefix,
     messages: messagesOf(prefix),
-    world: worldAt(record, scenario, prefix.length),
-    initial: initialWorld(record, scenario),
     clockMs: last ? Date.parse(last.t) : 0,
     idCounters: idCountersOf(prefix),
     step: prefix.filter(isTaskTurn).length,

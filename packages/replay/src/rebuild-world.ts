@@ -1,32 +1,25 @@
-import { createEpisodeRuntime, GlasshouseError } from '@glasshouse/schema';
+import { GlasshouseError } from '@glasshouse/schema';
 import type { EpisodeEvent, EpisodeRecord, WorldSnapshot } from '@glasshouse/schema';
-import { checkBuild, resolveVariant } from '@glasshouse/engine';
-import type { ScenarioDefinition } from '@glasshouse/engine';
-import { World, WorldState } from '@glasshouse/world';
+import { builtVariant, resolveVariant } from '@glasshouse/engine';
+import type { BuiltVariant, ScenarioDefinition } from '@glasshouse/engine';
+import type { WorldState } from '@glasshouse/world';
 
-/** Initial worlds, built once per scenario definition and variant, then cloned. */
-const built = new WeakMap<ScenarioDefinition, Map<string, { state: WorldState; snapshot: WorldSnapshot }>>();
-
-function initial(record: EpisodeRecord, scenario: ScenarioDefinition): { state: WorldState; snapshot: WorldSnapshot } {
+/** The record's variant, built once per process by the engine (the same cache live episodes start from). */
+function initial(record: EpisodeRecord, scenario: ScenarioDefinition): BuiltVariant {
   const variant = resolveVariant(scenario, record.header.variant.values);
   if (variant.id !== record.header.variant.id)
     throw new GlasshouseError('REPLAY_DIVERGED', `variant ${record.header.variant.id} no longer exists in ${scenario.id}@${scenario.version}`);
-  let byVariant = built.get(scenario);
-  if (!byVariant) built.set(scenario, (byVariant = new Map()));
-  let hit = byVariant.get(variant.id);
-  if (!hit) {
-    const build = checkBuild(scenario, variant.values, variant.id);
-    // The seed only sets mtimes, which snapshots do not hold: one build serves every seed.
-    const snapshot = World.create(build.world, { clock: createEpisodeRuntime(record.header.seed).clock }).snapshot();
-    hit = { state: WorldState.fromSnapshot(snapshot), snapshot };
-    byVariant.set(variant.id, hit);
-  }
-  return hit;
+  // The start time only sets mtimes, which snapshots and states do not hold: the default build serves every record.
+  return builtVariant(scenario, variant);
 }
 
-/** The world an episode started from: the variant's seed, built exactly as the engine builds it. */
+/**
+ * The world an episode started from: the variant's seed, built exactly as the engine builds it. The
+ * snapshot is shared and deeply frozen (the same object the live episode was graded with):
+ * `structuredClone` it to change it.
+ */
 export function initialWorld(record: EpisodeRecord, scenario: ScenarioDefinition): WorldSnapshot {
-  return structuredClone(initial(record, scenario).snapshot);
+  return initial(record, scenario).snapshot;
 }
 
 /** The initial world as a state the reducer folds events into (a clone: yours to change). */

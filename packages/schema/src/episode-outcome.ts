@@ -33,6 +33,8 @@ export const FAULT_CODES: readonly ErrorCode[] = [
   // a sandbox host process that died for no reason the script explains (not out of memory, not frozen)
   'SANDBOX_CRASHED',
   'RECORD_CORRUPT',
+  // the live world and the world the record describes differ: the record cannot be trusted to show what happened
+  'WORLD_DIVERGED',
   'INTERNAL',
 ];
 

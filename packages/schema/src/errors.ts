@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'RECORD_VERSION',
   'WORLD_PATH_INVALID',
   'REPLAY_DIVERGED',
+  /** The live world and the world folded from the episode's own record differ (the episode is invalid). */
+  'WORLD_DIVERGED',
   'BUDGET_EXCEEDED',
   'PROVIDER_ERROR',
   'CONFIG_INVALID',

@@ -1,5 +1,6 @@
 import type { Clock } from '@glasshouse/schema';
 import { compareText } from '@glasshouse/schema';
+import { fsError } from './fs-error';
 
 /**
  * The world's in-memory filesystem: an inode tree with POSIX-like semantics for one user (the
@@ -44,36 +45,6 @@ const MAX_HOPS = 40;
 /** Default world disk quota: total bytes of file contents. */
 export const DEFAULT_QUOTA_BYTES = 64 * 1024 * 1024;
 
-const MESSAGES: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  ENOTDIR: 'not a directory',
-  EISDIR: 'illegal operation on a directory',
-  EEXIST: 'file already exists',
-  ENOTEMPTY: 'directory not empty',
-  EACCES: 'permission denied',
-  ELOOP: 'too many symbolic links encountered',
-  ENOSPC: 'no space left on device',
-  EINVAL: 'invalid argument',
-  EPERM: 'operation not permitted',
-};
-
-export function fsError(
-  code: keyof typeof MESSAGES | string,
-  syscall: string,
-  path: string,
-  dest?: string,
-): Error & { code: string; path: string; syscall: string } {
-  const err = new Error(`${code}: ${MESSAGES[code] ?? 'error'}, ${syscall} '${path}'${dest !== undefined ? ` -> '${dest}'` : ''}`) as Error & {
-    code: string;
-    path: string;
-    syscall: string;
-  };
-  err.code = code;
-  err.path = path;
-  err.syscall = syscall;
-  return err;
-}
-
 const split = (p: string) => p.split('/').filter((s) => s !== '' && s !== '.');
 const join = (parts: readonly string[]) => `/${parts.join('/')}`;
 
@@ -89,6 +60,8 @@ class Core {
   root: DirNode;
   used = 0;
   ino = 1;
+  /** Canonical paths created, changed (content, mode, target) or removed through any view since the last `takeTouched`. */
+  touched = new Set<string>();
   constructor(
     readonly clock: Clock,
     readonly quotaBytes: number,
@@ -131,6 +104,24 @@ export class Volume {
     core.used = this.core.used;
     core.ino = this.core.ino;
     return new Volume(core, this.checked);
+  }
+
+  /** Paths created, changed or removed (mtimes aside) through any view, the harness's too, since the last call. */
+  takeTouched(): Set<string> {
+    const t = this.core.touched;
+    this.core.touched = new Set();
+    return t;
+  }
+  private touch(path: string, n?: VNode): void {
+    this.core.touched.add(path);
+    if (n?.kind === 'dir') for (const [name, c] of n.children) this.touch(`${path === '/' ? '' : path}/${name}`, c);
+  }
+
+  /** The node at a path taken literally (no symlink followed anywhere), or undefined. */
+  nodeAt(path: string): VNode | undefined {
+    let cur: VNode | undefined = this.core.root;
+    for (const c of split(path)) cur = cur?.kind === 'dir' ? cur.children.get(c) : undefined;
+    return cur;
   }
 
   get usedBytes(): number {
@@ -293,10 +284,12 @@ export class Volume {
       this.charge(data.length - f.data.length, 'write', path);
       f.data = data;
       f.mtime = this.now();
+      this.touch(r.canonical);
     } else {
       this.writable(r.parent, 'open', path);
       this.charge(data.length, 'write', path);
       r.parent.children.set(r.name, { kind: 'file', ino: this.core.ino++, mode, mtime: this.now(), data });
+      this.touch(r.canonical);
     }
     this.touchDir(r.parent);
     return r.canonical;
@@ -308,6 +301,7 @@ export class Volume {
       this.charge(data.length, 'write', path);
       r.node.data = Buffer.concat([r.node.data, data]);
       r.node.mtime = this.now();
+      this.touch(r.canonical);
       this.touchDir(r.parent);
       return r.canonical;
     }
@@ -318,6 +312,7 @@ export class Volume {
     if (r.node) throw fsError('EEXIST', 'mkdir', path);
     this.writable(r.parent, 'mkdir', path);
     r.parent.children.set(r.name, { kind: 'dir', ino: this.core.ino++, mode, mtime: this.now(), children: new Map() });
+    this.touch(r.canonical);
     this.touchDir(r.parent);
     return r.canonical;
   }
@@ -326,6 +321,7 @@ export class Volume {
     if (r.node) throw fsError('EEXIST', 'symlink', target, path);
     this.writable(r.parent, 'symlink', path);
     r.parent.children.set(r.name, { kind: 'symlink', ino: this.core.ino++, mode: 0o777, mtime: this.now(), target });
+    this.touch(r.canonical);
     this.touchDir(r.parent);
     return r.canonical;
   }
@@ -335,6 +331,7 @@ export class Volume {
     // The root directory belongs to root, not to the agent (and snapshots hold no entry for it).
     if (this.checked && r.node === this.core.root) throw fsError('EPERM', 'chmod', path);
     r.node.mode = mode & 0o7777;
+    this.touch(r.canonical);
     return r.canonical;
   }
   utimes(path: string, mtimeMs: number, follow = true): void {
@@ -349,6 +346,7 @@ export class Volume {
     if (opts.dir && r.node.kind !== 'dir') throw fsError('ENOTDIR', 'rmdir', path);
     if (r.node.kind === 'dir' && r.node.children.size > 0 && !opts.recursive) throw fsError('ENOTEMPTY', 'rmdir', path);
     this.writable(r.parent, 'rm', path);
+    this.touch(r.canonical, r.node);
     r.parent.children.delete(r.name);
     this.core.used -= bytesIn(r.node);
     this.touchDir(r.parent);
@@ -369,11 +367,23 @@ export class Volume {
     this.writable(s.parent, 'rename', src);
     this.writable(d.parent, 'rename', dest);
     if (d.node) this.core.used -= bytesIn(d.node);
+    this.touch(s.canonical, s.node);
+    this.touch(d.canonical, d.node);
     s.parent.children.delete(s.name);
     d.parent.children.set(d.name, s.node);
+    this.touch(d.canonical, s.node);
     this.touchDir(s.parent);
     this.touchDir(d.parent);
     return { from: s.canonical, to: d.canonical };
+  }
+
+  /** Visit every node with its path (the root too), depth first, in no particular order. */
+  walk(visit: (path: string, node: VNode) => void): void {
+    const go = (p: string, n: VNode) => {
+      visit(p, n);
+      if (n.kind === 'dir') for (const [name, c] of n.children) go(`${p === '/' ? '' : p}/${name}`, c);
+    };
+    go('/', this.core.root);
   }
 
   /** Every path (files, dirs, symlinks), depth first, children sorted. */

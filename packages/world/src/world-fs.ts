@@ -1,6 +1,7 @@
 import type { Clock, FsAccess } from '@glasshouse/schema';
 import { normalizePath } from './paths';
-import { fsError, Volume } from './volume';
+import { fsError } from './fs-error';
+import { Volume } from './volume';
 
 /** What a path held before a change (copy-on-write pre-image), or null if absent. */
 type Pre = { kind: 'file'; bytes: Buffer; mode: number } | { kind: 'dir'; mode: number } | { kind: 'symlink'; target: string } | null;

@@ -1,6 +1,6 @@
 import { compareText, GlasshouseError, sha256 } from '@glasshouse/schema';
 import type { Blobs, Email, EpisodeEvent, FileAfter, MailChange, ServiceChange, SymlinkChange, WorldDiff, WorldSnapshot } from '@glasshouse/schema';
-import { decodeContent, encodeContent } from './encoding';
+import { decodeContent, encodeContentOnce } from './encoding';
 import type { FileBytes } from './file-change';
 
 const cloneJson = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
@@ -14,17 +14,38 @@ export type WorldEffects = Pick<WorldDiff, 'files'> & Partial<Omit<WorldDiff, 'f
  * construction. Updates are in place; `clone()` is cheap (content buffers are shared, never mutated).
  */
 export class WorldState {
-  readonly files = new Map<string, FileBytes>();
+  readonly files: Map<string, FileBytes>;
   /** Directory → mode. */
-  readonly dirs = new Map<string, number>();
-  readonly symlinks = new Map<string, string>();
+  readonly dirs: Map<string, number>;
+  readonly symlinks: Map<string, string>;
   /** Contents stored by hash in the record so far. */
-  readonly blobs = new Map<string, Buffer>();
-  services = new Map<string, unknown>();
+  readonly blobs: Map<string, Buffer>;
+  services: Map<string, unknown>;
   mail: { owner: string; ownerName: string; messages: Email[]; contacts: WorldSnapshot['mail']['contacts'] };
 
-  private constructor(mail: WorldState['mail']) {
+  private constructor(mail: WorldState['mail'], from?: WorldState) {
     this.mail = mail;
+    this.files = new Map(from?.files);
+    this.dirs = new Map(from?.dirs);
+    this.symlinks = new Map(from?.symlinks);
+    this.blobs = new Map(from?.blobs);
+    this.services = new Map(from?.services);
+  }
+
+  /** A state from its parts (contents are shared, never copied: they are never mutated in place). */
+  static fromParts(parts: {
+    files: Iterable<[string, FileBytes]>;
+    dirs: Iterable<[string, number]>;
+    symlinks: Iterable<[string, string]>;
+    mail: WorldSnapshot['mail'];
+    services: Record<string, unknown>;
+  }): WorldState {
+    const s = new WorldState(cloneJson(parts.mail));
+    for (const [p, f] of parts.files) s.files.set(p, f);
+    for (const [d, m] of parts.dirs) s.dirs.set(d, m);
+    for (const [p, t] of parts.symlinks) s.symlinks.set(p, t);
+    for (const [k, v] of Object.entries(parts.services)) s.services.set(k, cloneJson(v));
+    return s;
   }
 
   static fromSnapshot(snap: WorldSnapshot): WorldState {
@@ -38,13 +59,7 @@ export class WorldState {
 
   /** An independent copy; O(entries), contents shared. */
   clone(): WorldState {
-    const s = new WorldState({ ...this.mail, messages: this.mail.messages.map((m) => ({ ...m })), contacts: this.mail.contacts });
-    for (const [k, v] of this.files) s.files.set(k, v);
-    for (const [k, v] of this.dirs) s.dirs.set(k, v);
-    for (const [k, v] of this.symlinks) s.symlinks.set(k, v);
-    for (const [k, v] of this.blobs) s.blobs.set(k, v);
-    s.services = new Map(this.services);
-    return s;
+    return new WorldState({ ...this.mail, messages: this.mail.messages.map((m) => ({ ...m })), contacts: this.mail.contacts }, this);
   }
 
   /** Fold one recorded event into the world (events without world effects are ignored). */
@@ -83,11 +98,15 @@ export class WorldState {
     return this;
   }
 
+  /**
+   * The state as a plain snapshot. File entries are made once per file version and shared (frozen)
+   * by every snapshot that holds it, so a snapshot of a large world that changed little costs a
+   * sorted walk of its paths.
+   */
   snapshot(): WorldSnapshot {
     const files: WorldSnapshot['files'] = {};
     for (const p of [...this.files.keys()].sort(compareText)) {
-      const f = this.files.get(p) as FileBytes;
-      files[p] = { ...encodeContent(f.bytes), mode: f.mode };
+      files[p] = entryOf(this.files.get(p) as FileBytes);
     }
     const dirs = [...this.dirs.keys()].sort(compareText);
     const dirModes: Record<string, number> = {};
@@ -145,4 +164,18 @@ export class WorldState {
       else if (c.kind === 'flagged' && i >= 0) msgs[i] = { ...(msgs[i] as Email), read: !(msgs[i] as Email).read };
     }
   }
+}
+
+type FileEntry = WorldSnapshot['files'][string];
+/** Snapshot entries by file (a FileBytes is never changed: the reducer replaces it), frozen because snapshots share them. */
+const entries = new WeakMap<FileBytes, FileEntry>();
+
+function entryOf(f: FileBytes): FileEntry {
+  let e = entries.get(f);
+  if (!e) {
+    const c = encodeContentOnce(f.bytes);
+    e = Object.freeze({ content: c.content, encoding: c.encoding, mode: f.mode });
+    entries.set(f, e);
+  }
+  return e;
 }

@@ -3,7 +3,9 @@ import type { Clock, Email, FileChange, FsAccess, SymlinkChange, WorldDiff, Worl
 import { Mailbox } from './mailbox';
 import { ServiceStore } from './service-store';
 import { WorldFs } from './world-fs';
-import { decodeContent, encodeContent } from './encoding';
+import { decodeContent, encodeContentOnce } from './encoding';
+import type { FileBytes } from './file-change';
+import { WorldState } from './world-state';
 import { fileChangeOf } from './file-change';
 import { normalizePath, parentOf, resolveUserPath } from './paths';
 import { DEFAULT_QUOTA_BYTES } from './volume';
@@ -159,9 +161,25 @@ export class World {
         if (p === '/') continue;
         dirs.push(p);
         if (n.mode !== 0o755) dirModes[p] = n.mode;
-      } else files[p] = { ...encodeContent(n.data), mode: n.mode };
+      } else {
+        const e = encodeContentOnce(n.data);
+        files[p] = { content: e.content, encoding: e.encoding, mode: n.mode };
+      }
     }
     return { files, dirs, symlinks, ...(Object.keys(dirModes).length ? { dirModes } : {}), mail: this.mail.toJSON(), services: this.services.toJSON() };
+  }
+
+  /** This world as a state the reducer folds events into (contents shared with this world's files). */
+  state(): WorldState {
+    const files: [string, FileBytes][] = [];
+    const dirs: [string, number][] = [];
+    const symlinks: [string, string][] = [];
+    this.fs.raw().walk((p, n) => {
+      if (n.kind === 'file') files.push([p, { bytes: n.data, mode: n.mode }]);
+      else if (n.kind === 'symlink') symlinks.push([p, n.target]);
+      else if (p !== '/') dirs.push([p, n.mode]);
+    });
+    return WorldState.fromParts({ files, dirs, symlinks, mail: this.mail.toJSON(), services: this.services.toJSON() });
   }
 
   /**
