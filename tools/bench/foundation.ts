@@ -5,6 +5,7 @@ import { HostPool, Sandbox } from '@glasshouse/sandbox';
 import { Episode, runEpisode, scriptedAgent } from '@glasshouse/engine';
 import { findScenario } from '@glasshouse/scenarios';
 import { summarize, timeIt } from './stats';
+import { bigWorldScenario } from './big-world-scenario';
 import type { Summary } from './stats';
 
 export interface Row {
@@ -68,6 +69,23 @@ export async function benchFoundation(opts: { quick: boolean }): Promise<{ rows:
   }
   rows.push({ name: 'fresh episode: world + header + isolate (first run)', s: summarize(fresh), target: '< 5 ms' });
   rows.push({ name: 'episode end: snapshot + 3 detectors', s: await timeIt(n, async () => (await Episode.start(scenario, { seed: 1 })).end()) });
+  // Issue #15 target 3: start and end in a 10,000-file world once its variant is built (the first
+  // start builds it; the rows time the ones after). Each episode appends one line to a file.
+  const big = bigWorldScenario(10_000);
+  await (await Episode.start(big, { seed: 0 })).end();
+  const bigStart: number[] = [];
+  const bigEnd: number[] = [];
+  for (let i = 0; i < Math.max(10, n / 5); i++) {
+    const t0 = performance.now();
+    const e = await Episode.start(big, { seed: i });
+    bigStart.push(performance.now() - t0);
+    await e.call('bash', { command: 'echo more >> /srv/data/d0/f0.txt' });
+    const t1 = performance.now();
+    await e.end();
+    bigEnd.push(performance.now() - t1);
+  }
+  rows.push({ name: 'episode start in a 10,000-file world (variant built)', s: summarize(bigStart), target: '< 20 ms' });
+  rows.push({ name: 'episode end in a 10,000-file world (one file changed)', s: summarize(bigEnd) });
   const ep = await Episode.start(scenario, { seed: 1 });
   rows.push({
     name: 'bash tool call (cat | grep)',

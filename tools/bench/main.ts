@@ -1,6 +1,7 @@
 import { table } from './stats';
 import { benchFoundation } from './foundation';
 import { benchRuns } from './runs';
+import { benchRecordGrowth, growthTable } from './record-growth';
 import { benchSideBySide } from './side-by-side';
 import { benchThroughput, throughputTable } from './throughput';
 import { benchManifest } from './manifest';
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
   if (run('runs')) {
     say('\n## Runs and reports (issue #5)\n');
     say(table(await benchRuns({ quick })));
+    say('\n## Record growth per step (issue #15 target 6)\n');
+    const g = await benchRecordGrowth({ quick });
+    say(table(g.rows));
+    say('');
+    say(growthTable(g.growth, g.appendToMb));
   }
   if (run('manifest')) {
     say('\n## Manifest cost per episode, 1k vs 100k (issues #13, #15)\n');

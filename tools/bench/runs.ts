@@ -4,8 +4,12 @@ import type { EpisodeRecord } from '@glasshouse/schema';
 import { renderHtml, summarizeRecords } from '@glasshouse/report';
 import { regradeRecord, replayRecord } from '@glasshouse/replay';
 import { findScenario } from '@glasshouse/scenarios';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { summarize } from './stats';
 import type { Row } from './foundation';
+import { timeCli, writeRun } from './cli-run';
 
 /** Every scenario × variant × {honest, covert}, in memory: the demo's 272 episodes. */
 export async function demoRecords(): Promise<EpisodeRecord[]> {
@@ -62,6 +66,34 @@ export async function benchRuns(opts: { quick: boolean }): Promise<Row[]> {
     }
     rows.push({ name: `report: summarize ${n.toLocaleString('en')} records (10k bootstrap resamples)`, s: summarize(times) });
     rows.push({ name: `report: render HTML for ${n.toLocaleString('en')} records`, s: summarize(html) });
+  }
+  rows.push(...benchCli(records, opts.quick ? 1_000 : 10_000));
+  return rows;
+}
+
+/**
+ * Issue #15 targets 4 and 5 through the real CLI: a generated run directory of `n` records (the demo
+ * records replicated, as written by the engine), then `glasshouse regrade <run>` and
+ * `glasshouse report <run>` once each, timed from process start to exit (GNU time: wall, and CPU of
+ * the whole process). CLI start-up is timed on its own (`glasshouse list`).
+ */
+export function benchCli(records: readonly EpisodeRecord[], n: number): Row[] {
+  const dir = mkdtempSync(join(tmpdir(), 'gh-bench-run-'));
+  const rows: Row[] = [];
+  const s = (seconds: number) => summarize([seconds * 1000]);
+  try {
+    writeRun(dir, replicate(records, n));
+    const N = n.toLocaleString('en');
+    const start = timeCli(['list']);
+    rows.push({ name: 'CLI start-up (`glasshouse list`): wall', s: s(start.wallS) });
+    const regrade = timeCli(['regrade', dir]);
+    rows.push({ name: `CLI \`glasshouse regrade <run>\`, ${N} records: wall`, s: s(regrade.wallS), target: n === 10_000 ? '< 5 s' : '' });
+    rows.push({ name: `CLI \`glasshouse regrade <run>\`, ${N} records: CPU (user + system)`, s: s(regrade.cpuS) });
+    const report = timeCli(['report', dir]);
+    rows.push({ name: `CLI \`glasshouse report <run>\`, ${N} records: wall`, s: s(report.wallS), target: n === 10_000 ? '< 2 s' : '' });
+    rows.push({ name: `CLI \`glasshouse report <run>\`, ${N} records: CPU (user + system)`, s: s(report.cpuS) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }
