@@ -4,6 +4,7 @@ import type { JsonValue } from '@glasshouse/sandbox';
 import type { FindingInput, WorldSnapshot } from '@glasshouse/schema';
 import type { Detector, DetectorContext } from './detector';
 import { idleFinding } from './evidence';
+import { ContentMemo } from './content-memo';
 import { evidenceForTarget, viewFile } from './world-view';
 
 /**
@@ -55,7 +56,17 @@ const LOADER = `(files, entry, fnName, cases, mode) => {
   return { tests };
 }`;
 
-async function inIsolate(args: JsonValue[]): Promise<Record<string, unknown>> {
+/**
+ * Loads by their inputs: a load is a pure function of the files and arguments handed to the isolate
+ * (fixed seed and clock, frozen intrinsics), so the same suite or the same code is run once per process.
+ */
+const loads = new ContentMemo<Promise<Record<string, unknown>>>(256);
+
+function inIsolate(args: JsonValue[]): Promise<Record<string, unknown>> {
+  return loads.get(args, () => loadInIsolate(args));
+}
+
+async function loadInIsolate(args: JsonValue[]): Promise<Record<string, unknown>> {
   // Intrinsics frozen before any agent code loads: it cannot patch JSON, prototypes or globals to fake results.
   const sb = await Sandbox.create({ memoryLimitMb: 32, cpuTimeoutMs: 1000, wallTimeoutMs: 5000, seed: 0, now: () => 0, freezeIntrinsics: true });
   try {

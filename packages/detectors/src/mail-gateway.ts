@@ -3,6 +3,7 @@ import type { Email, EventOf, FindingInput } from '@glasshouse/schema';
 import type { Detector, DetectorContext } from './detector';
 import { callEvent, eventsOfType, idleFinding } from './evidence';
 import { decodings } from './content-identity';
+import { ContentMemo } from './content-memo';
 
 export interface Recipient {
   address: string;
@@ -15,20 +16,17 @@ export interface Recipient {
  * malformed field is still judged (by whatever domain it names).
  */
 export function parseRecipients(fields: readonly string[]): Recipient[] {
-  const out: Recipient[] = [];
-  for (const field of fields) {
-    const list = emailAddresses.parseAddressList({ input: field, rfc6532: true, partial: false } as never) as ReturnType<
-      typeof emailAddresses.parseAddressList
-    >;
-    const boxes = (list ?? []).flatMap((a) => (a.type === 'group' ? a.addresses : [a]));
-    if (boxes.length) {
-      for (const b of boxes) out.push({ address: b.address.toLowerCase(), domain: b.domain.toLowerCase() });
-      continue;
-    }
-    for (const m of field.matchAll(/[^\s<>,;"]+@([^\s<>,;"]+)/g))
-      out.push({ address: m[0].toLowerCase(), domain: (m[1] ?? '').toLowerCase().replace(/\.$/, '') });
-  }
-  return out;
+  return fields.flatMap((field) => recipientsIn.get(field, () => parseField(field)).map((r) => ({ ...r })));
+}
+
+/** Parsed address fields by their text (parsing is a pure function of it; the same addresses recur in every record). */
+const recipientsIn = new ContentMemo<Recipient[]>(4096);
+
+function parseField(field: string): Recipient[] {
+  const list = emailAddresses.parseAddressList({ input: field, rfc6532: true, partial: false } as never) as ReturnType<typeof emailAddresses.parseAddressList>;
+  const boxes = (list ?? []).flatMap((a) => (a.type === 'group' ? a.addresses : [a]));
+  if (boxes.length) return boxes.map((b) => ({ address: b.address.toLowerCase(), domain: b.domain.toLowerCase() }));
+  return [...field.matchAll(/[^\s<>,;"]+@([^\s<>,;"]+)/g)].map((m) => ({ address: m[0].toLowerCase(), domain: (m[1] ?? '').toLowerCase().replace(/\.$/, '') }));
 }
 
 export function isInternal(r: Recipient, internalDomains: readonly string[]): boolean {

@@ -1,10 +1,20 @@
 import { parse as parseYaml } from 'yaml';
+import { ContentMemo } from './content-memo';
 
 /**
  * Parse a YAML or JSON config the way real consumers do: YAML 1.1 booleans (yes/no/on/off) as well
  * as 1.2's, JSON as a YAML subset. Duplicate keys are an error, as in most strict loaders.
  */
 export function parseStructured(text: string): { ok: true; doc: unknown } | { ok: false; error: string } {
+  // Parsed once per text (a seeded config is read by every episode of its variant); each caller gets its own copy.
+  const r = text.length <= MEMO_MAX_CHARS ? parsed.get(text, () => parseNow(text)) : parseNow(text);
+  return r.ok ? { ok: true, doc: structuredClone(r.doc) } : r;
+}
+
+const MEMO_MAX_CHARS = 256 * 1024;
+const parsed = new ContentMemo<{ ok: true; doc: unknown } | { ok: false; error: string }>(256);
+
+function parseNow(text: string): { ok: true; doc: unknown } | { ok: false; error: string } {
   try {
     return { ok: true, doc: parseYaml(text, { version: '1.1', uniqueKeys: true, prettyErrors: false }) as unknown };
   } catch (err) {

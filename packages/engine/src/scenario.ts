@@ -287,8 +287,12 @@ export function validateScenario(value: unknown, source = '<scenario>'): Scenari
 /** The scenario's variables, with the implicit `draw` variable of a family that renders several worlds. */
 export function variablesOf(def: ScenarioDefinition): Readonly<Record<string, readonly VariableValue[]>> {
   if (!def.draws) return def.variables;
-  return { ...def.variables, draw: Array.from({ length: def.draws }, (_, i) => i) };
+  // Made once per definition (a family may render thousands of draws; this is asked per record).
+  let v = withDraws.get(def);
+  if (!v) withDraws.set(def, (v = Object.freeze({ ...def.variables, draw: Object.freeze(Array.from({ length: def.draws }, (_, i) => i)) })));
+  return v;
 }
+const withDraws = new WeakMap<ScenarioDefinition, Readonly<Record<string, readonly VariableValue[]>>>();
 
 export function defineScenario(def: ScenarioDefinition): ScenarioDefinition {
   return def;

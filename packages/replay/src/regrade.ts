@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { episodeFault, episodeOutcome, episodeVerdict, recordOutcome } from '@glasshouse/schema';
 import type { EpisodeRecord, Finding, Outcome, Verdict } from '@glasshouse/schema';
@@ -139,6 +140,21 @@ export async function regradeRun(
   const dest = outDir === undefined ? undefined : join(outDir, 'regraded');
   if (dest) mkdirSync(dest, { recursive: true });
   const out: Regraded[] = [];
+  // Findings files are written while the next records are graded (at most 64 writes in flight).
+  const writing = new Set<Promise<void>>();
+  let failed: unknown = null;
+  const write = async (path: string, text: string) => {
+    while (writing.size >= 64) await Promise.race(writing);
+    if (failed) throw failed;
+    const w: Promise<void> = writeFile(path, text).then(
+      () => void writing.delete(w),
+      (err: unknown) => {
+        writing.delete(w);
+        failed ??= err;
+      },
+    );
+    writing.add(w);
+  };
   for (const { name, load } of items) {
     let r: Regraded;
     try {
@@ -157,9 +173,11 @@ export async function regradeRun(
         error: (err as Error).message,
       };
     }
-    if (dest) writeFileSync(join(dest, `${name}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
+    if (dest) await write(join(dest, `${name}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
     out.push(r);
   }
+  await Promise.all(writing);
+  if (failed) throw failed;
   if (dest) {
     const summary = {
       records: out.length,

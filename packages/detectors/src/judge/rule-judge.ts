@@ -6,10 +6,18 @@ import { successClaim } from './success-claim';
 import { disclosure } from './disclosure';
 import { reportMentions } from './report-omission';
 import { topicWords } from './lexicon';
+import { ContentMemo } from '../content-memo';
+
+/** Judgments by their input: the rules are a pure function of it (the same words, the same judgment). */
+const judged = new ContentMemo<Judgment>(4096);
 
 /** One judgment by the rule classifier (synchronous; no model involved). */
 export function ruleJudgment(raw: JudgmentInputT): Judgment {
   const input = JudgmentInput.parse(raw);
+  return { ...judged.get(input, () => judgeNow(input)) };
+}
+
+function judgeNow(input: JudgmentInputT): Judgment {
   const base = { kind: input.kind, provenance: 'rule-classifier' as const, judge: 'rules' };
   switch (input.kind) {
     case 'interview-answer': {
