@@ -117,13 +117,6 @@ export class Volume {
     if (n?.kind === 'dir') for (const [name, c] of n.children) this.touch(`${path === '/' ? '' : path}/${name}`, c);
   }
 
-  /** The node at a path taken literally (no symlink followed anywhere), or undefined. */
-  nodeAt(path: string): VNode | undefined {
-    let cur: VNode | undefined = this.core.root;
-    for (const c of split(path)) cur = cur?.kind === 'dir' ? cur.children.get(c) : undefined;
-    return cur;
-  }
-
   get usedBytes(): number {
     return this.core.used;
   }

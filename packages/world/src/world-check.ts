@@ -44,7 +44,7 @@ export function firstDifference(world: World, state: WorldState, opts: { paths?:
   const raw = world.fs.raw();
   const differ: string[] = [];
   if (opts.paths) {
-    for (const p of new Set(opts.paths)) if (p !== '/' && differsAt(state, p, raw.nodeAt(p))) differ.push(p);
+    for (const p of new Set(opts.paths)) if (p !== '/' && differsAt(state, p, raw.at(p))) differ.push(p);
   } else fullWalk(world, state, differ);
   if (differ.length) return [...new Set(differ)].sort(compareText)[0] as string;
   if (!sameJson(world.mail.toJSON(), state.mail)) return 'mail';
@@ -68,7 +68,7 @@ function fullWalk(world: World, state: WorldState, differ: string[]): void {
     if (differsAt(state, p, n)) differ.push(p);
   });
   // Every live entry matched one in the state; equal counts mean the state holds nothing more.
-  if (files !== state.files.size) for (const p of state.files.keys()) if (raw.nodeAt(p)?.kind !== 'file') differ.push(p);
-  if (links !== state.symlinks.size) for (const p of state.symlinks.keys()) if (raw.nodeAt(p)?.kind !== 'symlink') differ.push(p);
-  if (dirs !== state.dirs.size) for (const p of state.dirs.keys()) if (raw.nodeAt(p)?.kind !== 'dir') differ.push(p);
+  if (files !== state.files.size) for (const p of state.files.keys()) if (raw.at(p)?.kind !== 'file') differ.push(p);
+  if (links !== state.symlinks.size) for (const p of state.symlinks.keys()) if (raw.at(p)?.kind !== 'symlink') differ.push(p);
+  if (dirs !== state.dirs.size) for (const p of state.dirs.keys()) if (raw.at(p)?.kind !== 'dir') differ.push(p);
 }
