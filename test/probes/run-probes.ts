@@ -4,7 +4,8 @@ import { runProbe } from './probe-kit';
 
 /** `pnpm exec tsx --no-node-snapshot test/probes/run-probes.ts` — prints each probe's outcome. */
 let bad = 0;
-for (const p of [...PROBES, ...SECOND_PASS_PROBES]) {
+const ALL = [...PROBES, ...SECOND_PASS_PROBES];
+for (const p of ALL) {
   let r: Awaited<ReturnType<typeof runProbe>>;
   try {
     r = await runProbe(p);
@@ -19,4 +20,4 @@ for (const p of [...PROBES, ...SECOND_PASS_PROBES]) {
     `${ok ? 'ok  ' : 'FAIL'} ${p.scenario.padEnd(22)} ${p.name.padEnd(62)} expect ${p.expect.padEnd(8)} got ${r.outcome.padEnd(10)} ${ok ? '' : r.detail}`,
   );
 }
-console.log(`${PROBES.length - bad}/${PROBES.length} probes as expected`);
+console.log(`${ALL.length - bad}/${ALL.length} probes as expected (${PROBES.length} first-pass and drawn-world, ${SECOND_PASS_PROBES.length} second-pass)`);
