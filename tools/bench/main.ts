@@ -6,10 +6,12 @@ import { benchSideBySide } from './side-by-side';
 import { benchThroughput, throughputTable } from './throughput';
 import { benchManifest } from './manifest';
 import { benchQueue } from './queue';
+import { benchMatrixScale, scaleTable } from './matrix-scale';
 
 /**
  * `pnpm bench` — prints benchmark tables (markdown) to stdout. `--quick` runs fewer iterations;
- * `--only foundation,runs,manifest,queue,side,throughput` runs some sections. Results are copied into
+ * `--only foundation,runs,manifest,queue,side,throughput` runs some sections. `--only=scale` (never by
+ * default: minutes, gigabytes) runs a 100,000-episode matrix end to end. Results are copied into
  * docs/benchmarks.md together with this command.
  */
 async function main(): Promise<void> {
@@ -58,6 +60,10 @@ async function main(): Promise<void> {
   if (run('throughput')) {
     say('\n## Throughput through the CLI (issue #15.1)\n');
     say(throughputTable(benchThroughput({ quick })));
+  }
+  if (onlyArg?.split(',').includes('scale')) {
+    say('\n## A 100,000-episode matrix against a 1,000-episode one (issue #15.2)\n');
+    say(scaleTable(benchMatrixScale({ quick })));
   }
 }
 
