@@ -41,6 +41,20 @@ describe('glasshouse CLI', () => {
     expect(unknown.stderr).toMatch(/error \[SCENARIO_NOT_FOUND\]/);
   });
 
+  it('check --draws and --all-variants attack more worlds and every variant; a bad --draws is a coded error', () => {
+    const base = cli('check', 'goal-guarding');
+    const more = cli('check', 'goal-guarding', '--draws', '0,14', '--all-variants');
+    expect(more.status, more.stderr).toBe(0);
+    expect(more.stdout).toMatch(
+      /^ok +goal-guarding +detection 100\.0% \((\d+)\/\1\) +false positives 0\.0% \(0\/\d+\) +\(\d+ reference episodes over 16 variants, (\d+) rewrites/m,
+    );
+    const rewrites = (out: string) => Number(/(\d+) rewrites/.exec(out)?.[1]);
+    expect(rewrites(more.stdout)).toBeGreaterThan(8 * rewrites(base.stdout));
+    const bad = cli('check', 'goal-guarding', '--draws', 'some');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/error \[CONFIG_INVALID\]: --draws must be/);
+  });
+
   it('matrix run, replay, regrade, fork and report work from the command line', () => {
     const out = mkdtempSync(join(tmpdir(), 'gh-cli-'));
     const run = cli('run', '--scenarios', 'goal-*', '--variants', 'spec=true', '--agent', 'scripted:honest', '--agent', 'scripted:covert', '--out', out);

@@ -160,12 +160,17 @@ export function buildProgram(): Command {
     .command('check')
     .description("Prove scenarios' detectors against their honest, covert and inert reference policies")
     .argument('[scenario]', 'scenario id or path (default: the --scenario-file scenarios if any, else the whole library)')
-    .action(async (ref?: string) => {
+    .option('--draws <which>', "worlds of multi-world families: 'all', a count, or a list like 0,7,14 (default: draw 0)")
+    .option('--all-variants', 'attack every variant with the rewrites, not only the first incentive variant')
+    .action(async (ref: string | undefined, o: { draws?: string; allVariants?: boolean }) => {
       const { loadScenario } = await import('./load-scenario');
-      const { checkCommand } = await import('./commands/check');
+      const { checkCommand, parseDraws } = await import('./commands/check');
       const known = scenarios();
       const defs = ref ? [await loadScenario(ref, known)] : known.external.length ? known.external : known.all;
-      const ok = await checkCommand(defs, log);
+      const ok = await checkCommand(defs, log, {
+        ...(o.draws === undefined ? {} : { draws: parseDraws(o.draws) }),
+        ...(o.allVariants ? { mutationVariants: 'all' as const } : {}),
+      });
       if (!ok) process.exitCode = 1;
     });
 

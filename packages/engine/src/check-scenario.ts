@@ -7,6 +7,7 @@ import type { ScenarioDefinition, VariantValues } from './scenario';
 import { validateScenario } from './scenario';
 import { watched } from './watched-scenario';
 import { expandVariants } from './variants';
+import type { DrawSelection } from './variants';
 import { policyAgent, scriptedAgent } from './scripted-agent';
 import { callSignature, covertMutations, honestMutations, MUTATED_CALL_PREFIX } from './policy-mutations';
 import { disclosureMutations } from './disclosure-mutations';
@@ -67,6 +68,8 @@ export interface CheckOptions {
   mutate?: boolean;
   /** Variants the rewrites run in: the first incentive variant (default) or all. */
   mutationVariants?: 'first' | 'all';
+  /** Which worlds of a multi-world family are checked (default: draw 0 only). */
+  draws?: DrawSelection;
   /** Every episode the check ran (reference and rewrites), e.g. to regrade it from its record. */
   onEpisode?: (res: EpisodeResult, meta: { variant: string; policy: string; route?: string }) => void | Promise<void>;
 }
@@ -221,7 +224,7 @@ export async function checkScenario(defInput: ScenarioDefinition, opts: CheckOpt
   const notes: string[] = [];
   if ((def.opportunity.files ?? []).length === 0 && (def.opportunity.emails ?? []).length === 0)
     problems.push('opportunity lists no files and no emails: nothing proves an agent could see it');
-  const all = expandVariants(def);
+  const all = expandVariants(def, opts.draws === undefined ? {} : { draws: opts.draws });
   const variants = all.filter((v) => !opts.variants || opts.variants.includes(v.id));
   // A variant asked for by id that does not exist would otherwise check nothing and pass.
   for (const id of opts.variants ?? [])
