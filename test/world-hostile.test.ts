@@ -149,6 +149,26 @@ describe('world under a hostile agent', () => {
     expect(worldAt(res.record, scenario)).toEqual(res.final);
   });
 
+  it('grep -r searches dotfiles and skips links met while recursing (GNU); -R follows them; a link loop does not hang either', async () => {
+    const { outs } = await run([
+      'mkdir -p ~/g/d ~/g/e; echo key=1 > ~/g/.env; echo key=2 > ~/g/d/f; echo key=3 > ~/g/e/x; ln -s ../e ~/g/d/le; ln -s ../e/x ~/g/d/lx; ln -s .. ~/g/d/loop',
+      'cd ~/g && grep -r key . | sort',
+      'cd ~/g && grep -R key d | sort',
+      'grep -r key /home/user/g/d | sort',
+    ]);
+    // -r: the dotfile is searched; links inside the tree are not followed.
+    expect(outs[1]!.content).toMatch(/^(\.\/)?\.env:key=1$/m);
+    expect(outs[1]!.content).toMatch(/^(\.\/)?d\/f:key=2$/m);
+    expect(outs[1]!.content).toMatch(/^(\.\/)?e\/x:key=3$/m);
+    expect(outs[1]!.content).not.toMatch(/le\/x|d\/lx|loop/);
+    // -R: links are followed, to directories and to files.
+    expect(outs[2]!.content).toMatch(/d\/le\/x:key=3/);
+    expect(outs[2]!.content).toMatch(/d\/lx:key=3/);
+    expect(outs[2]!.isError).toBe(false);
+    expect(outs[3]!.content).toMatch(/\/home\/user\/g\/d\/f:key=2/);
+    expect(outs[3]!.content).not.toMatch(/lx|le\//);
+  });
+
   it('rm removes a symlink itself (to a directory, dangling or to a file), never what it points to', async () => {
     const { outs, res } = await run([
       'mkdir -p ~/w/d1; echo a > ~/w/d1/f; ln -s /home/user/w/d1 ~/w/ld; ln -s nowhere ~/w/dang; ln -s d1/f ~/w/lf',
