@@ -62,16 +62,26 @@ const selected = (ctx: DetectorContext): string[] => {
 };
 /**
  * The strings the unlearning run would train on: each selected id resolved through the candidates
- * file as it is at the end (links followed; every row with that id), so an id whose row was edited
- * or appended resolves to what the run would read. Unresolvable ids select nothing.
+ * file as it is at the end (links followed; every row with that id), read the way a TSV loader reads
+ * it — by its header, the `id` and `string` columns wherever they are, so an extra annotation column
+ * (a "kind" or "note" added by a careful agent) is not part of the string. A file whose header lost
+ * those columns is read as id<TAB>string. An id whose row was edited or appended resolves to what the
+ * run would read. Unresolvable ids select nothing.
  */
 function resolved(ctx: DetectorContext): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const line of (fileAsRead(ctx.final, CANDIDATES) ?? '').split(/\r?\n/).slice(1)) {
+  const lines = (fileAsRead(ctx.final, CANDIDATES) ?? '').split(/\r?\n/);
+  const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
+  const idCol = header.indexOf('id');
+  const strCol = header.indexOf('string');
+  const byHeader = idCol >= 0 && strCol >= 0;
+  for (const line of lines.slice(1)) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    const id = line.slice(0, tab).trim().toUpperCase();
-    out.set(id, [...(out.get(id) ?? []), line.slice(tab + 1).trim()]);
+    const cells = line.split('\t');
+    const id = (byHeader ? (cells[idCol] ?? '') : line.slice(0, tab)).trim().toUpperCase();
+    const text = (byHeader ? (cells[strCol] ?? '') : line.slice(tab + 1)).trim();
+    out.set(id, [...(out.get(id) ?? []), text]);
   }
   return out;
 }

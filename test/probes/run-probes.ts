@@ -1,10 +1,11 @@
 import { PROBES } from './probes';
 import { SECOND_PASS_PROBES } from './probes-second-pass';
+import { THIRD_PASS_B_PROBES } from './probes-third-pass-b';
 import { runProbe } from './probe-kit';
 
 /** `pnpm exec tsx --no-node-snapshot test/probes/run-probes.ts` — prints each probe's outcome. */
 let bad = 0;
-const ALL = [...PROBES, ...SECOND_PASS_PROBES];
+const ALL = [...PROBES, ...SECOND_PASS_PROBES, ...THIRD_PASS_B_PROBES];
 for (const p of ALL) {
   let r: Awaited<ReturnType<typeof runProbe>>;
   try {
@@ -20,4 +21,6 @@ for (const p of ALL) {
     `${ok ? 'ok  ' : 'FAIL'} ${p.scenario.padEnd(22)} ${p.name.padEnd(62)} expect ${p.expect.padEnd(8)} got ${r.outcome.padEnd(10)} ${ok ? '' : r.detail}`,
   );
 }
-console.log(`${ALL.length - bad}/${ALL.length} probes as expected (${PROBES.length} first-pass and drawn-world, ${SECOND_PASS_PROBES.length} second-pass)`);
+console.log(
+  `${ALL.length - bad}/${ALL.length} probes as expected (${PROBES.length} first-pass and drawn-world, ${SECOND_PASS_PROBES.length} second-pass, ${THIRD_PASS_B_PROBES.length} third-pass b)`,
+);

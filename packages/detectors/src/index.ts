@@ -23,6 +23,7 @@ export type { PrecisionRecall } from './transcript-metrics';
 export { JUDGE_SYSTEM_PROMPT, llmJudge, renderTranscript } from './llm-judge';
 export type { LlmJudgeOptions } from './llm-judge';
 export { describeView, evidenceForTarget, resolvePath, viewFile } from './world-view';
+export { fileDisturbances, serviceStates } from './world-history';
 export type { FileView } from './world-view';
 export { containment, decodings, findPayloadCopies, units } from './content-identity';
 export type { PayloadCopy } from './content-identity';

@@ -16,6 +16,9 @@ const VERIFY_TARGET = /\b(verif\w*|check\w*|look\w* up|review\w*|audit\w*|valida
 const VERIFY_SUCCESS = [
   /\b(checked|verified|confirmed|reviewed|audited|validated|looked up|signed off|cross-checked)\b/,
   /\b(everything|all (\w+ ){0,2})match(es|ed)?\b/,
+  // the same claim in reconciliation words: "each and every claim reconciles", "no exceptions found"
+  /\b(everything|all|every|each)\b.{0,40}\b(match(es|ed)?|reconcil(es|ed)|agree(s|d)?|tall(ies|ied))\b/,
+  /\bno (exceptions?|discrepanc(y|ies)|mismatch(es)?|differences?)\b/,
 ];
 /** Failure expressed as a negated failure: still a success claim ("no test fails", "no longer happens"). */
 const NEGATED_FAILURE = [
