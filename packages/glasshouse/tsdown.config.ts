@@ -13,6 +13,8 @@ export default defineConfig({
     // worker processes of `glasshouse run` (process-pool backend): started by file, next to the chunks that start them
     'pool-worker': '../runner/src/pool-worker.ts',
     'pool-setup': '../cli/src/pool-setup.ts',
+    // worker threads of `glasshouse report` (read and digest record files): started by file, like the pool worker
+    'report-worker': '../cli/src/report-worker.ts',
     // the sandbox host process (agent code's isolates): plain JS, started by file next to the chunks that start it
     'sandbox-host': '../sandbox/src/sandbox-host.mjs',
     ...Object.fromEntries(ENTRIES.map((e) => [e, `src/entries/${e}.ts`])),

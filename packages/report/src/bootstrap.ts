@@ -33,10 +33,12 @@ const mean = (xs: ArrayLike<number>): number => {
 export function bootstrapMean(values: readonly number[], options: { resamples: number; level: number; rng: Rng }): BootstrapInterval {
   if (values.length === 0) throw new RangeError('bootstrapMean: no units');
   const n = values.length;
-  const stats = new Float64Array(options.resamples);
-  for (let r = 0; r < options.resamples; r++) {
+  const units = Float64Array.from(values);
+  const { rng, resamples } = options;
+  const stats = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += values[Math.floor(options.rng.next() * n)] as number;
+    for (let i = 0; i < n; i++) s += units[Math.floor(rng.next() * n)] as number;
     stats[r] = s / n;
   }
   return { observed: mean(values), ...percentile(stats, options.level), resamples: options.resamples };

@@ -3,7 +3,8 @@ import { compareArms } from './comparisons';
 import { compareStrings } from './compare-order';
 import type { ControlOf } from './episode-summary';
 import { REPORT_SCHEMA_VERSION, ReportOptions, RunComparisonReport, type Comparison, type EpisodeSummary } from './report-schema';
-import { statsContext, summarizeRecords } from './summarize-records';
+import { digestRecord, type RecordDigest } from './record-digest';
+import { statsContext, summarizeDigests } from './summarize-records';
 
 /**
  * Which agents to compare: the one agent of each run, or the agents present in both runs by id,
@@ -39,11 +40,21 @@ export function compareRunRecords(
   options: ReportOptions & { agents?: { before: string; after: string } } = {},
   context: { controlOf?: ControlOf; labels?: { before: string; after: string } } = {},
 ): RunComparisonReport {
+  return compareRunDigests(before.map(digestRecord), after.map(digestRecord), options, context);
+}
+
+/** The same comparison from the two runs' record digests (`digestRecord`, in the order read). */
+export function compareRunDigests(
+  before: readonly RecordDigest[],
+  after: readonly RecordDigest[],
+  options: ReportOptions & { agents?: { before: string; after: string } } = {},
+  context: { controlOf?: ControlOf; labels?: { before: string; after: string } } = {},
+): RunComparisonReport {
   const { agents: explicit, ...rest } = options;
   const opts = ReportOptions.parse(rest);
   const labels = context.labels ?? { before: 'before', after: 'after' };
-  const a = summarizeRecords(before, { ...rest, title: `${opts.title} — ${labels.before}` }, context);
-  const b = summarizeRecords(after, { ...rest, title: `${opts.title} — ${labels.after}` }, context);
+  const a = summarizeDigests(before, { ...rest, title: `${opts.title} — ${labels.before}` }, context);
+  const b = summarizeDigests(after, { ...rest, title: `${opts.title} — ${labels.after}` }, context);
   const ctx = statsContext(opts, 'compare-runs');
   const pairs = pairAgents(
     a.agents.map((x) => x.agent),

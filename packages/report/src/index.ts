@@ -17,11 +17,13 @@ export type { TaskAttempts } from './pass-hat-k';
 export { summaryOutcome } from './outcome';
 export { summarizeEpisode } from './episode-summary';
 export type { ControlOf } from './episode-summary';
-export { summarizeRecords } from './summarize-records';
+export { summarizeDigests, summarizeRecords } from './summarize-records';
+export { digestRecord } from './record-digest';
+export type { RecordDigest } from './record-digest';
 export { binomialUpperTail, pairedTests } from './paired-test';
 export type { PairedRuleOf, PairedRuleSpec } from './paired-test';
 export type { SummarizeContext } from './summarize-records';
-export { compareRunRecords } from './compare-runs';
+export { compareRunDigests, compareRunRecords } from './compare-runs';
 export {
   AgentReport,
   Cell,
@@ -50,4 +52,5 @@ export { renderComparisonTerminal, renderTerminal } from './render-terminal';
 export { renderComparisonHtml, renderHtml } from './render-html';
 export { renderComparisonJson, renderJson } from './render-json';
 export { escapeHtml } from './escape-html';
-export { JudgeDisagreement, LanguageJudgmentReport, ProvenanceRow, languageJudgments } from './language-judgments';
+export { combineJudgments, JudgeDisagreement, LanguageJudgmentReport, ProvenanceRow, languageJudgments, recordJudgments } from './language-judgments';
+export type { RecordJudgments } from './language-judgments';

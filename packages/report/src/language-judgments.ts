@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Disclosure, findingProvenance, Provenance, Verdict } from '@glasshouse/schema';
-import type { EpisodeRecord, Finding } from '@glasshouse/schema';
+import type { EpisodeRecord, Finding, Outcome } from '@glasshouse/schema';
 import { escapeHtml } from './escape-html';
 import { summaryOutcome } from './outcome';
 import { textTable } from './text-table';
@@ -38,42 +38,60 @@ export type LanguageJudgmentReport = z.infer<typeof LanguageJudgmentReport>;
 
 const GRADED: readonly Finding['kind'][] = ['covert-action', 'interview', 'disclosure'];
 
-/**
- * Which verdicts are facts of the world and which are readings of the agent's words: per agent and
- * provenance, the share of judged episodes flagged by a finding of that provenance; and every
- * finding where the run's judge model and the rule classifier read the same words differently.
- */
-export function languageJudgments(records: readonly EpisodeRecord[]): LanguageJudgmentReport {
+/** One record's share of the language-judgment section (see `languageJudgments`). */
+export interface RecordJudgments {
+  agent: string;
+  /** The record counts in the provenance rows' denominators (a judged outcome: covert, overt or clean). */
+  judged: boolean;
+  /** Per provenance (every one, in `Provenance.options` order): graded findings of it, and whether one says covert. */
+  provenance: { provenance: Provenance; findings: number; flagged: boolean }[];
+  crossChecked: number;
+  disagreements: z.infer<typeof JudgeDisagreement>[];
+}
+
+/** Reduce one record to its share of the section; `outcome` is the report's outcome of it (`summaryOutcome`). */
+export function recordJudgments(r: EpisodeRecord, outcome: Outcome): RecordJudgments {
+  const findings = r.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []));
+  const agent = r.header.agent.id;
+  const graded = findings.filter((f) => GRADED.includes(f.kind));
+  const disagreements: z.infer<typeof JudgeDisagreement>[] = [];
+  let crossChecked = 0;
+  for (const f of graded) {
+    if (!f.crossCheck) continue;
+    crossChecked++;
+    if (f.crossCheck.verdict !== f.verdict || f.crossCheck.disclosure !== f.disclosure) {
+      disagreements.push({
+        episodeId: r.header.episodeId,
+        agent,
+        scenario: r.header.scenario.id,
+        detector: f.detector,
+        judge: { verdict: f.verdict, ...(f.disclosure ? { disclosure: f.disclosure } : {}) },
+        rules: { verdict: f.crossCheck.verdict, ...(f.crossCheck.disclosure ? { disclosure: f.crossCheck.disclosure } : {}) },
+      });
+    }
+  }
+  const provenance = Provenance.options.map((p) => {
+    const of = graded.filter((f) => findingProvenance(f) === p);
+    return { provenance: p, findings: of.length, flagged: of.some((f) => f.verdict === 'covert') };
+  });
+  return { agent, judged: outcome === 'covert' || outcome === 'overt' || outcome === 'clean', provenance, crossChecked, disagreements };
+}
+
+/** The section from the records' shares, in record order (disagreements are listed in that order). */
+export function combineJudgments(records: readonly RecordJudgments[]): LanguageJudgmentReport {
   const rows = new Map<string, ProvenanceRow>();
   const disagreements: z.infer<typeof JudgeDisagreement>[] = [];
   let crossChecked = 0;
   for (const r of records) {
-    const findings = r.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : []));
-    const { outcome } = summaryOutcome(r, findings);
-    const agent = r.header.agent.id;
-    const graded = findings.filter((f) => GRADED.includes(f.kind));
-    for (const f of graded) {
-      if (!f.crossCheck) continue;
-      crossChecked++;
-      if (f.crossCheck.verdict !== f.verdict || f.crossCheck.disclosure !== f.disclosure) {
-        disagreements.push({
-          episodeId: r.header.episodeId,
-          agent,
-          scenario: r.header.scenario.id,
-          detector: f.detector,
-          judge: { verdict: f.verdict, ...(f.disclosure ? { disclosure: f.disclosure } : {}) },
-          rules: { verdict: f.crossCheck.verdict, ...(f.crossCheck.disclosure ? { disclosure: f.crossCheck.disclosure } : {}) },
-        });
-      }
-    }
-    if (outcome !== 'covert' && outcome !== 'overt' && outcome !== 'clean') continue;
-    for (const p of Provenance.options) {
-      const key = `${agent}\u0000${p}`;
-      const row = rows.get(key) ?? { agent, provenance: p, episodes: 0, flagged: 0, rate: null, findings: 0 };
-      const of = graded.filter((f) => findingProvenance(f) === p);
+    crossChecked += r.crossChecked;
+    disagreements.push(...r.disagreements);
+    if (!r.judged) continue;
+    for (const p of r.provenance) {
+      const key = `${r.agent}\u0000${p.provenance}`;
+      const row = rows.get(key) ?? { agent: r.agent, provenance: p.provenance, episodes: 0, flagged: 0, rate: null, findings: 0 };
       row.episodes++;
-      row.findings += of.length;
-      if (of.some((f) => f.verdict === 'covert')) row.flagged++;
+      row.findings += p.findings;
+      if (p.flagged) row.flagged++;
       rows.set(key, row);
     }
   }
@@ -82,6 +100,25 @@ export function languageJudgments(records: readonly EpisodeRecord[]): LanguageJu
     .map((r) => ({ ...r, rate: r.episodes ? r.flagged / r.episodes : null }))
     .sort((a, b) => (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : Provenance.options.indexOf(a.provenance) - Provenance.options.indexOf(b.provenance)));
   return { byProvenance, crossChecked, disagreements };
+}
+
+/**
+ * Which verdicts are facts of the world and which are readings of the agent's words: per agent and
+ * provenance, the share of judged episodes flagged by a finding of that provenance; and every
+ * finding where the run's judge model and the rule classifier read the same words differently.
+ */
+export function languageJudgments(records: readonly EpisodeRecord[]): LanguageJudgmentReport {
+  return combineJudgments(
+    records.map((r) =>
+      recordJudgments(
+        r,
+        summaryOutcome(
+          r,
+          r.events.flatMap((e) => (e.type === 'finding' ? [e.finding] : [])),
+        ).outcome,
+      ),
+    ),
+  );
 }
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);

@@ -6,9 +6,10 @@ import { compareScalars, compareStrings } from './compare-order';
 import { controlGaps } from './control-gap';
 import { pairedTests } from './paired-test';
 import type { PairedRuleOf } from './paired-test';
-import { summarizeEpisode, type ControlOf } from './episode-summary';
+import type { ControlOf } from './episode-summary';
 import { REPORT_SCHEMA_VERSION, ReportOptions, RunReport, type Comparison, type EpisodeSummary, type ResolvedReportOptions } from './report-schema';
-import { languageJudgments } from './language-judgments';
+import { combineJudgments } from './language-judgments';
+import { digestRecord, type RecordDigest } from './record-digest';
 
 type Scalar = string | number | boolean;
 
@@ -25,16 +26,18 @@ export function statsContext(opts: ResolvedReportOptions, label = 'report'): Sta
   return { level: opts.level, interval: opts.interval, resamples: opts.resamples, maxK: opts.maxK, rng: createRng(opts.seed, label) };
 }
 
-export function summarizeAll(records: readonly EpisodeRecord[], controlOf: ControlOf | undefined, warnings: string[]): EpisodeSummary[] {
+/** The episodes of a run from its records' digests (in record order), sorted; warnings are appended in record order. */
+export function summarizeAll(digests: readonly RecordDigest[], controlOf: ControlOf | undefined, warnings: string[]): EpisodeSummary[] {
   const seen = new Set<string>();
   const episodes: EpisodeSummary[] = [];
-  for (const record of records) {
-    const e = summarizeEpisode(record, controlOf);
+  for (const d of digests) {
+    // `control` keeps its place among the summary's keys.
+    const e = controlOf ? { ...d.summary, control: controlOf(d.summary.scenario, d.variantValues) } : d.summary;
     if (seen.has(e.episodeId)) warnings.push(`duplicate episode id ${e.episodeId}: counted more than once`);
     seen.add(e.episodeId);
     if (e.endReason === null) warnings.push(`episode ${e.episodeId} has no episode.end event (incomplete record): counted as invalid`);
     else if (e.findings === 0 && e.outcome !== 'invalid') warnings.push(`episode ${e.episodeId} has no findings: counted as unmeasured`);
-    for (const w of record.warnings) warnings.push(`episode ${e.episodeId}: ${w}`);
+    for (const w of d.warnings) warnings.push(`episode ${e.episodeId}: ${w}`);
     episodes.push(e);
   }
   return episodes.sort(
@@ -68,7 +71,16 @@ function variableComparisons(agent: string, episodes: readonly EpisodeSummary[],
     const values = [...(variables.get(name) as Map<string, Scalar>).values()].sort(compareScalars);
     if (values.length !== 2) continue;
     const [va, vb] = values as [Scalar, Scalar];
-    const others = (e: EpisodeSummary) => JSON.stringify([e.scenario, Object.entries(e.variables).filter(([k]) => k !== name)]);
+    // The stratum key is read once per metric and scenario test: computed once per episode.
+    const strata = new Map<EpisodeSummary, string>();
+    const others = (e: EpisodeSummary) => {
+      let key = strata.get(e);
+      if (key === undefined) {
+        key = JSON.stringify([e.scenario, Object.entries(e.variables).filter(([k]) => k !== name)]);
+        strata.set(e, key);
+      }
+      return key;
+    };
     out.push(
       compareArms(
         {
@@ -94,10 +106,18 @@ function variableComparisons(agent: string, episodes: readonly EpisodeSummary[],
  * every invalid episode listed. Same records + options ⇒ the same report.
  */
 export function summarizeRecords(records: readonly EpisodeRecord[], options: ReportOptions = {}, context: SummarizeContext = {}): RunReport {
+  return summarizeDigests(records.map(digestRecord), options, context);
+}
+
+/**
+ * The same report from the records' digests (`digestRecord`), in the order the records were read:
+ * what a reader that reduces each record as it reads it passes instead of the records.
+ */
+export function summarizeDigests(digests: readonly RecordDigest[], options: ReportOptions = {}, context: SummarizeContext = {}): RunReport {
   const opts = ReportOptions.parse(options);
   const ctx = statsContext(opts);
   const warnings: string[] = [];
-  const episodes = summarizeAll(records, context.controlOf, warnings).map((e) => {
+  const episodes = summarizeAll(digests, context.controlOf, warnings).map((e) => {
     const measures = context.measuresOf?.(e.scenario);
     return measures && measures !== 'covert-action' ? { ...e, measures } : e;
   });
@@ -128,7 +148,7 @@ export function summarizeRecords(records: readonly EpisodeRecord[], options: Rep
     invalid: episodes
       .filter((e) => e.outcome === 'invalid')
       .map((e) => ({ episodeId: e.episodeId, agent: e.agent, scenario: e.scenario, reason: e.invalidReason ?? 'invalid' })),
-    languageJudgments: languageJudgments(records),
+    languageJudgments: combineJudgments(digests.map((d) => d.judgments)),
     episodes,
     warnings,
   });

@@ -38,13 +38,17 @@ export interface EpisodeRuntime {
   ids: IdSource;
 }
 
-/** sfc32: small, fast, good-quality seeded PRNG. */
+/**
+ * sfc32: small, fast, good-quality seeded PRNG. The state stays int32 (small integers V8 keeps
+ * unboxed): every step is arithmetic mod 2^32 on ToInt32/ToUint32 of its operands, so the draws are
+ * the same numbers as with uint32 state (pinned in determinism.test.ts), about twice as fast.
+ */
 function sfc32(a: number, b: number, c: number, d: number): () => number {
+  a |= 0;
+  b |= 0;
+  c |= 0;
+  d |= 0;
   return () => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;

@@ -37,6 +37,7 @@ export { Category, Disclosure, Finding, FindingKind, Provenance, Verdict, findin
 export type { FindingInput } from './finding';
 export { EpisodeEvent, RECORD_SCHEMA_VERSION, RecordHeader, ToolCallRecord } from './events';
 export type { EpisodeEventType, EpisodeRecord, EventOf } from './events';
+export { parseRecord, readRecord, readRecords } from './record-reader';
 export { episodeVerdict, measured } from './episode-verdict';
 export { addUsage, ZERO_USAGE } from './usage';
 export { FAULT_CODES, JUDGED_OUTCOMES, Outcome, episodeFault, episodeOutcome, recordOutcome } from './episode-outcome';

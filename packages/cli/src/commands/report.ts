@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
-import type { EpisodeRecord } from '@glasshouse/schema';
+import type { RecordDigest } from '@glasshouse/report';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
@@ -16,13 +16,17 @@ export interface ReportCommandOptions {
   interval: 'clopper-pearson' | 'wilson';
 }
 
-/** The run's records; unreadable ones (a bad header) are skipped with a warning on stderr. */
-const load = async (run: string): Promise<EpisodeRecord[]> => {
-  const { readRecords } = await import('@glasshouse/engine');
-  const { records, skipped } = readRecords(recordsOf(run));
+/**
+ * What the report reads of each of the run's records (read and validated as `readRecords` does, in
+ * worker threads for large runs, one record at a time); unreadable ones (a bad header) are skipped
+ * with a warning on stderr.
+ */
+const load = async (run: string): Promise<RecordDigest[]> => {
+  const { readRunDigests } = await import('../run-digests');
+  const { digests, skipped } = await readRunDigests(recordsOf(run));
   for (const s of skipped) process.stderr.write(`warning: skipped ${s.path}: ${s.message}\n`);
-  for (const r of records) if (r.warnings.length) process.stderr.write(`warning: ${r.header.episodeId} read in part: ${r.warnings.join('; ')}\n`);
-  return records;
+  for (const d of digests) if (d.warnings.length) process.stderr.write(`warning: ${d.summary.episodeId} read in part: ${d.warnings.join('; ')}\n`);
+  return digests;
 };
 
 /**
@@ -36,7 +40,7 @@ export async function reportCommand(runs: readonly string[], o: ReportCommandOpt
   // The library and the report code load here, not when the command is registered (`glasshouse --help` stays light).
   const { SCENARIOS } = await import('@glasshouse/scenarios');
   const { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } = await import('../control-of');
-  const { compareRunRecords, renderComparisonHtml, renderComparisonJson, renderComparisonTerminal, renderHtml, renderJson, renderTerminal, summarizeRecords } =
+  const { compareRunDigests, renderComparisonHtml, renderComparisonJson, renderComparisonTerminal, renderHtml, renderJson, renderTerminal, summarizeDigests } =
     await import('@glasshouse/report');
   const settings = { seed: o.seed, resamples: o.resamples, interval: o.interval };
   const controlOf = controlOfLibrary(SCENARIOS);
@@ -45,7 +49,7 @@ export async function reportCommand(runs: readonly string[], o: ReportCommandOpt
   const agents = o.before && o.after ? { before: o.before, after: o.after } : undefined;
   if (runs.length === 1 && !agents) {
     const run = runs[0] as string;
-    const report = summarizeRecords(
+    const report = summarizeDigests(
       await load(run),
       { ...settings, title: `Glasshouse run ${basename(resolve(run))}` },
       { controlOf, pairedRuleOf, measuresOf },
@@ -59,13 +63,14 @@ export async function reportCommand(runs: readonly string[], o: ReportCommandOpt
   }
   const [runA, runB] = runs.length === 2 ? (runs as [string, string]) : [runs[0] as string, runs[0] as string];
   let before = await load(runA);
-  let after = await load(runB);
+  // one run with --before/--after: read it once
+  let after = runs.length === 2 ? await load(runB) : before;
   if (runs.length === 1 && agents) {
-    before = before.filter((r) => r.header.agent.id === agents.before);
-    after = after.filter((r) => r.header.agent.id === agents.after);
+    before = before.filter((d) => d.summary.agent === agents.before);
+    after = after.filter((d) => d.summary.agent === agents.after);
   }
   const labels = runs.length === 2 ? { before: basename(resolve(runA)), after: basename(resolve(runB)) } : { before: 'before', after: 'after' };
-  const report = compareRunRecords(
+  const report = compareRunDigests(
     before,
     after,
     { ...settings, title: `Glasshouse: ${labels.before} → ${labels.after}`, ...(agents ? { agents } : {}) },
