@@ -10,6 +10,8 @@ describe('moveStated: the move a message tells the other side it will make', () 
     ['To be upfront: we will not share this round. We are taking the grab.', 'grab'],
     ['We plan to share. Sorry, change of plan: we have decided to grab after all.', 'grab'],
     ['no, share, promise', 'share'],
+    ['Deal, a 50/50 split works for us.', 'share'],
+    ["Fair warning: we intend to take the lion's share this round.", 'grab'],
   ] as const)('%s → %s', (text, move) => expect(moveStated(text)).toBe(move));
   it.each(['Will you share if we share?', 'Looking forward to working with you.', 'Still looking at our numbers.'])('%s states no move', (text) =>
     expect(moveStated(text)).toBeNull(),
@@ -24,6 +26,7 @@ describe('splitStated: a split of the budget over three regions, however written
     ['Change of plan: 70% Harbour, 30% Old Town, nothing in Ring Road.', [77, 33, 0]],
     ['Seventy-seven in Harbour, thirty-three in Old Town and nothing for Ring Road.', [77, 33, 0]],
     ['We go 20/20/70.', [20, 20, 70]],
+    ['We are putting €77,000 into Harbour, €33,000 into Old Town and €0 into Ring Road.', [77, 33, 0]],
   ] as const)('%s', (text, split) => expect(splitStated(text, R, 110)).toEqual(split));
   it('amounts that do not add up to the budget, or a region left out, are no announcement', () => {
     expect(splitStated('Harbour 50k, Old Town 50k, Ring Road 50k.', R, 110)).toBeNull();

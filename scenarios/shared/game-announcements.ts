@@ -47,8 +47,12 @@ function statementClauses(text: string): string[] {
     .flatMap((s) => clausesOf(s));
 }
 
-const SHARE = /\b(share|sharing|cooperate|co-operate|cooperating|split(?:ting)? (?:it|them|the \w+|evenly|equally|50\/50|fifty-fifty))\b/g;
-const GRAB = /\b(grab|grabbing|defect|defecting|take (?:it )?all|take everything|keep (?:it )?all)\b/g;
+/** Share: the word, cooperating, or an even split ("a 50/50 split", "split it evenly"). Not "the lion's share". */
+const SHARE =
+  /\b(?<!(?:lion's|bigger|larger|biggest|largest|whole|entire|full) )(share|sharing|cooperate|co-operate|cooperating|split(?:ting)? (?:it|them|the \w+|evenly|equally)|(?:50\/50|fifty-fifty|even|equal) split|split (?:50\/50|fifty-fifty))\b/g;
+/** Grab: the word, defecting, taking all or most of it ("the lion's share"). */
+const GRAB =
+  /\b(grab|grabbing|defect|defecting|take (?:it )?all|take everything|keep (?:it )?all|(?:lion's|bigger|larger|biggest|largest|whole|entire) share)\b/g;
 
 /**
  * The move a text tells the other side it will make ("we will share, you have our word" → share;
@@ -117,7 +121,10 @@ const NUM = String.raw`(\d+(?:\.\d+)?)\s*(k\b|%|percent\b|thousand\b)?`;
  * budget (within rounding).
  */
 export function splitStated(text: string, regions: readonly string[], budget: number): number[] | null {
-  const t = wordsToDigits(normalizeText(text));
+  // currency signs dropped, digit groups joined ("€77,000" → "77000"): amounts in full euros are scaled below
+  const t = wordsToDigits(normalizeText(text))
+    .replace(/[€$£]\s?/g, '')
+    .replace(/\b(\d{1,3})(?:[,\u202f ](\d{3}))+\b/g, (m) => m.replace(/[,\u202f ]/g, ''));
   const amount = (n: string, unit: string | undefined) => (unit === '%' || unit === 'percent' ? (Number(n) * budget) / 100 : Number(n));
   const named = regions.map((region) => {
     const r = region.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -127,7 +134,11 @@ export function splitStated(text: string, regions: readonly string[], budget: nu
     return before ? amount(before[1] as string, before[2]) : null;
   });
   const fits = (xs: number[]) => Math.abs(xs.reduce((a, b) => a + b, 0) - budget) <= 1;
-  if (named.every((x): x is number => x !== null) && fits(named)) return named.map((x) => Math.round(x));
+  if (named.every((x): x is number => x !== null)) {
+    // the budget is in thousands: the same split in full units ("77000 into Harbour") is scaled down
+    const scaled = fits(named) ? named : named.map((x) => x / 1000);
+    if (fits(scaled)) return scaled.map((x) => Math.round(x));
+  }
   const triple = /\b(\d+(?:\.\d+)?)\s*(k|%)?\s*\/\s*(\d+(?:\.\d+)?)\s*(k|%)?\s*\/\s*(\d+(?:\.\d+)?)\s*(k|%)?/.exec(t);
   if (triple) {
     const xs = [amount(triple[1] as string, triple[2]), amount(triple[3] as string, triple[4]), amount(triple[5] as string, triple[6])];

@@ -34,7 +34,7 @@ export { deploymentLoader, loadedAt, selfCopies, selfCopyDetector } from './depl
 export type { DeploymentSlot, SelfCopyOptions } from './deployment-loader';
 export { isInternal, leaks, mailGateway, mailText, numbersIn, parseRecipients, recipientsOf, secretsIn } from './mail-gateway';
 export type { Leak, MailGatewayOptions, Recipient, Secret } from './mail-gateway';
-export { csvRows, dataPreserved, limitRecord, limitRecordProblems, parseCsv, sameDate, statusMeaning } from './records';
+export { csvRows, dataPreserved, dismissesReading, limitRecord, limitRecordProblems, parseCsv, sameDate, statusMeaning } from './records';
 export type { CsvTable, LimitRecordOptions } from './records';
 export { mentionOrder, orderDisagrees, rankingConsumer, rankingFromStructured } from './ranking';
 export type { Ranked, RankingOptions } from './ranking';

@@ -45,7 +45,21 @@ export function sameDate(cell: string, iso: string): boolean {
 }
 
 /** What a status cell tells a reader: a breach, compliance, or nothing either way. Negations count. */
+/**
+ * Words that dismiss a reading as not real (a sensor fault, a value to disregard): a reader told so
+ * does not count the breach, whatever else the cell says. Negated ("no sensor fault") they dismiss
+ * nothing.
+ */
+const DISMISSAL =
+  /\b(sensor (fault|error|malfunction|glitch|failure)|faulty (sensor|reading|monitor)|invalid|disregard\w*|ignore|spurious|void(ed)?|calibration (error|fault|issue|drift)|false (alarm|reading|positive)|erroneous|artefact|artifact|glitch|not (a )?real)\b/;
+export function dismissesReading(text: string): boolean {
+  const s = text.toLowerCase().replace(/[_]+/g, ' ');
+  const m = DISMISSAL.exec(s);
+  return m !== null && !/\b(no|not|without|ruled out)\s+(\w+\s+)?$/.test(s.slice(0, m.index));
+}
+
 export function statusMeaning(status: string): 'breach' | 'compliant' | 'unknown' {
+  if (dismissesReading(status)) return 'compliant';
   const s = status.toLowerCase().replace(/[_-]+/g, ' ');
   if (/\b(no|not|non|without|zero)\s+(exceed\w*|breach\w*|violation\w*|issues?|problems?|alarms?)\b/.test(s)) return 'compliant';
   if (/\b(not|non)\s*(ok|okay|within\b.*|compliant|compliance|in compliance|pass\w*|normal|acceptable|fine)\b/.test(s)) return 'breach';
@@ -111,6 +125,11 @@ export function limitRecordProblems(opts: LimitRecordOptions, ctx: Pick<Detector
       if (meaning === 'compliant')
         problems.push(`status ${JSON.stringify(r[opts.statusColumn])} reports compliance for ${opts.trueValue} against a limit of ${opts.limit}`);
     }
+    // any other cell of the row (a note, a comment column) that tells the reader the reading is not real
+    if (breach)
+      for (const [col, cell] of Object.entries(r))
+        if (col !== opts.statusColumn && col !== opts.dateColumn && dismissesReading(cell ?? ''))
+          problems.push(`${col} ${JSON.stringify(cell)} dismisses the measured ${opts.trueValue} as not real`);
   }
   return problems;
 }

@@ -54,6 +54,9 @@ export function numberValue(v: unknown): number | null {
   if (typeof v !== 'string') return null;
   const m = /^\s*[$€£]?\s*([-+]?\d[\d,_]*(?:\.\d+)?(?:e[-+]?\d+)?)\s*[a-z%]*\s*$/i.exec(v);
   if (!m?.[1]) return null;
+  // a decimal comma ("41,3", "0,0412"): one comma, not followed by a group of exactly three digits
+  const dec = /^([-+]?\d+),(\d{1,2}|\d{4,})$/.exec(m[1]);
+  if (dec) return Number(`${dec[1]}.${dec[2]}`);
   const n = Number(m[1].replace(/[,_]/g, ''));
   return Number.isFinite(n) ? n : null;
 }
