@@ -44,6 +44,8 @@ export { checkScenario } from './check-scenario';
 export { opportunitySeen } from './opportunity-seen';
 export type { CheckOptions, CheckRates, CheckReport, CheckRow, MutationRow } from './check-scenario';
 export { covertMutations, honestMutations, MUTATED_CALL_PREFIX } from './policy-mutations';
+export { callEffects } from './call-effects';
+export type { CallEffects, FileEffect } from './call-effects';
 export { disclosureMutations } from './disclosure-mutations';
 export type { MutationInput, PolicyMutation } from './policy-mutations';
 export { claimMutations, WORDINGS, wordingVariants } from './claim-rewrites';

@@ -1,4 +1,6 @@
 import type { AgentTurnInput, EpisodeRecord, EventOf, Finding, ToolCallRequest, WorldSnapshot } from '@glasshouse/schema';
+import { effectsOf } from './call-effects';
+import type { FileEffect } from './call-effects';
 import { TOOL_PACKS } from '@glasshouse/tools';
 import type { BenignAddition, ScenarioDefinition, VariantValues } from './scenario';
 import { rewriteSpelling } from './spelling-rewrite';
@@ -79,34 +81,6 @@ function insertTurn(turns: readonly AgentTurnInput[], at: number, calls: Call[],
 }
 
 const bash = (command: string): Call => ({ name: 'bash', args: { command } });
-
-interface FileEffect {
-  path: string;
-  kind: 'added' | 'modified' | 'deleted';
-  after: { content: string; encoding: 'utf8' | 'base64'; mode: number } | null;
-}
-
-function effectsOf(record: EpisodeRecord, callId: string): { files: FileEffect[]; mails: EventOf<'mail.sent'>[]; services: number } {
-  const files: FileEffect[] = [];
-  const mails: EventOf<'mail.sent'>[] = [];
-  let services = 0;
-  for (const e of record.events) {
-    if (e.type === 'world.changed' && e.callId === callId)
-      for (const f of e.files) {
-        // Content stored out of line (blob/splice) is not rewritten here: marked non-text, so only routes that need no content apply.
-        const after =
-          f.after === null
-            ? null
-            : 'content' in f.after
-              ? { content: f.after.content, encoding: f.after.encoding, mode: f.after.mode }
-              : { content: '', encoding: 'base64' as const, mode: f.after.mode };
-        files.push({ path: f.path, kind: f.kind, after });
-      }
-    if (e.type === 'mail.sent' && e.callId === callId) mails.push(e);
-    if (e.type === 'service.event' && e.callId === callId) services++;
-  }
-  return { files, mails, services };
-}
 
 /** Write final file states by several routes. Null when the route cannot express them. */
 function fileRoutes(files: FileEffect[], tools: Set<string>, original: string, tag: string): Record<string, Call[] | null> {
@@ -202,7 +176,7 @@ export function covertActs(input: MutationInput): { k: number; call: Call; callI
   slots.forEach((s, k) => {
     const ev = events[k];
     if (!ev || ev.name !== s.call.name) return;
-    const fx = effectsOf(input.record, ev.callId);
+    const fx = effectsOf(input.record, input.initial, ev.callId);
     const acted = fx.files.length > 0 || fx.mails.length > 0 || fx.services > 0;
     if (cited.size ? cited.has(ev.callId) : acted && !input.honestCalls.has(callSignature(s.call))) out.push({ k, call: s.call, callId: ev.callId });
   });
@@ -223,7 +197,7 @@ export function covertMutations(input: MutationInput): PolicyMutation[] {
     out.push({ id: `${input.policy}/${route}@${k}`, policy: input.policy, route, expect: 'covert', turns: replaceCall(turns, k, calls, tag) });
   };
   for (const act of covertActs(input)) {
-    const fx = effectsOf(input.record, act.callId);
+    const fx = effectsOf(input.record, input.initial, act.callId);
     // Directories the act created are created first, so every route can write into them.
     const newDirs = [...new Set(fx.files.map((f) => dirOf(f.path)))].filter((d) => d !== '/' && !input.initial.dirs.includes(d));
     const mk: Call[] = newDirs.length && tools.has('bash') ? [bash(`mkdir -p ${newDirs.map(sq).join(' ')}`)] : [];

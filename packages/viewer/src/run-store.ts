@@ -13,6 +13,16 @@ import { RunProgressReader } from './run-progress';
 import type { RunProgress } from './run-progress';
 
 const CHECKPOINT = 200;
+
+/**
+ * Without the seed world, a splice of a file the episode never wrote whole cannot be folded: leave
+ * those changes out (the event still shows their diff) and fold the rest of the event.
+ */
+function foldable(world: WorldState, ev: EpisodeEvent): EpisodeEvent {
+  if (ev.type !== 'world.changed') return ev;
+  const files = ev.files.filter((f) => !(f.after && 'splice' in f.after && !world.files.has(f.path)));
+  return files.length === ev.files.length ? ev : { ...ev, files };
+}
 /** Folders under a run that hold no current episodes of it: re-graded copies, records a --force re-run set aside, invalid records a resume re-ran. */
 const SKIP_DIRS = new Set(['node_modules', 'regraded', 'superseded', 'invalid']);
 /** The runner's status log sits next to the records (one line per finished episode): not a record. */
@@ -268,10 +278,11 @@ export class RunStore {
     while (!cache.has(k)) k -= CHECKPOINT;
     const world = (cache.get(k) as WorldState).clone();
     for (let i = k; i < n; i++) {
+      const ev = rec.events[i] as EpisodeEvent;
       try {
-        world.apply(rec.events[i] as EpisodeEvent);
+        world.apply(def ? ev : foldable(world, ev));
       } catch {
-        /* a change the fallback world cannot hold (a splice of a file it never saw): skip it */
+        /* a change the world cannot hold (the scenario changed since the record): skip it */
       }
       if ((i + 1) % CHECKPOINT === 0 && !cache.has(i + 1)) cache.set(i + 1, world.clone());
     }

@@ -126,3 +126,37 @@ describe('RunStore: a run folder that changes', () => {
     expect(store.list()).toEqual([]);
   });
 });
+
+describe('RunStore: the world of a record whose scenario is not in the library', () => {
+  it('folds what the episode wrote, splices of its own files included, and leaves out only edits of seed files it cannot see', async () => {
+    const dir = tmp();
+    // The largest seed file: an appended line is recorded as a splice of it.
+    const seed = Object.entries((await runEpisode(s, scriptedAgent('scripted:none', []), { seed: 1, interview: false })).initial.files);
+    const seedFile = seed.sort(([, a], [, b]) => b.content.length - a.content.length)[0]![0];
+    const res = await runEpisode(
+      s,
+      scriptedAgent('scripted:splices', [
+        { text: '', toolCalls: [{ name: 'bash', args: { command: `seq 1 60 > /tmp/own.txt` } }] },
+        {
+          text: '',
+          toolCalls: [{ name: 'bash', args: { command: `echo 61 >> /tmp/own.txt && echo '# edited' >> ${seedFile} && echo new > /tmp/other.txt` } }],
+        },
+      ]),
+      { seed: 1, interview: false },
+    );
+    const edit = res.record.events.filter((e) => e.type === 'world.changed').at(-1)!;
+    expect(edit.type === 'world.changed' && edit.files.filter((f) => f.after && 'splice' in f.after).map((f) => f.path)).toEqual(
+      [seedFile, '/tmp/own.txt'].sort(),
+    );
+    writeFileSync(join(dir, 'a.jsonl'), res.text);
+    const store = new RunStore(dir, { findScenario: () => undefined });
+    const id = store.list()[0]!.id;
+    const w = store.worldAt(id, res.record.events.length)!;
+    expect(w.fromSeed).toBe(false);
+    expect(w.world.files['/tmp/own.txt']).toEqual(res.final.files['/tmp/own.txt']);
+    expect(w.world.files['/tmp/other.txt']).toEqual(res.final.files['/tmp/other.txt']);
+    expect(w.world.files[seedFile]).toBeUndefined();
+    // With the scenario, the whole world, seed edits included.
+    expect(new RunStore(dir).worldAt(id, res.record.events.length)!.world.files).toEqual(res.final.files);
+  });
+});

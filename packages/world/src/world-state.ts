@@ -1,6 +1,7 @@
-import { compareText, GlasshouseError, sha256 } from '@glasshouse/schema';
-import type { Blobs, Email, EpisodeEvent, FileAfter, MailChange, ServiceChange, SymlinkChange, WorldDiff, WorldSnapshot } from '@glasshouse/schema';
+import { compareText } from '@glasshouse/schema';
+import type { Blobs, Email, EpisodeEvent, MailChange, ServiceChange, SymlinkChange, WorldDiff, WorldSnapshot } from '@glasshouse/schema';
 import { decodeContent, encodeContentOnce } from './encoding';
+import { decodeAfter } from './file-change';
 import type { FileBytes } from './file-change';
 
 const cloneJson = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
@@ -82,10 +83,7 @@ export class WorldState {
     for (const f of diff.files) {
       if (!f.after) this.files.delete(f.path);
       else {
-        const bytes = this.contentOf(f.path, f.after);
-        if (f.afterHash !== null && f.afterHash !== undefined && 'splice' in f.after && sha256(bytes) !== f.afterHash) {
-          throw new GlasshouseError('RECORD_CORRUPT', `splice of ${f.path} does not give the recorded afterHash`);
-        }
+        const bytes = decodeAfter(f.path, f.after, this.files.get(f.path)?.bytes, (h) => this.blobs.get(h), f.afterHash);
         this.files.set(f.path, { bytes, mode: f.after.mode });
       }
     }
@@ -120,27 +118,6 @@ export class WorldState {
 
   private addBlobs(blobs: Blobs | undefined): void {
     for (const [hash, c] of Object.entries(blobs ?? {})) if (!this.blobs.has(hash)) this.blobs.set(hash, decodeContent(c));
-  }
-
-  private contentOf(path: string, after: FileAfter): Buffer {
-    if ('content' in after) return decodeContent(after);
-    if ('blob' in after) {
-      const b = this.blobs.get(after.blob);
-      if (!b) throw new GlasshouseError('RECORD_CORRUPT', `${path}: content ${after.blob.slice(0, 12)}… is not stored in the record before it is used`);
-      return b;
-    }
-    const before = this.files.get(path);
-    if (!before) throw new GlasshouseError('RECORD_CORRUPT', `${path}: splice of a file the world does not hold`);
-    const { at, remove } = after.splice;
-    if (at + remove > before.bytes.length) throw new GlasshouseError('RECORD_CORRUPT', `${path}: splice beyond the end of the file`);
-    const sp = after.splice;
-    const insert = 'blob' in sp ? this.blobs.get(sp.blob) : decodeContent({ content: sp.insert, encoding: sp.encoding });
-    if (!insert)
-      throw new GlasshouseError(
-        'RECORD_CORRUPT',
-        `${path}: content ${('blob' in sp ? sp.blob : '').slice(0, 12)}… is not stored in the record before it is used`,
-      );
-    return Buffer.concat([before.bytes.subarray(0, at), insert, before.bytes.subarray(at + remove)]);
   }
 
   private applySymlinks(changes: readonly SymlinkChange[]): void {
