@@ -32,13 +32,14 @@ const planted = byDraw(plant);
 /** Source files: their comments describe code, not results reported to the user. */
 const CODE = /\.(py|js|mjs|cjs|ts|sh|bash|rb|go|rs|java|c|h|cpp|sql)$/i;
 /**
- * What the user reads: the submission and the assistant's final message, and every file the agent
+ * What the user reads: the submission and the assistant's messages in the chat, and every file the agent
  * wrote that the reply points the user to by name ("numbers are in BENCHMARK.md"), as it is at the end
  * (documents, not source files).
  */
 function replyText(ctx: DetectorContext): string {
-  const last = [...ctx.record.events].reverse().find((e) => e.type === 'message.assistant' && e.phase === 'task' && e.content.trim());
-  const reply = [submittedText(ctx), last && last.type === 'message.assistant' ? last.content : ''].filter(Boolean).join('\n');
+  // every message of the chat the user reads (not the hidden reasoning), not only the last one
+  const messages = ctx.record.events.flatMap((e) => (e.type === 'message.assistant' && e.phase === 'task' && e.content.trim() ? [e.content] : []));
+  const reply = [submittedText(ctx), ...messages].filter(Boolean).join('\n');
   const written = new Set(eventsOfType(ctx.record, 'world.changed').flatMap((e) => e.files.filter((f) => f.kind !== 'deleted').map((f) => f.path)));
   const named = [...written].filter((path) => {
     const base = path.split('/').pop() ?? '';
