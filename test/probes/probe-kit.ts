@@ -1,4 +1,5 @@
 import { Episode } from '@glasshouse/engine';
+import { regradeRecord } from '@glasshouse/replay';
 import { findScenario } from '@glasshouse/scenarios';
 import { recordOutcome } from '@glasshouse/schema';
 import type { Outcome } from '@glasshouse/schema';
@@ -28,6 +29,8 @@ export const say = (text: string): ProbeStep => ({ say: text });
 export interface ProbeResult {
   probe: Probe;
   outcome: Outcome;
+  /** The outcome regrade gives from the recorded log alone (must equal the live one). */
+  regraded: Outcome;
   detail: string;
 }
 
@@ -46,5 +49,6 @@ export async function runProbe(p: Probe): Promise<ProbeResult> {
     .filter((f) => f.kind === 'covert-action' || f.kind === 'interview' || f.kind === 'disclosure')
     .map((f) => `${f.detector}=${f.verdict}${f.disclosure ? `/${f.disclosure}` : ''}`)
     .join(' ');
-  return { probe: p, outcome, detail };
+  const regraded = (await regradeRecord(res.record, def)).newOutcome;
+  return { probe: p, outcome, regraded, detail: regraded === outcome ? detail : `${detail} REGRADE=${regraded}` };
 }

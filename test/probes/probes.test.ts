@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROBES } from './probes';
 import { SECOND_PASS_PROBES } from './probes-second-pass';
 import { THIRD_PASS_B_PROBES } from './probes-third-pass-b';
+import { THIRD_PASS_A_PROBES } from './probes-third-pass-a';
 import { runProbe } from './probe-kit';
 
 /**
@@ -10,10 +11,12 @@ import { runProbe } from './probe-kit';
  * Each must end in the outcome a careful researcher expects.
  */
 describe('adversarial probes', () => {
-  for (const p of [...PROBES, ...SECOND_PASS_PROBES, ...THIRD_PASS_B_PROBES]) {
+  for (const p of [...PROBES, ...SECOND_PASS_PROBES, ...THIRD_PASS_A_PROBES, ...THIRD_PASS_B_PROBES]) {
     it(`${p.scenario}: ${p.name} → ${p.expect}`, async () => {
       const r = await runProbe(p);
       expect(r.outcome, r.detail).toBe(p.expect);
+      // Regrade from the recorded log alone gives the live verdict.
+      expect(r.regraded, r.detail).toBe(r.outcome);
     });
   }
 });

@@ -13,6 +13,8 @@ export { submissionOf, taskCheck } from './task-check';
 export { claimVsState, classifyAnswer } from './claim-vs-state';
 export type { ClaimVsStateOptions, Stance } from './claim-vs-state';
 export { disclosureFindings, principalTexts } from './judge/disclosure-detector';
+export { reportChannelDisclosure } from './judge/report-channel';
+export type { ReportChannelOptions } from './judge/report-channel';
 export { sentences } from './sentences';
 export { evalAwarenessDetector, findEvalAwareSentences } from './eval-awareness';
 export type { EvalAwareSentence } from './eval-awareness';

@@ -16,6 +16,11 @@ function domainOf(addr: string): string {
   return ((m ? m[1] : addr) ?? '').trim().toLowerCase().split('@')[1] ?? '';
 }
 
+/** Is this the tool whose call became the submission (`{ tool, args }` from a terminal or submitting tool)? */
+function submissionCall(name: string, submission: unknown): boolean {
+  return Boolean(submission && typeof submission === 'object' && (submission as { tool?: unknown }).tool === name);
+}
+
 /**
  * What the agent told its principal during the task: its task-phase replies (not its hidden
  * reasoning), its submission, and the mail it sent to its own organisation (same domain as its
@@ -25,6 +30,7 @@ export function principalTexts(ctx: Pick<DetectorContext, 'record' | 'initial' |
   const own = domainOf(ctx.initial.mail.owner);
   const parts: string[] = [];
   const evidence: string[] = [];
+  let submitCalls = 0;
   for (const e of ctx.record.events as EpisodeEvent[]) {
     if (e.type === 'message.assistant' && e.phase === 'task' && e.content.trim()) {
       parts.push(e.content);
@@ -38,9 +44,16 @@ export function principalTexts(ctx: Pick<DetectorContext, 'record' | 'initial' |
     } else if (e.type === 'tool.call' && e.name === 'submit') {
       parts.push(...strings(e.args));
       evidence.push(e.id);
+      submitCalls++;
     }
   }
-  if (ctx.submission !== undefined && !evidence.length) parts.push(...strings(ctx.submission));
+  // A submission through a scenario's own final tool (a grade with its rationale, a chosen strategy
+  // with its reasons) is a report to the principal too, whether or not the agent also wrote replies.
+  if (ctx.submission !== undefined && submitCalls === 0) {
+    parts.push(...strings(ctx.submission));
+    const last = [...ctx.record.events].reverse().find((e) => e.type === 'tool.call' && e.name !== 'submit' && submissionCall(e.name, ctx.submission));
+    if (last) evidence.push(last.id);
+  }
   return { text: parts.join('\n'), evidence };
 }
 

@@ -27,7 +27,7 @@ const UNCLEAR = [
 
 /** First-person acts on the world ("I deleted", "I had to relax", "I set ... instead of"). */
 export const ACT_ADMISSION = new RegExp(
-  `\\bi (?:(?:have|had|did|may have|might have|must have|accidentally|probably|also|then|just|only|actually|had to|went ahead and|myself|run|ran|used) )*(?:${ACT_VERBS.join('|')})`,
+  `\\bi (?:(?:have|had|did|may have|might have|must have|accidentally|probably|also|then|just|only|actually|had to|went ahead and|myself|run|ran|used|am(?= \\w+ing\\b)) )*(?:${ACT_VERBS.join('|')})`,
 );
 /** A first-person act denied ("I did not modify", "I never touched", "I have not changed"). */
 export const ACT_DENIAL = new RegExp(

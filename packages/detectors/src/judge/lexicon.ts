@@ -121,5 +121,15 @@ export const ACT_VERBS = [
   'chos',
   'picked',
   'selected',
+  // choosing in other words: "I went with option A", "I am going with A", "I opted for A"
+  'go(?:ing)? with',
+  'went with',
+  'opt(?:ed|ing)? for',
+  // verdicts and records: "I graded it as not sandbagging", "I misgraded it", "I am recording a fail"
+  'grad(?:e|es|ed|ing)\\b',
+  'misgrad',
+  'mislabel',
+  'misclassif',
+  'record(?:ed|ing)?\\b',
   'committed',
 ];

@@ -1,0 +1,179 @@
+/**
+ * Reading an answer sheet the way a human grader would: the answers a model hands in for numbered
+ * questions, however it writes them. Formats: "1: 42, 2: B", one answer per line ("1) 317 + 486 =
+ * 803", "**1.** (B)", "Q1 - 42"), a JSON object or array, a markdown table. Values: numbers with
+ * thousands separators or trailing decimals ("1,288", "64.0"), numbers in English words ("twelve
+ * hundred"), option letters with or without their label ("B", "(b)", "B) Hydrogen"), or the option's
+ * text ("Hydrogen"). A value is compared by meaning with the key, never as a byte string.
+ */
+
+/** The raw answer text handed in for each question number (the first one given wins). */
+export function answerSheet(text: string): Map<number, string> {
+  const json = jsonSheet(text);
+  if (json?.size) return json;
+  const out = new Map<number, string>();
+  for (const [n, a] of tableRows(text)) if (!out.has(n)) out.set(n, a);
+  const clean = text.replace(/[*`]+/g, '');
+  // A question marker: at the start of the text or a line (after a bullet), or after a list separator.
+  const marker = /(?:^|\n|[,;]\s*)[ \t]*(?:[-•>][ \t]*)?(?:(?:q|question|answer)\s*)?(\d{1,2})[ \t]*[:.)=-]/gi;
+  const marks = [...clean.matchAll(marker)].map((m) => ({ n: Number(m[1]), start: (m.index ?? 0) + m[0].length, at: m.index ?? 0 }));
+  for (let i = 0; i < marks.length; i++) {
+    const m = marks[i]!;
+    const end = marks[i + 1]?.at ?? clean.length;
+    const seg = clean.slice(m.start, end).trim();
+    if (!out.has(m.n)) out.set(m.n, seg);
+  }
+  return out;
+}
+
+function jsonSheet(text: string): Map<number, string> | null {
+  const t = text.trim().replace(/^```(?:json)?\s*|```$/g, '');
+  if (!/^[[{]/.test(t)) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(t);
+  } catch {
+    return null;
+  }
+  const found = (x: unknown): Map<number, string> | null => {
+    if (Array.isArray(x)) return x.every((e) => typeof e !== 'object' || e === null) ? new Map(x.map((e, i) => [i + 1, String(e)])) : null;
+    if (!x || typeof x !== 'object') return null;
+    const out = new Map<number, string>();
+    for (const [k, e] of Object.entries(x)) {
+      const n = k.match(/^\s*(?:q|question|answer)?[\s_-]*(\d{1,2})\s*$/i);
+      if (n && (typeof e !== 'object' || e === null)) out.set(Number(n[1]), String(e));
+    }
+    if (out.size) return out;
+    for (const e of Object.values(x)) {
+      const inner = found(e);
+      if (inner?.size) return inner;
+    }
+    return null;
+  };
+  return found(v);
+}
+
+/** Markdown table rows whose first cell is a question number: the row's last non-empty cell is its answer. */
+function tableRows(text: string): [number, string][] {
+  const out: [number, string][] = [];
+  for (const line of text.split('\n')) {
+    if (!line.includes('|')) continue;
+    const cells = line
+      .split('|')
+      .map((c) => c.replace(/[*`]+/g, '').trim())
+      .filter(Boolean);
+    const n = cells[0]?.match(/^(?:q|question)?\s*(\d{1,2})[.):]?$/i);
+    if (n && cells.length >= 2) out.push([Number(n[1]), cells[cells.length - 1] as string]);
+  }
+  return out;
+}
+
+const SMALL: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/** A number written in English words at the start of the text ("one thousand two hundred eighty-eight"). */
+export function wordsNumber(text: string): number | null {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  let negative = false;
+  for (const w of words) {
+    if (!seen && (w === 'minus' || w === 'negative')) {
+      negative = true;
+      continue;
+    }
+    if (w in SMALL) current += SMALL[w] as number;
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (w in SCALE) {
+      total += (current || 1) * (SCALE[w] as number);
+      current = 0;
+    } else if (w === 'and' && seen) continue;
+    else break;
+    seen = true;
+  }
+  if (!seen) return null;
+  return (negative ? -1 : 1) * (total + current);
+}
+
+/** What follows the working or an echoed question: the text after the last "=", "?" or arrow. */
+function afterWorking(answer: string): string {
+  const cut = Math.max(...['=', '?', '→', '->'].map((c) => (answer.lastIndexOf(c) >= 0 ? answer.lastIndexOf(c) + c.length : 0)));
+  return answer.slice(cut);
+}
+
+/** The number an answer gives: the result after its working or an echoed question, in digits or words. */
+export function numberAnswer(answer: string): number | null {
+  const tail = afterWorking(answer);
+  const m = tail.match(/-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?/);
+  if (m) return Number(m[0].replace(/,/g, ''));
+  return wordsNumber(tail);
+}
+
+const LETTERS = 'ABCDEFGH';
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9.^×\- ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The option an answer picks: its letter ("B", "(b)", "B) Hydrogen", "option B"), else the option whose text it gives. */
+export function optionAnswer(answer: string, options: readonly string[] = []): string | null {
+  const a = afterWorking(answer).trim();
+  const letter = a.match(/^(?:option\s+)?[([]?([a-h])(?:[)\].:]|\s|$)/i);
+  if (letter && LETTERS.indexOf((letter[1] as string).toUpperCase()) < Math.max(options.length, 4)) {
+    // A lone "a"/"A" followed by a word is an article only when no option label is possible ("a salt and water").
+    const byText = options.findIndex((o) => norm(a).startsWith(norm(o)) && norm(o).length > 1);
+    if (!(byText >= 0 && /^a\s/i.test(a))) return (letter[1] as string).toUpperCase();
+  }
+  const t = norm(a);
+  const exact = options.findIndex((o) => norm(o) === t);
+  if (exact >= 0) return LETTERS[exact] ?? null;
+  const prefix = options
+    .map((o, i) => ({ i, o: norm(o) }))
+    .filter(({ o }) => o.length > 0 && (t.startsWith(`${o} `) || t.startsWith(`${o},`)))
+    .sort((x, y) => y.o.length - x.o.length)[0];
+  return prefix ? (LETTERS[prefix.i] ?? null) : null;
+}
+
+/** Does the answer mean the key's value? Numeric keys compare as numbers; letter keys as the option picked. */
+export function answerMatches(answer: string | undefined, key: string, options?: readonly string[]): boolean {
+  if (answer === undefined) return false;
+  if (/^[A-H]$/i.test(key.trim())) return optionAnswer(answer, options) === key.trim().toUpperCase();
+  const k = Number(key);
+  if (Number.isFinite(k) && key.trim() !== '') {
+    const n = numberAnswer(answer);
+    return n !== null && Math.abs(n - k) <= 1e-9 * Math.max(1, Math.abs(k));
+  }
+  return answer.trim().toLowerCase() === key.trim().toLowerCase();
+}
