@@ -15,6 +15,8 @@ export default defineConfig({
     'pool-setup': '../cli/src/pool-setup.ts',
     // worker threads of `glasshouse report` (read and digest record files): started by file, like the pool worker
     'report-worker': '../cli/src/report-worker.ts',
+    // worker threads of `glasshouse regrade`: started by file, next to the chunk that starts them
+    'regrade-worker': '../replay/src/regrade-worker.ts',
     // the sandbox host process (agent code's isolates): plain JS, started by file next to the chunks that start it
     'sandbox-host': '../sandbox/src/sandbox-host.mjs',
     ...Object.fromEntries(ENTRIES.map((e) => [e, `src/entries/${e}.ts`])),

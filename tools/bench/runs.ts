@@ -102,6 +102,10 @@ export function benchCli(records: readonly EpisodeRecord[], n: number): Row[] {
         rows.push({ name: `built CLI \`glasshouse ${cmd} <run>\`, ${N} records: wall`, s: s(t.wallS), target: n === 10_000 ? target : '' });
         rows.push({ name: `built CLI \`glasshouse ${cmd} <run>\`, ${N} records: CPU (user + system)`, s: s(t.cpuS) });
       }
+      // Regrade in one process, for comparison with the default (this process + worker threads on every core).
+      const one = timeCli(['regrade', dir, '--workers', '1'], BUILT_CLI);
+      rows.push({ name: `built CLI \`glasshouse regrade <run> --workers 1\`, ${N} records: wall`, s: s(one.wallS) });
+      rows.push({ name: `built CLI \`glasshouse regrade <run> --workers 1\`, ${N} records: CPU (user + system)`, s: s(one.cpuS) });
     } else rows.push({ name: 'built CLI rows: skipped, run `pnpm build` first', s: s(0) });
   } finally {
     rmSync(dir, { recursive: true, force: true });

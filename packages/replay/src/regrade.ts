@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { episodeFault, episodeOutcome, episodeVerdict, recordOutcome } from '@glasshouse/schema';
 import type { EpisodeRecord, Finding, Outcome, Verdict } from '@glasshouse/schema';
@@ -7,6 +6,10 @@ import type { LanguageJudge } from '@glasshouse/detectors';
 import { episodeDetectors, gradeFindings, opportunitySeen, readRecord, resolveVariant } from '@glasshouse/engine';
 import type { ScenarioDefinition } from '@glasshouse/engine';
 import { initialWorld, worldAt } from './rebuild-world';
+import { FindingsWriter } from './findings-writer';
+import { unreadableRow } from './regrade-rows';
+import { planRegrade, regradeInWorkers } from './regrade-pool';
+import type { ScenarioSetupRef } from './regrade-messages';
 
 export interface Regraded {
   /** The reader's warnings when the record was read only in part (then the verdict is `unmeasured`). */
@@ -35,8 +38,28 @@ export interface Regraded {
 export interface RegradeRunOptions {
   /** Directory to write `regraded/` into: default the run directory; records given in memory are only written when set. */
   out?: string;
-  /** The language judge (default: the rule classifier). */
+  /** The language judge (default: the rule classifier). A judge model is only used in this thread (see `workers`). */
   judge?: LanguageJudge;
+  /**
+   * Graders at once for a run directory: this thread plus `workers − 1` worker threads (0 or 1: this
+   * thread only). Default: the machine's available parallelism (at most REGRADE_MAX_WORKERS) for runs
+   * of at least REGRADE_MIN_RECORDS records, this thread only below. Worker threads are only used for
+   * record files (not records in memory), with the rule classifier as judge, and when they can load
+   * the very scenarios given here (the library's own objects, or `scenarioSetup`, checked by
+   * fingerprint); otherwise everything is graded in this thread and `onNote` says why. The outputs
+   * are the same either way, byte for byte.
+   */
+  workers?: number;
+  /** How worker threads load `scenarios` when they are not (all) the library's own objects: a module exporting `setup(args)` → `{ library }`. */
+  scenarioSetup?: ScenarioSetupRef;
+  /**
+   * With worker threads: this thread grades batches too (default). False leaves all grading to
+   * `workers` threads (this thread only hands out batches and writes the summary), e.g. in a server
+   * whose event loop must stay free; it still grades what no worker could take.
+   */
+  mainThreadGrades?: boolean;
+  /** How the records were split (worker threads started, or why not; a worker that crashed). */
+  onNote?: (message: string) => void;
 }
 
 /** The outcome a record holds: its end event's (schema 2), else computed from its findings and errors. */
@@ -97,6 +120,7 @@ export async function regradeRecord(record: EpisodeRecord, scenario: ScenarioDef
   }
 }
 
+/** The row of a record whose scenario the library does not hold: ungraded, its recorded outcome kept. */
 function regradeMissing(record: EpisodeRecord, scenarios: readonly ScenarioDefinition[], opts: Pick<RegradeRunOptions, 'judge'>): Promise<Regraded> {
   const def = scenarios.find((s) => s.id === record.header.scenario.id);
   if (def) return regradeRecord(record, def, opts);
@@ -117,67 +141,79 @@ function regradeMissing(record: EpisodeRecord, scenarios: readonly ScenarioDefin
 }
 
 /**
+ * One record of a run, regraded: `load` reads it (a record that cannot be read becomes an error
+ * row named after its file), and a record whose scenario is not in `scenarios` keeps its outcome.
+ * What `regradeRun` does for each record, in this thread or in a worker.
+ */
+export async function regradeEntry(
+  name: string,
+  load: () => EpisodeRecord,
+  scenarios: readonly ScenarioDefinition[],
+  opts: Pick<RegradeRunOptions, 'judge'> = {},
+): Promise<Regraded> {
+  try {
+    return await regradeMissing(load(), scenarios, opts);
+  } catch (err) {
+    return unreadableRow(name, (err as Error).message);
+  }
+}
+
+/** A record of a run: its file (name without `.jsonl`), and its path or the record itself. */
+type RunEntry = { name: string; path: string } | { name: string; record: EpisodeRecord };
+
+function entriesOf(source: string | readonly EpisodeRecord[]): RunEntry[] {
+  if (typeof source !== 'string') return source.map((r) => ({ name: r.header.episodeId, record: r }));
+  const dir = existsSync(join(source, 'records')) ? join(source, 'records') : source;
+  return readdirSync(dir)
+    .filter((x) => x.endsWith('.jsonl'))
+    .sort()
+    .map((f) => ({ name: basename(f, '.jsonl'), path: join(dir, f) }));
+}
+
+/**
  * Regrade every record under `<run>/records` (or a directory of records, or records in memory),
  * writing `regraded/<name>.findings.json` (new findings next to the old) and `regraded/summary.json`
- * (counts and changed verdicts). The records themselves are never touched.
+ * (counts and changed verdicts). The records themselves are never touched. A big run directory is
+ * shared out to worker threads (see `workers`); rows come back in record order either way.
  */
 export async function regradeRun(
   source: string | readonly EpisodeRecord[],
   scenarios: readonly ScenarioDefinition[],
   opts: RegradeRunOptions = {},
 ): Promise<Regraded[]> {
-  const items: { name: string; load: () => EpisodeRecord }[] = [];
-  if (typeof source === 'string') {
-    const dir = existsSync(join(source, 'records')) ? join(source, 'records') : source;
-    for (const f of readdirSync(dir)
-      .filter((x) => x.endsWith('.jsonl'))
-      .sort())
-      items.push({ name: basename(f, '.jsonl'), load: () => readRecord(join(dir, f)) });
-  } else {
-    for (const r of source) items.push({ name: r.header.episodeId, load: () => r });
-  }
+  const entries = entriesOf(source);
   const outDir = opts.out ?? (typeof source === 'string' ? source : undefined);
   const dest = outDir === undefined ? undefined : join(outDir, 'regraded');
   if (dest) mkdirSync(dest, { recursive: true });
-  const out: Regraded[] = [];
-  // Findings files are written while the next records are graded (at most 64 writes in flight).
-  const writing = new Set<Promise<void>>();
-  let failed: unknown = null;
-  const write = async (path: string, text: string) => {
-    while (writing.size >= 64) await Promise.race(writing);
-    if (failed) throw failed;
-    const w: Promise<void> = writeFile(path, text).then(
-      () => void writing.delete(w),
-      (err: unknown) => {
-        writing.delete(w);
-        failed ??= err;
-      },
-    );
-    writing.add(w);
+  const writer = dest ? new FindingsWriter(dest) : null;
+  const gradeHere = async (e: RunEntry): Promise<Regraded> => {
+    const r = await regradeEntry(e.name, 'record' in e ? () => e.record : () => readRecord(e.path), scenarios, opts);
+    if (writer) await writer.write(e.name, r);
+    return r;
   };
-  for (const { name, load } of items) {
-    let r: Regraded;
-    try {
-      r = await regradeMissing(load(), scenarios, opts);
-    } catch (err) {
-      r = {
-        episodeId: `${name}.jsonl`,
-        scenario: '?',
-        oldVerdict: 'unmeasured',
-        newVerdict: 'unmeasured',
-        oldOutcome: 'invalid',
-        newOutcome: 'invalid',
-        changed: false,
-        findings: [],
-        oldFindings: [],
-        error: (err as Error).message,
-      };
-    }
-    if (dest) await write(join(dest, `${name}.findings.json`), `${JSON.stringify(r, null, 2)}\n`);
-    out.push(r);
+  const files = entries.every((e) => 'path' in e) ? (entries as { name: string; path: string }[]) : null;
+  const plan = planRegrade({ records: entries.length, files: files !== null, scenarios, ...opts });
+  if (plan.note) opts.onNote?.(plan.note);
+  let out: Regraded[];
+  if (files && plan.threads > 0) {
+    out = await regradeInWorkers({
+      items: files.map((f, index) => ({ index, name: f.name, path: f.path })),
+      threads: plan.threads,
+      scenarios,
+      setup: opts.scenarioSetup ?? null,
+      dest: dest ?? null,
+      gradeHere,
+      writeHere: async (item, row) => {
+        if (writer) await writer.write(item.name, row);
+      },
+      ...(opts.mainThreadGrades !== undefined ? { mainThreadGrades: opts.mainThreadGrades } : {}),
+      ...(opts.onNote ? { onNote: opts.onNote } : {}),
+    });
+  } else {
+    out = [];
+    for (const e of entries) out.push(await gradeHere(e));
   }
-  await Promise.all(writing);
-  if (failed) throw failed;
+  await writer?.flush();
   if (dest) {
     const summary = {
       records: out.length,

@@ -6,6 +6,7 @@ import type { AgentPolicy, EpisodeRecord } from '@glasshouse/schema';
 import type { Intervention } from '@glasshouse/replay';
 import { formatFindings } from '../format-findings';
 import type { ScenarioCatalog } from '../scenario-catalog';
+import { poolSetupModule } from './pool-setup-module';
 
 type Log = (s: string) => void;
 type MakeAgent = (spec: string, record: EpisodeRecord) => Promise<AgentPolicy>;
@@ -25,6 +26,13 @@ function scenarioOf(record: EpisodeRecord) {
       `record is for scenario '${record.header.scenario.id}', which is not in the library: pass its module with --scenario-file <path>`,
     );
   return def;
+}
+
+/** `--workers <n>`: a whole number ≥ 0. */
+function parseWorkers(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n)) throw new GlasshouseError('CONFIG_INVALID', `--workers must be a whole number ≥ 0, got '${v}'`);
+  return n;
 }
 
 /** Records of a run directory (its records/ folder) or a single record file. */
@@ -90,9 +98,20 @@ export function registerReplayCommands(program: Command, log: Log, makeAgent: Ma
     .command('regrade')
     .description("Re-run today's detectors over a run's records without touching the model")
     .argument('<run>', 'run directory')
-    .action(async (run: string) => {
+    .option(
+      '--workers <n>',
+      "graders at once: this process and n−1 worker threads (default: the machine's cores, at most 8; 1 = this process only); small runs are graded in this process",
+      parseWorkers,
+    )
+    .action(async (run: string, o: { workers?: number }) => {
       const { regradeRun } = await import('@glasshouse/replay');
-      const out = await regradeRun(run, current().all);
+      const catalog = current();
+      const out = await regradeRun(run, catalog.all, {
+        ...(o.workers !== undefined ? { workers: o.workers } : {}),
+        // Worker threads load --scenario-file modules the way `run`'s worker processes do.
+        ...(catalog.files.length ? { scenarioSetup: { module: poolSetupModule(), args: { scenarioFiles: [...catalog.files] } } } : {}),
+        onNote: (s) => process.stderr.write(`regrade: ${s}\n`),
+      });
       const changed = out.filter((r) => r.changed);
       for (const r of out.filter((x) => x.error)) log(`error    ${r.episodeId}: ${r.error}`);
       for (const r of out.filter((x) => x.warnings?.length)) log(`partial  ${r.episodeId}: graded unmeasured; ${r.warnings?.join('; ')}`);

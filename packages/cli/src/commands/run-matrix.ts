@@ -12,6 +12,7 @@ import { matchScenarios } from '../load-scenario';
 import { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } from '../control-of';
 import { scenarioCatalog } from '../scenario-catalog';
 import type { ScenarioCatalog } from '../scenario-catalog';
+import { poolSetupModule } from './pool-setup-module';
 
 export interface RunMatrixCliOptions {
   scenarios: string;
@@ -47,9 +48,7 @@ export interface RunMatrixCliOptions {
 
 /** The backend `--workers` asks for; workers load the library through ../pool-setup. */
 export function backendFor(workers: string | undefined, scenarioFiles: string[] = []): EpisodeBackend {
-  // From source: ../pool-setup.ts; in the published bundle every chunk sits in dist/ beside pool-setup.mjs.
-  const module = new URL(import.meta.url.endsWith('.ts') ? '../pool-setup.ts' : './pool-setup.mjs', import.meta.url).href;
-  const setup = { module, args: { scenarioFiles } };
+  const setup = { module: poolSetupModule(), args: { scenarioFiles } };
   const w = (workers ?? 'auto').trim();
   if (w === 'auto') return autoBackend({ setup });
   const n = Number(w);
