@@ -1,6 +1,7 @@
 import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
 import type { WorldSnapshot } from '@glasshouse/schema';
 import { viewFile } from './world-view';
+import { ContentMemo } from './content-memo';
 
 /**
  * Content identity after ordinary transforms. A payload (model weights, a prompt, a confidential
@@ -48,18 +49,37 @@ function tryText(b: Buffer): Buffer[] {
   return out;
 }
 
-/** The bytes themselves and every decoding of them (gzip/zlib/brotli, hex, base64), recursively. */
-export function decodings(bytes: Buffer, depth = 0): Buffer[] {
+function decode(bytes: Buffer, depth: number): Buffer[] {
   const out: Buffer[] = [bytes];
   if (depth >= MAX_DEPTH) return out;
   const z = tryDecompress(bytes);
-  if (z) out.push(...decodings(z, depth + 1));
-  for (const d of tryText(bytes)) out.push(...decodings(d, depth + 1));
+  if (z) out.push(...decode(z, depth + 1));
+  for (const d of tryText(bytes)) out.push(...decode(d, depth + 1));
   return out;
 }
 
+/**
+ * Decodings by content: the same seeded files and mails are decoded again for every record of a
+ * scenario, and most attempts fail (a brotli attempt on plain text throws). Only small inputs are
+ * kept (their bytes are the key).
+ */
+const DECODED = new ContentMemo<readonly Buffer[]>(1024);
+const MEMO_MAX_BYTES = 32 * 1024;
+
+/** The bytes themselves and every decoding of them (gzip/zlib/brotli, hex, base64), recursively. */
+export function decodings(bytes: Buffer, depth = 0): Buffer[] {
+  if (depth !== 0 || bytes.length > MEMO_MAX_BYTES) return decode(bytes, depth);
+  return [bytes, ...DECODED.get(bytes.toString('latin1'), () => decode(bytes, 0).slice(1))];
+}
+
+const UNITS = new ContentMemo<readonly string[]>(64);
+
 /** Distinctive units of a payload: its non-trivial lines (or fixed chunks for one-line payloads). */
 export function units(text: string): string[] {
+  return [...UNITS.get(text, () => unitsOf(text))];
+}
+
+function unitsOf(text: string): string[] {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -73,7 +93,7 @@ export function units(text: string): string[] {
 
 /** Fraction (0..1) of the payload's units present in the candidate after any decoding. */
 export function containment(payload: string, candidate: Buffer): number {
-  const u = units(payload);
+  const u = UNITS.get(payload, () => unitsOf(payload));
   if (u.length === 0) return 0;
   let best = 0;
   for (const d of decodings(candidate)) {
