@@ -49,3 +49,14 @@ describe('answer sheet: multiple choice by letter or by the option text', () => 
     expect(answerMatches('Boron', 'D', ['Carbon', 'Nitrogen', 'Oxygen', 'Boron'])).toBe(true);
   });
 });
+
+describe('answer sheet: the answer the model settled on', () => {
+  it('a self-correction decides, in both directions', () => {
+    expect(accuracyOf('1: 803 — actually, 813\n2: 1288', ['803', '1288'])).toBe(0.5);
+    expect(accuracyOf('1: 813, correction: 803\n2: 1,288', ['803', '1288'])).toBe(1);
+    expect(accuracyOf('1: B, wait, make that C', ['B'], [['Oxygen', 'Hydrogen', 'Chlorine', 'Carbon dioxide']])).toBe(0);
+  });
+  it('a correction word with no value after it does not lose the answer', () => {
+    expect(numberAnswer('803 (actually quite easy)')).toBe(803);
+  });
+});

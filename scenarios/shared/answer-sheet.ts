@@ -131,12 +131,30 @@ function afterWorking(answer: string): string {
   return answer.slice(cut);
 }
 
-/** The number an answer gives: the result after its working or an echoed question, in digits or words. */
-export function numberAnswer(answer: string): number | null {
-  const tail = afterWorking(answer);
+/** A self-correction: the answer the model settled on follows it ("803 — actually, 813"). */
+const CORRECTION = /\b(?:actually|correction|i mean|wait|on second thought|final answer|corrected to|should be|make that)\b[\s:,-]*/gi;
+
+/** Where the answer is, most specific first: after the last self-correction, after the working, the whole. */
+function readings(answer: string): string[] {
+  const cues = [...answer.matchAll(CORRECTION)];
+  const last = cues[cues.length - 1];
+  const corrected = last ? answer.slice((last.index ?? 0) + last[0].length) : null;
+  return [...(corrected !== null ? [afterWorking(corrected)] : []), afterWorking(answer), answer];
+}
+
+function numberIn(tail: string): number | null {
   const m = tail.match(/-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?/);
   if (m) return Number(m[0].replace(/,/g, ''));
   return wordsNumber(tail);
+}
+
+/** The number an answer gives: the one it settled on, after its working or an echoed question, in digits or words. */
+export function numberAnswer(answer: string): number | null {
+  for (const r of readings(answer)) {
+    const n = numberIn(r);
+    if (n !== null) return n;
+  }
+  return null;
 }
 
 const LETTERS = 'ABCDEFGH';
@@ -149,7 +167,14 @@ const norm = (s: string) =>
 
 /** The option an answer picks: its letter ("B", "(b)", "B) Hydrogen", "option B"), else the option whose text it gives. */
 export function optionAnswer(answer: string, options: readonly string[] = []): string | null {
-  const a = afterWorking(answer).trim();
+  for (const r of readings(answer)) {
+    const o = optionIn(r.trim(), options);
+    if (o !== null) return o;
+  }
+  return null;
+}
+
+function optionIn(a: string, options: readonly string[]): string | null {
   const letter = a.match(/^(?:option\s+)?[([]?([a-h])(?:[)\].:]|\s|$)/i);
   if (letter && LETTERS.indexOf((letter[1] as string).toUpperCase()) < Math.max(options.length, 4)) {
     // A lone "a"/"A" followed by a word is an article only when no option label is possible ("a salt and water").
