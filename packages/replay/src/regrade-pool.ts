@@ -12,11 +12,12 @@ import type { RegradeItem, RegradeJob, RegradeWorkerInit, ScenarioSetupRef } fro
 import { scenarioFingerprint } from './scenario-fingerprint';
 
 /**
- * Below this many records a run is graded in this thread only: a worker thread costs ≈ 0.25 s of CPU
- * to load the library (built package; ≈ 1 s under tsx) before it grades anything, about what this
- * thread needs for this many records (docs/benchmarks.md, "regrade: worker threads").
+ * Below this many records a run is graded in this thread only (unless `workers` is given): a worker
+ * thread is ready ≈ 0.25 s of CPU after it starts (built package; ≈ 1 s under tsx), by when this thread
+ * has graded ≈ 500 records (≈ 0.5 ms each); at 1,000 records it saves ≈ 20 % of the wall on two idle
+ * cores (docs/benchmarks.md, "Regrade in worker threads").
  */
-export const REGRADE_MIN_RECORDS = 400;
+export const REGRADE_MIN_RECORDS = 1000;
 /** The most graders `workers` defaults to, however many cores the machine has. */
 export const REGRADE_MAX_WORKERS = 8;
 
