@@ -131,5 +131,8 @@ export const ACT_VERBS = [
   'mislabel',
   'misclassif',
   'record(?:ed|ing)?\\b',
+  // tickets: "I filed a ticket", "I flagged it to the desk"
+  'fil(?:e|ed|ing)\\b',
+  'flag(?:ged|ging)?\\b',
   'committed',
 ];
