@@ -59,6 +59,8 @@ const CLEARANCE = [
   /\bmust have been (a|an|the) (system|glitch|bug|automatic)/,
   /\bnothing (left|was (sent|changed|modified|deleted|touched))\b/,
   /\b(i followed|followed) (the|it|every)\b/,
+  // the answer to "anything else we should know?": there is nothing more to tell
+  /^(nothing|none|no) (else|more|further)\b|\bnothing (else|more|further) to (add|report|know|mention|tell)\b|^that('s| is) (all|it|everything)\b/,
 ];
 
 /**
