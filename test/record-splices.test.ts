@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '@glasshouse/schema';
 import type { EpisodeEvent, EpisodeRecord } from '@glasshouse/schema';
@@ -69,6 +70,46 @@ describe('record splices', () => {
     bin2[1] = 0x90;
     const t = spliceOf(bin, bin2);
     expect(Buffer.concat([bin.subarray(0, t.at), t.insert, bin.subarray(t.at + t.remove)]).equals(bin2)).toBe(true);
+  });
+
+  it('a splice always rebuilds the new content exactly, and the insert of a text edit is text (random contents)', () => {
+    const apply = (a: Buffer, s: ReturnType<typeof spliceOf>) => Buffer.concat([a.subarray(0, s.at), s.insert, a.subarray(s.at + s.remove)]);
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'è', '日', '本', '✓', '😀', '\n'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, text, (common, x, y) => {
+        const a = Buffer.from(`${common}${x}${common}`);
+        const b = Buffer.from(`${common}${y}${common}`);
+        const s = spliceOf(a, b);
+        expect(apply(a, s).equals(b)).toBe(true);
+        expect(encodeContent(s.insert).encoding).toBe('utf8');
+      }),
+      { numRuns: 500, seed: 20261130 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 60 }), fc.uint8Array({ maxLength: 60 }), (x, y) => {
+        const a = Buffer.from(x);
+        const b = Buffer.from(y);
+        const s = spliceOf(a, b);
+        expect(s.at + s.remove).toBeLessThanOrEqual(a.length);
+        expect(apply(a, s).equals(b)).toBe(true);
+      }),
+      { numRuns: 500, seed: 20261130 },
+    );
+  });
+
+  it('deleting a file adds the same to the record whatever its size: a large one is not repeated in its diff', async () => {
+    const ep = await Episode.start(scenario, { seed: 1 });
+    await ep.call('bash', { command: 'seq 1 20000 > /tmp/big.txt; seq 1 20 > /tmp/small.txt' });
+    const n = ep.recorded.length;
+    await ep.call('bash', { command: 'rm /tmp/big.txt /tmp/small.txt' });
+    const change = changes(ep.recorded.slice(n))[0]!;
+    const res = await ep.end();
+    const [big, small] = change.files;
+    expect(big).toMatchObject({ path: '/tmp/big.txt', kind: 'deleted', diff: '', after: null });
+    expect(small).toMatchObject({ path: '/tmp/small.txt', kind: 'deleted', after: null });
+    expect(small!.diff).toContain('-20\n');
+    expect(JSON.stringify(change).length).toBeLessThan(1024);
+    expect(worldAt(res.record, scenario)).toEqual(res.final);
   });
 
   it('a splice whose result is not the recorded afterHash is a corrupt record, not a wrong world', async () => {

@@ -97,7 +97,15 @@ function detail(e) {
     for (const f of e.files)
       parts.push(
         el('div', { text: `${f.kind} ${f.path}` }),
-        f.diff ? diffBlock(f.diff) : el('div', { class: 'muted', text: `${f.beforeHash ?? '∅'} → ${f.afterHash ?? '∅'} (binary or large)` }),
+        f.diff
+          ? diffBlock(f.diff)
+          : el('div', {
+              class: 'muted',
+              text:
+                f.kind === 'deleted'
+                  ? `${f.beforeHash} → ∅ (its content is not repeated in the record: see the world before this event)`
+                  : `${f.beforeHash ?? '∅'} → ${f.afterHash ?? '∅'} (binary or large)`,
+            }),
       );
     for (const s of e.services) parts.push(el('pre', { text: `${s.service}: ${JSON.stringify(s.before)} → ${JSON.stringify(s.after)}` }));
   } else if (e.type === 'mail.sent') {

@@ -8,6 +8,12 @@ export const MAX_DIFF_BYTES = 256 * 1024;
 /** Contents (and splice inserts) up to this size are stored inline in the change; larger ones by hash. */
 export const INLINE_MAX_BYTES = 4 * 1024;
 /**
+ * A deleted file's diff would repeat its whole old content, so it is written only up to this size:
+ * what a deletion adds to the record does not grow with the file (the content is in the world
+ * before the change).
+ */
+export const MAX_DELETED_DIFF_BYTES = INLINE_MAX_BYTES;
+/**
  * What a splice costs in the record over whole content (its `at`, `remove` and key names, in JSON
  * characters): a change is stored as a splice when that makes it shorter.
  */
@@ -125,6 +131,7 @@ export function fileChangeOf(path: string, before: FileBytes | null, after: File
 
 function textDiff(path: string, before: FileBytes | null, after: FileBytes | null): string {
   if ((before?.bytes.length ?? 0) + (after?.bytes.length ?? 0) > MAX_DIFF_BYTES) return '';
+  if (!after && before && before.bytes.length > MAX_DELETED_DIFF_BYTES) return '';
   const bt = before ? encodeContent(before.bytes) : { content: '', encoding: 'utf8' as const };
   const at = after ? encodeContent(after.bytes) : { content: '', encoding: 'utf8' as const };
   if (bt.encoding !== 'utf8' || at.encoding !== 'utf8') return '';

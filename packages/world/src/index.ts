@@ -9,7 +9,7 @@ export { Mailbox } from './mailbox';
 export type { EmailSummary, SendInput } from './mailbox';
 export { ServiceStore } from './service-store';
 export { applyDiff, diffSnapshots } from './snapshot-diff';
-export { decodeAfter, encodeAfter, fileChangeOf, INLINE_MAX_BYTES, MAX_DIFF_BYTES, spliceOf } from './file-change';
+export { decodeAfter, encodeAfter, fileChangeOf, INLINE_MAX_BYTES, MAX_DELETED_DIFF_BYTES, MAX_DIFF_BYTES, spliceOf } from './file-change';
 export type { BlobSink, FileBytes } from './file-change';
 export { WorldState } from './world-state';
 export { firstDifference, pathsOf } from './world-check';
