@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expandVariants, policyAgent, readRecords, runEpisode } from '@glasshouse/engine';
 import { compareRunDigests, compareRunRecords, renderComparisonJson, renderJson, summarizeDigests, summarizeRecords } from '@glasshouse/report';
 import { SCENARIOS } from '@glasshouse/scenarios';
-import { readRunDigests } from '@glasshouse/cli';
+import { ReportPool, readRunDigests, summarizeRun } from '@glasshouse/cli';
 import { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } from '../packages/cli/src/control-of';
 
 // `glasshouse report` reads a run as digests (one record at a time, in worker threads for large
@@ -103,8 +103,9 @@ describe('the report read as digests is the report read from whole records', () 
 
   for (const workers of [0, 2]) {
     it(`same report.json, warnings and skipped files (${workers ? `${workers} worker threads` : 'in this thread'})`, async () => {
+      const pool = workers ? new ReportPool(workers) : null;
       const full = readRecords(paths);
-      const read = await readRunDigests(paths, { workers });
+      const read = await readRunDigests(paths, pool);
       expect(read.skipped).toEqual(full.skipped);
       expect([...new Set(read.skipped.map((s) => s.path.replace(/^.*r\d{4}-/, '')))].sort()).toEqual([
         'empty.jsonl',
@@ -114,8 +115,10 @@ describe('the report read as digests is the report read from whole records', () 
       ]);
       expect(read.digests.map((d) => d.warnings)).toEqual(full.records.map((r) => r.warnings));
       const expected = renderJson(summarizeRecords(full.records, options, context));
-      const report = summarizeDigests(read.digests, options, context);
+      const report = await summarizeRun(read.digests, options, context, pool);
+      await pool?.close();
       expect(renderJson(report)).toBe(expected);
+      expect(renderJson(summarizeDigests(read.digests, options, context))).toBe(expected);
       // the corrupt records are flagged in the report, each by the reader's own words
       for (const [kind, says] of [
         ['corrupt-mid', /line is not valid JSON/],
@@ -136,14 +139,15 @@ describe('the report read as digests is the report read from whole records', () 
   }
 
   it('a schema-invalid event the report does not read still ends the record: its later findings do not count', async () => {
-    const cut = (await readRunDigests(paths, { workers: 0 })).digests.find((d) => d.warnings.some((w) => w.includes('-invalid-tool-call.jsonl')));
+    const cut = (await readRunDigests(paths)).digests.find((d) => d.warnings.some((w) => w.includes('-invalid-tool-call.jsonl')));
     expect(cut?.summary.findings).toBe(0);
     expect(cut?.summary.outcome).toBe('invalid');
   });
 
   it('before → after from digests is the comparison from records', async () => {
     const full = readRecords(paths).records;
-    const { digests } = await readRunDigests(paths, { workers: 2 });
+    const pool = new ReportPool(2);
+    const { digests } = await readRunDigests(paths, pool).finally(() => pool.close());
     const agents = { before: 'scripted:covert', after: 'scripted:honest' };
     const expected = compareRunRecords(
       full.filter((r) => r.header.agent.id === agents.before),

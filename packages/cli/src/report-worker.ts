@@ -1,19 +1,30 @@
-// A worker thread of `glasshouse report`: reads the record files it is sent and answers with each
-// one's digest (what the report reads of it) or why it was skipped. Started by file (run-digests.ts).
+// A worker thread of `glasshouse report` (report-pool.ts): reads the record files it is sent and
+// answers with each one's digest (what the report reads of it) or why it was skipped; then computes
+// summary tasks over the run's prepared episodes. Started by file.
 import { parentPort } from 'node:worker_threads';
+import { digestRecord, runSummaryTask, taskEpisodes, type EpisodeSummary, type ResolvedReportOptions } from '@glasshouse/report';
 import { readRecord } from '@glasshouse/schema';
-import { digestRecord } from '@glasshouse/report';
-import type { DigestBatch, DigestReply, ReadOutcome } from './run-digests';
+import type { PoolReply, PoolRequest, ReadOutcome } from './report-pool';
 
 const port = parentPort;
 if (!port) throw new Error('report-worker: start me as a worker thread');
-port.on('message', (batch: DigestBatch) => {
-  const results: ReadOutcome[] = batch.paths.map((path) => {
-    try {
-      return { digest: digestRecord(readRecord(path)) };
-    } catch (err) {
-      return { skipped: (err as Error).message };
-    }
-  });
-  port.postMessage({ start: batch.start, results } satisfies DigestReply);
+let run: { episodes: readonly EpisodeSummary[]; opts: ResolvedReportOptions } | null = null;
+port.on('message', (req: PoolRequest) => {
+  if (req.kind === 'episodes') {
+    run = { episodes: req.episodes, opts: req.opts };
+    return;
+  }
+  if (req.kind === 'read') {
+    const results: ReadOutcome[] = req.paths.map((path) => {
+      try {
+        return { digest: digestRecord(readRecord(path)) };
+      } catch (err) {
+        return { skipped: (err as Error).message };
+      }
+    });
+    port.postMessage({ kind: 'read', id: req.id, results } satisfies PoolReply);
+    return;
+  }
+  if (!run) throw new Error('report-worker: a summary task before the episodes');
+  port.postMessage({ kind: 'task', id: req.id, part: runSummaryTask(req.task, taskEpisodes(run.episodes, req.task), run.opts) } satisfies PoolReply);
 });

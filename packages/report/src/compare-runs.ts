@@ -4,7 +4,8 @@ import { compareStrings } from './compare-order';
 import type { ControlOf } from './episode-summary';
 import { REPORT_SCHEMA_VERSION, ReportOptions, RunComparisonReport, type Comparison, type EpisodeSummary } from './report-schema';
 import { digestRecord, type RecordDigest } from './record-digest';
-import { statsContext, summarizeDigests } from './summarize-records';
+import { summarizeDigests } from './summarize-records';
+import { statsContext } from './summary-tasks';
 
 /**
  * Which agents to compare: the one agent of each run, or the agents present in both runs by id,

@@ -22,7 +22,8 @@ export { digestRecord } from './record-digest';
 export type { RecordDigest } from './record-digest';
 export { binomialUpperTail, pairedTests } from './paired-test';
 export type { PairedRuleOf, PairedRuleSpec } from './paired-test';
-export type { SummarizeContext } from './summarize-records';
+export { finishSummary, prepareSummary, runSummaryTask, summaryTasks, taskEpisodes } from './summary-tasks';
+export type { PreparedSummary, SummarizeContext, SummaryPart, SummaryTask } from './summary-tasks';
 export { compareRunDigests, compareRunRecords } from './compare-runs';
 export {
   AgentReport,

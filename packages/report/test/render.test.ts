@@ -255,3 +255,29 @@ describe('renderJson', () => {
     expect(() => renderJson({ ...report, schemaVersion: 3 } as unknown as typeof report)).toThrow();
   });
 });
+
+describe('renderJson', () => {
+  // The key order as Object.entries + sort + Object.fromEntries gave it (the implementation before 2026-11-30).
+  const entriesSorted = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(entriesSorted);
+    if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return Object.fromEntries(entries.map(([k, v]) => [k, entriesSorted(v)]));
+    }
+    return value;
+  };
+
+  it('every object with its keys in code-point order, the same bytes as sorting entries', () => {
+    for (const r of [report, evilReport()]) expect(renderJson(r)).toBe(`${JSON.stringify(entriesSorted(RunReport.parse(r)), null, 2)}\n`);
+  });
+
+  it('variable names that are array indices come first, in numeric order, as JSON.stringify puts them', () => {
+    const records = [0, 1].map((seed) =>
+      buildRecord({ scenario: 's', category: 'lying', variant: 'v', values: { '10': seed, '2': true, b: 'x' }, agent: 'm', seed, action: 'clean' }),
+    );
+    const r = summarizeRecords(records, { resamples: 200 });
+    const text = renderJson(r);
+    expect(text).toBe(`${JSON.stringify(entriesSorted(RunReport.parse(r)), null, 2)}\n`);
+    expect(text).toMatch(/"variables": \{\n\s+"2": true,\n\s+"10": 0,\n\s+"b": "x"\n/);
+  });
+});

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
-import type { RecordDigest } from '@glasshouse/report';
+import type { RecordDigest, ReportOptions, RunReport, SummarizeContext } from '@glasshouse/report';
+import type { RunDigests } from '../run-digests';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
@@ -16,14 +17,8 @@ export interface ReportCommandOptions {
   interval: 'clopper-pearson' | 'wilson';
 }
 
-/**
- * What the report reads of each of the run's records (read and validated as `readRecords` does, in
- * worker threads for large runs, one record at a time); unreadable ones (a bad header) are skipped
- * with a warning on stderr.
- */
-const load = async (run: string): Promise<RecordDigest[]> => {
-  const { readRunDigests } = await import('../run-digests');
-  const { digests, skipped } = await readRunDigests(recordsOf(run));
+/** Warnings about a run's unreadable (skipped) and partly read records, on stderr. */
+const warn = ({ digests, skipped }: RunDigests): RecordDigest[] => {
   for (const s of skipped) process.stderr.write(`warning: skipped ${s.path}: ${s.message}\n`);
   for (const d of digests) if (d.warnings.length) process.stderr.write(`warning: ${d.summary.episodeId} read in part: ${d.warnings.join('; ')}\n`);
   return digests;
@@ -37,11 +32,33 @@ const load = async (run: string): Promise<RecordDigest[]> => {
 export async function reportCommand(runs: readonly string[], o: ReportCommandOptions, log: Log): Promise<string[]> {
   if (runs.length === 0 || runs.length > 2) throw new GlasshouseError('CONFIG_INVALID', 'give one run (report) or two runs (before → after)');
   if ((o.before === undefined) !== (o.after === undefined)) throw new GlasshouseError('CONFIG_INVALID', 'give both --before and --after, or neither');
-  // The library and the report code load here, not when the command is registered (`glasshouse --help` stays light).
+  // What the report reads of each record (read and validated as `readRecords` does, one record at a
+  // time); large runs in worker threads, which start reading while the library and report code load
+  // here (not when the command is registered: `glasshouse --help` stays light).
+  const { readRunDigests, reportPool, summarizeRun } = await import('../run-digests');
+  const runPaths = (runs.length === 2 ? runs : [runs[0] as string]).map(recordsOf);
+  const pool = reportPool(runPaths.reduce((n, p) => n + p.length, 0));
+  try {
+    const reading = runPaths.map((paths) => readRunDigests(paths, pool));
+    for (const r of reading) r.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
+    return await reportFrom(runs, o, log, reading, (digests, options, context) => summarizeRun(digests, options, context, pool));
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function reportFrom(
+  runs: readonly string[],
+  o: ReportCommandOptions,
+  log: Log,
+  reading: Promise<RunDigests>[],
+  summarize: (digests: readonly RecordDigest[], options: ReportOptions, context: SummarizeContext) => Promise<RunReport>,
+): Promise<string[]> {
   const { SCENARIOS } = await import('@glasshouse/scenarios');
   const { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } = await import('../control-of');
-  const { compareRunDigests, renderComparisonHtml, renderComparisonJson, renderComparisonTerminal, renderHtml, renderJson, renderTerminal, summarizeDigests } =
-    await import('@glasshouse/report');
+  const { compareRunDigests, renderComparisonHtml, renderComparisonJson, renderComparisonTerminal, renderHtml, renderJson, renderTerminal } = await import(
+    '@glasshouse/report'
+  );
   const settings = { seed: o.seed, resamples: o.resamples, interval: o.interval };
   const controlOf = controlOfLibrary(SCENARIOS);
   const pairedRuleOf = pairedRuleOfLibrary(SCENARIOS);
@@ -49,8 +66,8 @@ export async function reportCommand(runs: readonly string[], o: ReportCommandOpt
   const agents = o.before && o.after ? { before: o.before, after: o.after } : undefined;
   if (runs.length === 1 && !agents) {
     const run = runs[0] as string;
-    const report = summarizeDigests(
-      await load(run),
+    const report = await summarize(
+      warn(await (reading[0] as Promise<RunDigests>)),
       { ...settings, title: `Glasshouse run ${basename(resolve(run))}` },
       { controlOf, pairedRuleOf, measuresOf },
     );
@@ -62,9 +79,9 @@ export async function reportCommand(runs: readonly string[], o: ReportCommandOpt
     return [join(out, 'report.json'), join(out, 'report.html')];
   }
   const [runA, runB] = runs.length === 2 ? (runs as [string, string]) : [runs[0] as string, runs[0] as string];
-  let before = await load(runA);
-  // one run with --before/--after: read it once
-  let after = runs.length === 2 ? await load(runB) : before;
+  let before = warn(await (reading[0] as Promise<RunDigests>));
+  // one run with --before/--after: read once
+  let after = runs.length === 2 ? warn(await (reading[1] as Promise<RunDigests>)) : before;
   if (runs.length === 1 && agents) {
     before = before.filter((d) => d.summary.agent === agents.before);
     after = after.filter((d) => d.summary.agent === agents.after);
