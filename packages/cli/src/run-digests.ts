@@ -23,9 +23,16 @@ export interface RunDigests {
 /** Below this many records, starting worker threads costs more than they save. */
 const WORKER_MIN_RECORDS = 400;
 
-/** Worker threads for a report over `records` records: one per core for large runs, none for small ones. */
+/** More workers than this load the code more times than they save (each batch is 64 files). */
+const MAX_WORKERS = 8;
+
+/**
+ * Worker threads for a report over `records` records: one per core (at most 8) for large runs; none
+ * for small runs or on one core, where a worker only adds its start-up.
+ */
 export function reportPool(records: number, workers?: number): ReportPool | null {
-  const n = workers ?? (records >= WORKER_MIN_RECORDS ? availableParallelism() : 0);
+  const cores = availableParallelism();
+  const n = workers ?? (records >= WORKER_MIN_RECORDS && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0);
   return n > 0 ? new ReportPool(n) : null;
 }
 
