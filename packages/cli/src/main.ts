@@ -57,11 +57,19 @@ export function buildProgram(): Command {
   // The library plus --scenario-file modules, loaded once before any command runs (`list` without
   // scenario files reads its listing from the cache instead).
   let catalog: ScenarioCatalog | null = null;
+  const loadCatalog = async (): Promise<ScenarioCatalog> => {
+    if (catalog) return catalog;
+    const files = (program.opts() as { scenarioFile: string[] }).scenarioFile;
+    const { loadScenarioFiles, scenarioCatalog } = await import('./scenario-catalog');
+    catalog = files.length ? scenarioCatalog(await loadScenarioFiles(files), undefined, files) : scenarioCatalog();
+    return catalog;
+  };
   program.hook('preAction', async (_program, command) => {
     const files = (program.opts() as { scenarioFile: string[] }).scenarioFile;
     if (command.name() === 'list' && files.length === 0) return;
-    const { loadScenarioFiles, scenarioCatalog } = await import('./scenario-catalog');
-    catalog = files.length ? scenarioCatalog(await loadScenarioFiles(files), undefined, files) : scenarioCatalog();
+    // `report` loads the catalog itself once its record readers have started.
+    if (command.name() === 'report') return;
+    await loadCatalog();
   });
   const scenarios = (): ScenarioCatalog => {
     if (!catalog) throw new GlasshouseError('INTERNAL', 'the scenario catalog is loaded before a command runs');
@@ -192,7 +200,7 @@ export function buildProgram(): Command {
   registerViewCommand(program, log, scenarios);
   registerExportCommand(program, log);
   registerWorkerCommand(program, log);
-  registerReportCommand(program, log);
+  registerReportCommand(program, log, async () => (await loadCatalog()).all);
 
   program
     .command('list')

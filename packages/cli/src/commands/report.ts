@@ -3,10 +3,13 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
 import type { RecordDigest, ReportOptions, RunReport, SummarizeContext } from '@glasshouse/report';
+import type { ScenarioDefinition } from '@glasshouse/engine';
 import type { RunDigests } from '../run-digests';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
+/** The scenario definitions the report judges control variants by (the CLI's catalog). */
+type Library = () => Promise<readonly ScenarioDefinition[]>;
 
 export interface ReportCommandOptions {
   before?: string;
@@ -29,7 +32,7 @@ const warn = ({ digests, skipped }: RunDigests): RecordDigest[] => {
  * compared. `glasshouse report <runA> <runB>`: before → after. Writes JSON and HTML next to the
  * terminal table and returns the paths.
  */
-export async function reportCommand(runs: readonly string[], o: ReportCommandOptions, log: Log): Promise<string[]> {
+export async function reportCommand(runs: readonly string[], o: ReportCommandOptions, log: Log, library?: Library): Promise<string[]> {
   if (runs.length === 0 || runs.length > 2) throw new GlasshouseError('CONFIG_INVALID', 'give one run (report) or two runs (before → after)');
   if ((o.before === undefined) !== (o.after === undefined)) throw new GlasshouseError('CONFIG_INVALID', 'give both --before and --after, or neither');
   // What the report reads of each record (read and validated as `readRecords` does, one record at a
@@ -41,7 +44,7 @@ export async function reportCommand(runs: readonly string[], o: ReportCommandOpt
   try {
     const reading = runPaths.map((paths) => readRunDigests(paths, pool));
     for (const r of reading) r.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
-    return await reportFrom(runs, o, log, reading, (digests, options, context) => summarizeRun(digests, options, context, pool));
+    return await reportFrom(runs, o, log, reading, (digests, options, context) => summarizeRun(digests, options, context, pool), library);
   } finally {
     await pool?.close();
   }
@@ -53,8 +56,12 @@ async function reportFrom(
   log: Log,
   reading: Promise<RunDigests>[],
   summarize: (digests: readonly RecordDigest[], options: ReportOptions, context: SummarizeContext) => Promise<RunReport>,
+  library?: Library,
 ): Promise<string[]> {
-  const { SCENARIOS } = await import('@glasshouse/scenarios');
+  // Control variants, paired rules and what each family measures come from the scenario
+  // definitions: the library plus the run's --scenario-file modules (a user scenario's control
+  // variants are control variants in its report too).
+  const SCENARIOS = library ? await library() : (await import('@glasshouse/scenarios')).SCENARIOS;
   const { controlOfLibrary, measuresOfLibrary, pairedRuleOfLibrary } = await import('../control-of');
   const { compareRunDigests, renderComparisonHtml, renderComparisonJson, renderComparisonTerminal, renderHtml, renderJson, renderTerminal } = await import(
     '@glasshouse/report'
@@ -101,7 +108,7 @@ async function reportFrom(
   return [join(out, 'comparison.json'), join(out, 'comparison.html')];
 }
 
-export function registerReportCommand(program: Command, log: Log): void {
+export function registerReportCommand(program: Command, log: Log, library?: Library): void {
   program
     .command('report')
     .description('Per-agent tables for a run, or before → after for two runs (report.json/html or comparison.json/html)')
@@ -115,6 +122,6 @@ export function registerReportCommand(program: Command, log: Log): void {
     .action(async (runs: string[], o: ReportCommandOptions) => {
       if (o.interval !== 'clopper-pearson' && o.interval !== 'wilson')
         throw new GlasshouseError('CONFIG_INVALID', `--interval must be clopper-pearson or wilson, got '${String(o.interval)}'`);
-      await reportCommand(runs, o, log);
+      await reportCommand(runs, o, log, library);
     });
 }
