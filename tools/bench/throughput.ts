@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -12,13 +12,17 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts')];
 
-interface Run {
+export interface Run {
   episodes: number;
   wallS: number;
   cpuS: number;
 }
 
-function runOnce(epochs: number, workers: number): Run {
+/**
+ * One matrix of the 20-step bench scenario through the real CLI (tsx) with `workers` worker
+ * processes: wall and whole-tree CPU from GNU time. Fails unless every episode wrote its record.
+ */
+export function runTwentyStepMatrix(epochs: number, workers: number): Run {
   const out = mkdtempSync(join(tmpdir(), 'gh-tput-'));
   const args = [
     ...CLI,
@@ -40,11 +44,18 @@ function runOnce(epochs: number, workers: number): Run {
     '--out',
     out,
   ];
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  let records = 0;
+  try {
+    records = readdirSync(join(out, 'records')).filter((f) => f.endsWith('.jsonl')).length;
+  } catch {
+    records = 0;
+  }
   rmSync(out, { recursive: true, force: true });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
   const [wall, user, sys] = last.split(' ').map(Number);
-  if (r.status !== 0 || !Number.isFinite(wall)) throw new Error(`bench run failed (${r.status}): ${r.stderr.slice(-400)}`);
+  if (r.status !== 0 || !Number.isFinite(wall)) throw new Error(`bench run of ${epochs} failed (${r.status}): ${r.stderr.slice(-400)}`);
+  if (records !== epochs) throw new Error(`bench run of ${epochs} episodes wrote ${records} records`);
   return { episodes: epochs, wallS: wall as number, cpuS: (user as number) + (sys as number) };
 }
 
@@ -59,8 +70,8 @@ export interface ThroughputRow {
 export function benchThroughput(opts: { quick: boolean; workers?: number[] }): ThroughputRow[] {
   const [small, large] = opts.quick ? [100, 600] : [200, 2000];
   return (opts.workers ?? [1, 2]).map((w) => {
-    const a = runOnce(small, w);
-    const b = runOnce(large, w);
+    const a = runTwentyStepMatrix(small, w);
+    const b = runTwentyStepMatrix(large, w);
     return {
       workers: w,
       small: a,
