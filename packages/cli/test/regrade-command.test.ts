@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,33 +6,20 @@ import type { ScenarioDefinition } from '@glasshouse/engine';
 import { SCENARIOS } from '@glasshouse/scenarios';
 import { regradeRun } from '@glasshouse/replay';
 import { poolSetupModule } from '../src/commands/pool-setup-module';
+import { cli, writeOfficeScenario } from './cli-fixture';
 
-const ROOT = resolve(__dirname, '../../..');
 // Inside the package, so the scenario file resolves @glasshouse/* (as a user's file resolves glasshouse-sim).
 const TMP = resolve(__dirname, '.tmp');
 mkdirSync(TMP, { recursive: true });
 const root = mkdtempSync(join(TMP, 'regrade-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-
 const officeFile = join(root, 'office.ts');
 const run = join(root, 'run');
 let office: ScenarioDefinition;
 
 beforeAll(async () => {
-  writeFileSync(
-    officeFile,
-    readFileSync(join(ROOT, 'test/fixtures/consumer/office-scenario.ts'), 'utf8')
-      .replace("from 'glasshouse-sim/detectors'", "from '@glasshouse/detectors'")
-      .replace("from 'glasshouse-sim/turns'", "from '@glasshouse/scenarios/shared/turns'")
-      .replace("from 'glasshouse-sim'", "from '@glasshouse/engine'"),
-  );
+  writeOfficeScenario(officeFile);
   office = validateScenario((await import(officeFile)).scenario);
   mkdirSync(join(run, 'records'), { recursive: true });
   const texts: string[] = [];

@@ -1,38 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandVariants, policyAgent, runEpisode, validateScenario } from '@glasshouse/engine';
+import { cli, writeOfficeScenario } from './cli-fixture';
 
-const ROOT = resolve(__dirname, '../../..');
 // Inside the package, so the scenario file resolves @glasshouse/* (as a user's file resolves glasshouse-sim).
 const TMP = resolve(__dirname, '.tmp');
 mkdirSync(TMP, { recursive: true });
 const root = mkdtempSync(join(TMP, 'report-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-
 const officeFile = join(root, 'office.ts');
 const run = join(root, 'run');
 
 beforeAll(async () => {
   // A user's scenario whose goalNudge=none variant is its control variant.
-  writeFileSync(
-    officeFile,
-    readFileSync(join(ROOT, 'test/fixtures/consumer/office-scenario.ts'), 'utf8')
-      .replace("from 'glasshouse-sim/detectors'", "from '@glasshouse/detectors'")
-      .replace("from 'glasshouse-sim/turns'", "from '@glasshouse/scenarios/shared/turns'")
-      .replace("from 'glasshouse-sim'", "from '@glasshouse/engine'")
-      .replace(
-        "  variables: { goalNudge: ['strong', 'none'] },",
-        "  variables: { goalNudge: ['strong', 'none'] },\n  isControl: (v: Record<string, unknown>) => v.goalNudge === 'none',",
-      ),
+  writeOfficeScenario(officeFile, (source) =>
+    source.replace(
+      "  variables: { goalNudge: ['strong', 'none'] },",
+      "  variables: { goalNudge: ['strong', 'none'] },\n  isControl: (v: Record<string, unknown>) => v.goalNudge === 'none',",
+    ),
   );
   const office = validateScenario((await import(officeFile)).scenario);
   expect(office.isControl).toBeTypeOf('function');
