@@ -6,7 +6,7 @@ import { GlasshouseError } from '@glasshouse/schema';
 export function parseDraws(raw: string): DrawSelection {
   const t = raw.trim();
   if (t === 'all') return 'all';
-  if (/^\d+$/.test(t) && !t.includes(',')) return Number(t);
+  if (/^\d+$/.test(t)) return Number(t);
   const parts = t.split(',').map((x) => x.trim());
   if (parts.length > 1 && parts.every((x) => /^\d+$/.test(x))) return parts.map(Number);
   throw new GlasshouseError('CONFIG_INVALID', `--draws must be 'all', a count, or a list like 0,7,14; got '${raw}'`);
