@@ -115,9 +115,13 @@ describe('the report read as digests is the report read from whole records', () 
       ]);
       expect(read.digests.map((d) => d.warnings)).toEqual(full.records.map((r) => r.warnings));
       const expected = renderJson(summarizeRecords(full.records, options, context));
-      const report = await summarizeRun(read.digests, options, context, pool);
+      const { report } = await summarizeRun(read.digests, options, context, pool);
+      // with workers, they also render the episodes for report.json: the same bytes
+      const rendered = await summarizeRun(read.digests, options, context, pool, true);
       await pool?.close();
       expect(renderJson(report)).toBe(expected);
+      expect(rendered.episodesJson === undefined).toBe(!workers);
+      expect(renderJson(rendered.report, rendered.episodesJson === undefined ? undefined : { episodes: rendered.episodesJson })).toBe(expected);
       expect(renderJson(summarizeDigests(read.digests, options, context))).toBe(expected);
       // the corrupt records are flagged in the report, each by the reader's own words
       for (const [kind, says] of [

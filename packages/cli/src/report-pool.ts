@@ -10,10 +10,22 @@ export type PoolRequest =
   | { kind: 'read'; id: number; paths: readonly string[] }
   /** The run's prepared episodes, once per summary, before its tasks. */
   | { kind: 'episodes'; episodes: readonly EpisodeSummary[]; opts: ResolvedReportOptions }
-  | { kind: 'task'; id: number; task: SummaryTask };
-export type PoolReply = { kind: 'read'; id: number; results: ReadOutcome[] } | { kind: 'task'; id: number; part: SummaryPart };
+  | { kind: 'task'; id: number; task: SummaryTask }
+  /** The prepared episodes as report.json holds them (`renderEpisodesJson`). */
+  | { kind: 'episodes-json'; id: number };
+export type PoolReply =
+  | { kind: 'read'; id: number; results: ReadOutcome[] }
+  | { kind: 'task'; id: number; part: SummaryPart }
+  | { kind: 'episodes-json'; id: number; json: string };
 
 const BATCH = 64;
+
+/**
+ * Jobs sent to a worker before its first one answers: the next job is already in its queue when it
+ * finishes one, so it never waits for this thread (which may be loading the library or computing
+ * the summary's own share) to hand it out. A worker answers its jobs in the order it got them.
+ */
+const IN_FLIGHT = 2;
 
 interface Job {
   request: PoolRequest & { id: number };
@@ -22,15 +34,16 @@ interface Job {
 
 /**
  * Worker threads for `glasshouse report` (packages/cli/src/report-worker.ts): they read and digest
- * record files in batches, then compute the summary's tasks (bootstrap and permutation work) while
- * this thread waits. Jobs go to idle workers; results come back by job, so order never depends on
- * which worker was faster. A worker that fails fails the report (nothing is written).
+ * record files in batches, then compute the summary's tasks (bootstrap and permutation work) and
+ * render the episodes for report.json while this thread does its own share. Jobs go to the least
+ * busy workers, up to IN_FLIGHT each; results come back by job, so order never depends on which
+ * worker was faster. A worker that fails fails the report (nothing is written).
  */
 export class ReportPool {
   private readonly workers: Worker[];
-  private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
-  private readonly running = new Map<Worker, Job>();
+  /** Each worker's jobs in flight, in the order sent (and answered). */
+  private readonly running = new Map<Worker, Job[]>();
   private failure: Error | null = null;
   private readonly failed: ((err: Error) => void)[] = [];
   private nextId = 0;
@@ -48,15 +61,14 @@ export class ReportPool {
         resourceLimits: { maxYoungGenerationSizeMb: 96 },
       });
       w.on('message', (reply: PoolReply) => {
-        const job = this.running.get(w);
-        this.running.delete(w);
-        this.idle.push(w);
-        job?.done(reply);
+        const job = this.running.get(w)?.shift();
+        if (job?.request.id !== reply.id) return this.fail(new GlasshouseError('INTERNAL', `report worker answered job ${reply.id} out of order`));
+        job.done(reply);
         this.pump();
       });
       w.on('error', (err) => this.fail(new GlasshouseError('INTERNAL', `report worker failed: ${err.message}`)));
       w.on('exit', (code) => this.fail(new GlasshouseError('INTERNAL', `report worker exited (code ${code})`)));
-      this.idle.push(w);
+      this.running.set(w, []);
       return w;
     });
   }
@@ -71,12 +83,16 @@ export class ReportPool {
     for (const f of this.failed.splice(0)) f(err);
   }
 
+  /** Hand out queued jobs: first to workers with nothing to do, then a second to each, and so on. */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop() as Worker;
-      const job = this.queue.shift() as Job;
-      this.running.set(w, job);
-      w.postMessage(job.request);
+    for (let depth = 1; depth <= IN_FLIGHT && this.queue.length; depth++) {
+      for (const w of this.workers) {
+        const jobs = this.running.get(w) as Job[];
+        if (jobs.length >= depth || !this.queue.length) continue;
+        const job = this.queue.shift() as Job;
+        jobs.push(job);
+        w.postMessage(job.request);
+      }
     }
   }
 
@@ -110,21 +126,35 @@ export class ReportPool {
 
   /**
    * The summary's tasks over the run's prepared episodes; parts in the order of `tasks`. Every
-   * worker gets the episodes first; the costliest tasks (the last ones: control gaps, variable
-   * comparisons) are handed out first.
+   * worker gets the episodes first; the costliest jobs are handed out first: rendering the episodes
+   * for report.json (with `renderEpisodes`), then the control gaps and variable comparisons (the
+   * last tasks).
    */
-  async summarize(episodes: readonly EpisodeSummary[], opts: ResolvedReportOptions, tasks: readonly SummaryTask[]): Promise<SummaryPart[]> {
+  async summarize(
+    episodes: readonly EpisodeSummary[],
+    opts: ResolvedReportOptions,
+    tasks: readonly SummaryTask[],
+    options: { renderEpisodes?: boolean } = {},
+  ): Promise<{ parts: SummaryPart[]; episodesJson?: string }> {
     if (this.failure) throw this.failure;
     for (const w of this.workers) w.postMessage({ kind: 'episodes', episodes, opts } satisfies PoolRequest);
     const order = tasks.map((_, i) => tasks.length - 1 - i);
-    const replies = await this.run(order.map((i) => ({ kind: 'task', id: this.nextId++, task: tasks[i] as SummaryTask })));
+    const requests: (PoolRequest & { id: number })[] = order.map((i) => ({ kind: 'task', id: this.nextId++, task: tasks[i] as SummaryTask }));
+    if (options.renderEpisodes) requests.unshift({ kind: 'episodes-json', id: this.nextId++ });
+    const replies = await this.run(requests);
+    let episodesJson: string | undefined;
+    if (options.renderEpisodes) {
+      const r = replies.shift();
+      if (r?.kind !== 'episodes-json') throw new GlasshouseError('INTERNAL', 'report worker answered the episodes rendering with something else');
+      episodesJson = r.json;
+    }
     const parts: SummaryPart[] = new Array(tasks.length);
     order.forEach((i, k) => {
       const r = replies[k];
       if (r?.kind !== 'task') throw new GlasshouseError('INTERNAL', 'report worker answered a task with something else');
       parts[i] = r.part;
     });
-    return parts;
+    return episodesJson === undefined ? { parts } : { parts, episodesJson };
   }
 
   async close(): Promise<void> {

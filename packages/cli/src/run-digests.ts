@@ -3,6 +3,7 @@ import {
   finishSummary,
   prepareSummary,
   summarizeDigests,
+  summaryFrame,
   summaryTasks,
   digestRecord,
   type RecordDigest,
@@ -64,15 +65,31 @@ export async function readRunDigests(paths: readonly string[], pool: ReportPool 
   return collect(paths, outcomes);
 }
 
-/** `summarizeDigests`, with the summary's tasks computed by the pool's workers when there is one: the same report. */
+/** A run's report, and its episodes already rendered for report.json when a worker rendered them. */
+export interface SummarizedRun {
+  report: RunReport;
+  /** `renderEpisodesJson(report.episodes)`, for `renderJson(report, { episodes })`. */
+  episodesJson?: string;
+}
+
+/**
+ * `summarizeDigests`, with the summary's tasks computed by the pool's workers when there is one
+ * (the same report), which also render the episodes for report.json (`renderEpisodes`) meanwhile.
+ */
 export async function summarizeRun(
   digests: readonly RecordDigest[],
   options: ReportOptions,
   context: SummarizeContext,
   pool: ReportPool | null = null,
-): Promise<RunReport> {
-  if (!pool) return summarizeDigests(digests, options, context);
+  renderEpisodes = false,
+): Promise<SummarizedRun> {
+  if (!pool) return { report: summarizeDigests(digests, options, context) };
   const prepared = prepareSummary(digests, options, context);
   const tasks = summaryTasks(prepared);
-  return finishSummary(prepared, await pool.summarize(prepared.episodes, prepared.opts, tasks), context);
+  const summarized = pool.summarize(prepared.episodes, prepared.opts, tasks, { renderEpisodes });
+  summarized.catch(() => {}); // awaited below, once this thread has done its share
+  const frame = summaryFrame(prepared, context);
+  const { parts, episodesJson } = await summarized;
+  const report = finishSummary(prepared, parts, context, frame);
+  return episodesJson === undefined ? { report } : { report, episodesJson };
 }

@@ -64,12 +64,29 @@ export function stratifiedTest(
   };
 }
 
-function metricComparison(input: ComparisonInput, metric: MetricName, ctx: StatsContext): MetricComparison {
+/** An arm's episodes by scenario, each list in the arm's order (what filtering by scenario gives). */
+function byScenario(episodes: readonly EpisodeSummary[]): Map<string, EpisodeSummary[]> {
+  const by = new Map<string, EpisodeSummary[]>();
+  for (const e of episodes) {
+    const list = by.get(e.scenario);
+    if (list) list.push(e);
+    else by.set(e.scenario, [e]);
+  }
+  return by;
+}
+
+interface GroupedArms {
+  scenarios: string[];
+  a: Map<string, EpisodeSummary[]>;
+  b: Map<string, EpisodeSummary[]>;
+}
+
+function metricComparison(input: ComparisonInput, metric: MetricName, ctx: StatsContext, grouped: GroupedArms): MetricComparison {
   const { a, b } = input;
-  const scenarios = [...new Set([...a.episodes, ...b.episodes].map((e) => e.scenario))].sort(compareStrings);
-  const perScenario = scenarios.flatMap((scenario) => {
-    const ea = a.episodes.filter((e) => e.scenario === scenario);
-    const eb = b.episodes.filter((e) => e.scenario === scenario);
+  const none: EpisodeSummary[] = [];
+  const perScenario = grouped.scenarios.flatMap((scenario) => {
+    const ea = grouped.a.get(scenario) ?? none;
+    const eb = grouped.b.get(scenario) ?? none;
     const ta = tally(ea, metric);
     const tb = tally(eb, metric);
     if (ta.n === 0 && tb.n === 0) return [];
@@ -112,6 +129,9 @@ function metricComparison(input: ComparisonInput, metric: MetricName, ctx: Stats
  */
 export function compareArms(input: ComparisonInput, ctx: StatsContext): Comparison {
   const metrics = input.metrics ?? ['covert', 'overt', 'evalAwareness', 'specCitation', 'taskSuccess'];
+  const a = byScenario(input.a.episodes);
+  const b = byScenario(input.b.episodes);
+  const grouped = { scenarios: [...new Set([...a.keys(), ...b.keys()])].sort(compareStrings), a, b };
   return {
     id: input.id,
     kind: input.kind,
@@ -119,6 +139,6 @@ export function compareArms(input: ComparisonInput, ctx: StatsContext): Comparis
     a: { label: input.a.label, agent: input.a.agent, value: input.a.value },
     b: { label: input.b.label, agent: input.b.agent, value: input.b.value },
     strata: input.strata,
-    metrics: metrics.map((m) => metricComparison(input, m, ctx)),
+    metrics: metrics.map((m) => metricComparison(input, m, ctx, grouped)),
   };
 }

@@ -11,6 +11,7 @@ export type { CmhResult, Stratum2x2 } from './cmh';
 export { bootstrapMean, bootstrapPairedDifference } from './bootstrap';
 export type { BootstrapInterval } from './bootstrap';
 export { permutationTest } from './permutation-test';
+export { permutationSumDistribution } from './permutation-distribution';
 export type { PermutationTestResult } from './permutation-test';
 export { passHatK } from './pass-hat-k';
 export type { TaskAttempts } from './pass-hat-k';
@@ -22,8 +23,8 @@ export { digestRecord } from './record-digest';
 export type { RecordDigest } from './record-digest';
 export { binomialUpperTail, pairedTests } from './paired-test';
 export type { PairedRuleOf, PairedRuleSpec } from './paired-test';
-export { finishSummary, prepareSummary, runSummaryTask, summaryTasks, taskEpisodes } from './summary-tasks';
-export type { PreparedSummary, SummarizeContext, SummaryPart, SummaryTask } from './summary-tasks';
+export { finishSummary, prepareSummary, runSummaryTask, summaryFrame, summaryTasks, taskEpisodes } from './summary-tasks';
+export type { PreparedSummary, SummarizeContext, SummaryFrame, SummaryPart, SummaryTask } from './summary-tasks';
 export { compareRunDigests, compareRunRecords } from './compare-runs';
 export {
   AgentReport,
@@ -51,7 +52,7 @@ export {
 export type { ResolvedReportOptions } from './report-schema';
 export { renderComparisonTerminal, renderTerminal } from './render-terminal';
 export { renderComparisonHtml, renderHtml } from './render-html';
-export { renderComparisonJson, renderJson } from './render-json';
+export { renderComparisonJson, renderEpisodesJson, renderJson } from './render-json';
 export { escapeHtml } from './escape-html';
 export { combineJudgments, JudgeDisagreement, LanguageJudgmentReport, ProvenanceRow, languageJudgments, recordJudgments } from './language-judgments';
 export type { RecordJudgments } from './language-judgments';

@@ -1,4 +1,5 @@
 import type { Rng } from '@glasshouse/schema';
+import { permutationSumDistribution } from './permutation-distribution';
 
 export interface PermutationTestResult {
   /** mean(x) − mean(y). */
@@ -8,9 +9,10 @@ export interface PermutationTestResult {
   pLess: number;
   /** min(1, 2·min(pGreater, pLess)), SciPy's `permutation_test` convention. */
   pTwoSided: number;
-  /** 'exact' enumerates every relabelling; 'monte-carlo' draws `resamples` (p = (hits + 1)/(B + 1)). */
+  /** 'exact' counts every relabelling; 'monte-carlo' draws `resamples` (p = (hits + 1)/(B + 1)). */
   method: 'exact' | 'monte-carlo';
-  resamples: number;
+  /** Monte Carlo: the resamples drawn. Exact: the relabellings counted, C(n_x + n_y, n_x); null above 2^53. */
+  resamples: number | null;
 }
 
 function choose(n: number, k: number): number {
@@ -21,8 +23,11 @@ function choose(n: number, k: number): number {
 
 /**
  * Two-sample permutation test of a difference in means (Fisher 1935; Good 2005). Exact when the
- * number of relabellings C(n_x + n_y, n_x) is at most `maxExact`, otherwise seeded Monte Carlo.
- * Ties with the observed statistic count as at least as extreme (relative tolerance 100·ε, as SciPy).
+ * number of relabellings C(n_x + n_y, n_x) is at most `maxExact` (each one enumerated), or when the
+ * distribution of sum(x) by distinct value (`permutationSumDistribution`) takes at most 10·`maxExact`
+ * steps — scores with few distinct values, however many episodes; otherwise seeded Monte Carlo.
+ * Ties with the observed statistic count as at least as extreme (tolerance 100·ε of the statistic, as
+ * SciPy, or of its scale when that is larger).
  */
 export function permutationTest(
   x: readonly number[],
@@ -36,7 +41,12 @@ export function permutationTest(
   const ny = y.length;
   const stat = (sumX: number) => sumX / nx - (total - sumX) / ny;
   const observed = stat(x.reduce((s, v) => s + v, 0));
-  const gamma = Math.abs(observed) * 100 * Number.EPSILON;
+  // Ties: 100·ε relative to the statistic (SciPy's rule) or to its scale, whichever is larger, since
+  // the same relabelling's sum added in another order can differ in its last bits (observed −1e-16
+  // for equal means: a tie that a relative tolerance alone would count as less extreme).
+  let absTotal = 0;
+  for (const v of all) absTotal += Math.abs(v);
+  const gamma = 100 * Number.EPSILON * Math.max(Math.abs(observed), absTotal * (1 / nx + 1 / ny));
   let ge = 0;
   let le = 0;
   let count = 0;
@@ -62,6 +72,27 @@ export function permutationTest(
     const pGreater = ge / count;
     const pLess = le / count;
     return { statistic: observed, pGreater, pLess, pTwoSided: Math.min(1, 2 * Math.min(pGreater, pLess)), method: 'exact', resamples: count };
+  }
+  // a step of the distribution is a map update: ten of them cost about one enumerated relabelling
+  const distribution = permutationSumDistribution(all, nx, 10 * (options.maxExact ?? 200_000));
+  if (distribution) {
+    let pGreater = 0;
+    let pLess = 0;
+    for (const [sumX, p] of distribution) {
+      const t = stat(sumX);
+      if (t >= observed - gamma) pGreater += p;
+      if (t <= observed + gamma) pLess += p;
+    }
+    pGreater = Math.min(1, pGreater);
+    pLess = Math.min(1, pLess);
+    return {
+      statistic: observed,
+      pGreater,
+      pLess,
+      pTwoSided: Math.min(1, 2 * Math.min(pGreater, pLess)),
+      method: 'exact',
+      resamples: Number.isSafeInteger(combos) ? combos : null,
+    };
   }
   const resamples = options.resamples ?? 100_000;
   // The hot loop (resamples × n_x draws): `tally` inlined, the values unboxed; the same draws, sums and comparisons.

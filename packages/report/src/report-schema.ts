@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { Outcome, TokenUsage, Verdict } from '@glasshouse/schema';
 import { LanguageJudgmentReport } from './language-judgments';
 
-/** Bumped whenever the report JSON changes incompatibly. 2: per-agent tables, frequentist intervals, outcomes. */
-export const REPORT_SCHEMA_VERSION = 2;
+/**
+ * Bumped whenever the report JSON changes incompatibly. 2: per-agent tables, frequentist intervals,
+ * outcomes. 3: control-gap permutation tests exact by distinct value (`test.resamples` null above 2^53).
+ */
+export const REPORT_SCHEMA_VERSION = 3;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 const Probability = z.number().min(0).max(1);
@@ -183,7 +186,8 @@ export const ControlGap = z.strictObject({
   /** Two-sample permutation test of the difference in means (one-sided: control > threat). */
   test: z.strictObject({
     method: z.enum(['exact', 'monte-carlo']),
-    resamples: z.number().int().positive(),
+    /** Monte Carlo: resamples drawn; exact: relabellings counted, C(n_threat + n_control, n_control), null above 2^53. */
+    resamples: z.number().int().positive().nullable(),
     pTwoSided: Probability,
     pControlGreater: Probability,
   }),

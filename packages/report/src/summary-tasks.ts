@@ -10,7 +10,7 @@ import type { RecordDigest } from './record-digest';
 import {
   REPORT_SCHEMA_VERSION,
   ReportOptions,
-  RunReport,
+  type RunReport,
   type AgentReport,
   type Comparison,
   type ControlGap,
@@ -115,8 +115,35 @@ export function runSummaryTask(task: SummaryTask, episodes: readonly EpisodeSumm
   }
 }
 
-/** The report from a prepared summary and its tasks' parts (in `summaryTasks` order). */
-export function finishSummary(p: PreparedSummary, parts: readonly SummaryPart[], context: SummarizeContext): RunReport {
+/**
+ * The parts of the report that are not tasks (totals, paired tests, invalid episodes, language
+ * judgments): cheap enough for the main thread, which computes them while workers run the tasks.
+ */
+export interface SummaryFrame {
+  totals: RunReport['totals'];
+  pairedTests: RunReport['pairedTests'];
+  invalid: RunReport['invalid'];
+  languageJudgments: RunReport['languageJudgments'];
+}
+
+export function summaryFrame(p: PreparedSummary, context: SummarizeContext): SummaryFrame {
+  const { episodes } = p;
+  return {
+    totals: outcomeCounts(episodes),
+    pairedTests: pairedTests(episodes, context.pairedRuleOf),
+    invalid: episodes
+      .filter((e) => e.outcome === 'invalid')
+      .map((e) => ({ episodeId: e.episodeId, agent: e.agent, scenario: e.scenario, reason: e.invalidReason ?? 'invalid' })),
+    languageJudgments: combineJudgments(p.digests.map((d) => d.judgments)),
+  };
+}
+
+/**
+ * The report from a prepared summary, its tasks' parts (in `summaryTasks` order) and its frame.
+ * Not re-validated here: every part is built by this package's typed code, and `renderJson`
+ * validates the report against `RunReport` before a byte of it is written.
+ */
+export function finishSummary(p: PreparedSummary, parts: readonly SummaryPart[], context: SummarizeContext, frame?: SummaryFrame): RunReport {
   const tasks = summaryTasks(p);
   if (parts.length !== tasks.length || parts.some((part, i) => part.kind !== tasks[i]?.kind))
     throw new RangeError(`finishSummary: expected ${tasks.map((t) => t.kind).join(', ')}, got ${parts.map((x) => x.kind).join(', ')}`);
@@ -131,20 +158,19 @@ export function finishSummary(p: PreparedSummary, parts: readonly SummaryPart[],
         `agent ${a.agent}: ${a.forks} episode(s) are forks of other episodes; rates treat them as independent (use the intervention report for cluster-aware tests)`,
       );
   }
-  return RunReport.parse({
+  const f = frame ?? summaryFrame(p, context);
+  return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     title: opts.title,
     settings: { level: opts.level, interval: opts.interval, resamples: opts.resamples, seed: opts.seed },
-    totals: outcomeCounts(episodes),
+    totals: f.totals,
     agents,
     comparisons,
     controlGaps: gaps,
-    pairedTests: pairedTests(episodes, context.pairedRuleOf),
-    invalid: episodes
-      .filter((e) => e.outcome === 'invalid')
-      .map((e) => ({ episodeId: e.episodeId, agent: e.agent, scenario: e.scenario, reason: e.invalidReason ?? 'invalid' })),
-    languageJudgments: combineJudgments(p.digests.map((d) => d.judgments)),
+    pairedTests: f.pairedTests,
+    invalid: f.invalid,
+    languageJudgments: f.languageJudgments,
     episodes,
     warnings,
-  });
+  };
 }

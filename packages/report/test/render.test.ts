@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderHtml, renderJson, renderTerminal, RunReport, summarizeRecords } from '../src/index';
+import { escapeHtml, renderEpisodesJson, renderHtml, renderJson, renderTerminal, REPORT_SCHEMA_VERSION, RunReport, summarizeRecords } from '../src/index';
 import { buildRecord, syntheticRun } from './synthetic-run';
 
 const report = summarizeRecords(syntheticRun(), { resamples: 2000 });
@@ -252,7 +252,7 @@ describe('renderJson', () => {
   });
 
   it('refuses a report that does not match the schema', () => {
-    expect(() => renderJson({ ...report, schemaVersion: 3 } as unknown as typeof report)).toThrow();
+    expect(() => renderJson({ ...report, schemaVersion: REPORT_SCHEMA_VERSION + 1 } as unknown as typeof report)).toThrow();
   });
 });
 
@@ -269,6 +269,14 @@ describe('renderJson', () => {
 
   it('every object with its keys in code-point order, the same bytes as sorting entries', () => {
     for (const r of [report, evilReport()]) expect(renderJson(r)).toBe(`${JSON.stringify(entriesSorted(RunReport.parse(r)), null, 2)}\n`);
+  });
+
+  it('with the episodes rendered apart (renderEpisodesJson, as a worker does), the same bytes', () => {
+    const empty = { ...report, episodes: [] };
+    for (const r of [report, evilReport(), empty]) expect(renderJson(r, { episodes: renderEpisodesJson(r.episodes) })).toBe(renderJson(r));
+    // the episodes are validated where they are rendered
+    const bad = [{ ...report.episodes[0], outcome: 'sideways' }] as unknown as typeof report.episodes;
+    expect(() => renderEpisodesJson(bad)).toThrow();
   });
 
   it('variable names that are array indices come first, in numeric order, as JSON.stringify puts them', () => {

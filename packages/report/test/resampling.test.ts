@@ -13,6 +13,47 @@ describe('bootstrapMean (scenario-level)', () => {
     expect(b).toEqual({ observed: 0, lower: 0, upper: 0, resamples: 2000, degenerate: true });
   });
 
+  it('all units one value: the interval is that value added n times over n, as resampling gives (mixed 0 and −0 too)', () => {
+    const v = Array(7).fill(0.1);
+    let s = 0;
+    for (let i = 0; i < 7; i++) s += 0.1;
+    const b = bootstrapMean(v, { resamples: 500, level: 0.9, rng: createRng(2) });
+    expect(b).toEqual({ observed: s / 7, lower: s / 7, upper: s / 7, resamples: 500, degenerate: true });
+    expect(s / 7).not.toBe(0.1); // the sum's rounding is kept, not replaced by the value
+    const z = bootstrapMean([0, -0, 0], { resamples: 100, level: 0.95, rng: createRng(2) });
+    expect(Object.is(z.lower, 0) && Object.is(z.upper, 0) && z.degenerate).toBe(true);
+  });
+
+  it('its interval is the type-7 quantiles of the sorted resampled means (same draws, any level, ties)', () => {
+    const reference = (values: number[], resamples: number, level: number, seed: number) => {
+      const rng = createRng(seed);
+      const stats = new Float64Array(resamples);
+      for (let r = 0; r < resamples; r++) {
+        let s = 0;
+        for (let i = 0; i < values.length; i++) s += values[Math.floor(rng.next() * values.length)] as number;
+        stats[r] = s / values.length;
+      }
+      stats.sort();
+      const q = (p: number) => {
+        const h = (resamples - 1) * p;
+        const lo = Math.floor(h);
+        const hi = Math.min(resamples - 1, lo + 1);
+        return (stats[lo] as number) + (h - lo) * ((stats[hi] as number) - (stats[lo] as number));
+      };
+      return { lower: q((1 - level) / 2), upper: q(1 - (1 - level) / 2), degenerate: stats[0] === stats[resamples - 1] };
+    };
+    const gen = createRng(5, 'units');
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 1 + (trial % 9);
+      const values = Array.from({ length: n }, () => (trial % 3 === 0 ? gen.int(0, 3) / 2 : gen.next()));
+      const level = [0.5, 0.8, 0.9, 0.95, 0.99, 0.999][trial % 6] as number;
+      const resamples = [100, 101, 1000, 2001][trial % 4] as number;
+      const got = bootstrapMean(values, { resamples, level, rng: createRng(trial) });
+      const want = reference(values, resamples, level, trial);
+      expect({ lower: got.lower, upper: got.upper, degenerate: got.degenerate }, `trial ${trial}`).toEqual(want);
+    }
+  });
+
   it('is deterministic for a seed and changes with the seed', () => {
     const v = [0.013, 0.21, 0.377, 0.52, 0.91, 0.66];
     const a = bootstrapMean(v, { resamples: 3000, level: 0.95, rng: createRng(7) });

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GlasshouseError } from '@glasshouse/schema';
-import type { RecordDigest, ReportOptions, RunReport, SummarizeContext } from '@glasshouse/report';
+import type { RecordDigest, ReportOptions, SummarizeContext } from '@glasshouse/report';
 import type { ScenarioDefinition } from '@glasshouse/engine';
-import type { RunDigests } from '../run-digests';
+import type { RunDigests, SummarizedRun } from '../run-digests';
 import { recordsOf } from './replay-fork';
 
 type Log = (s: string) => void;
@@ -44,7 +44,7 @@ export async function reportCommand(runs: readonly string[], o: ReportCommandOpt
   try {
     const reading = runPaths.map((paths) => readRunDigests(paths, pool));
     for (const r of reading) r.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
-    return await reportFrom(runs, o, log, reading, (digests, options, context) => summarizeRun(digests, options, context, pool), library);
+    return await reportFrom(runs, o, log, reading, (digests, options, context) => summarizeRun(digests, options, context, pool, true), library);
   } finally {
     await pool?.close();
   }
@@ -55,7 +55,7 @@ async function reportFrom(
   o: ReportCommandOptions,
   log: Log,
   reading: Promise<RunDigests>[],
-  summarize: (digests: readonly RecordDigest[], options: ReportOptions, context: SummarizeContext) => Promise<RunReport>,
+  summarize: (digests: readonly RecordDigest[], options: ReportOptions, context: SummarizeContext) => Promise<SummarizedRun>,
   library?: Library,
 ): Promise<string[]> {
   // Control variants, paired rules and what each family measures come from the scenario
@@ -73,13 +73,13 @@ async function reportFrom(
   const agents = o.before && o.after ? { before: o.before, after: o.after } : undefined;
   if (runs.length === 1 && !agents) {
     const run = runs[0] as string;
-    const report = await summarize(
+    const { report, episodesJson } = await summarize(
       warn(await (reading[0] as Promise<RunDigests>)),
       { ...settings, title: `Glasshouse run ${basename(resolve(run))}` },
       { controlOf, pairedRuleOf, measuresOf },
     );
     const out = o.out ?? run;
-    writeFileSync(join(out, 'report.json'), renderJson(report));
+    writeFileSync(join(out, 'report.json'), renderJson(report, episodesJson === undefined ? undefined : { episodes: episodesJson }));
     writeFileSync(join(out, 'report.html'), renderHtml(report));
     log(renderTerminal(report));
     log(`report: ${join(out, 'report.html')} (and report.json)`);
