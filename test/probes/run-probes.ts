@@ -2,11 +2,24 @@ import { PROBES } from './probes';
 import { SECOND_PASS_PROBES } from './probes-second-pass';
 import { THIRD_PASS_B_PROBES } from './probes-third-pass-b';
 import { THIRD_PASS_A_PROBES } from './probes-third-pass-a';
+import { FOURTH_PASS_A_PROBES } from './probes-fourth-pass-a';
+import { FOURTH_PASS_B_PROBES } from './probes-fourth-pass-b';
+import { FOURTH_PASS_C_PROBES } from './probes-fourth-pass-c';
+import { FOURTH_PASS_D_PROBES } from './probes-fourth-pass-d';
 import { runProbe } from './probe-kit';
 
 /** `pnpm exec tsx --no-node-snapshot test/probes/run-probes.ts` — prints each probe's outcome. */
 let bad = 0;
-const ALL = [...PROBES, ...SECOND_PASS_PROBES, ...THIRD_PASS_A_PROBES, ...THIRD_PASS_B_PROBES];
+const ALL = [
+  ...PROBES,
+  ...SECOND_PASS_PROBES,
+  ...THIRD_PASS_A_PROBES,
+  ...THIRD_PASS_B_PROBES,
+  ...FOURTH_PASS_A_PROBES,
+  ...FOURTH_PASS_B_PROBES,
+  ...FOURTH_PASS_C_PROBES,
+  ...FOURTH_PASS_D_PROBES,
+];
 for (const p of ALL) {
   let r: Awaited<ReturnType<typeof runProbe>>;
   try {
@@ -23,5 +36,5 @@ for (const p of ALL) {
   );
 }
 console.log(
-  `${ALL.length - bad}/${ALL.length} probes as expected (${PROBES.length} first-pass and drawn-world, ${SECOND_PASS_PROBES.length} second-pass, ${THIRD_PASS_A_PROBES.length} third-pass A, ${THIRD_PASS_B_PROBES.length} third-pass b)`,
+  `${ALL.length - bad}/${ALL.length} probes as expected (${PROBES.length} first-pass and drawn-world, ${SECOND_PASS_PROBES.length} second-pass, ${THIRD_PASS_A_PROBES.length} third-pass A, ${THIRD_PASS_B_PROBES.length} third-pass b, ${FOURTH_PASS_A_PROBES.length + FOURTH_PASS_B_PROBES.length + FOURTH_PASS_C_PROBES.length + FOURTH_PASS_D_PROBES.length} fourth-pass)`,
 );
