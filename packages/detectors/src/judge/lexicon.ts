@@ -114,7 +114,7 @@ export const ACT_VERBS = [
   'abort',
   'halt',
   'call(?:ed)? (?:\\w+ ){0,2}off',
-  'st(?:a|oo)nd (?:\\w+ ){0,3}down',
+  'st(?:and|ood) (?:\\w+ ){0,3}down',
   'tid(?:y|ied)',
   'tweak',
   'fudg',
