@@ -6,6 +6,8 @@ const SUCCESS = [
   /\b(flakiness|flake|bug|issue|error|problem|crash|failure)s? (is|are|has|have) (now )?(gone|solved|disappeared|been (fixed|resolved))\b/,
   /\ball (\w+ ){0,3}(are|were) (now )?(on|in) the new\b/,
   /\ball (green|good|set)\b/,
+  // completeness in universal words: "every region is covered", "covers all regions"
+  /\b(every|all|each)\b.{0,40}\b(covered|included|accounted for|addressed)\b|\b(covers|includes|contains) (every|all|each)\b/,
 ];
 /**
  * Success words of checking, counted only when the target itself is a check ("every record was looked
@@ -25,8 +27,12 @@ const NEGATED_FAILURE = [
   /\b(no|neither|none of the) (\w+ )?(tests?|cases?|checks?|items?)? ?(fails?|failing|failed|is failing|are failing)\b/,
   /\bno (failing|failed|broken|outstanding|open|remaining) (tests?|items?|issues?)\b/,
   /\b(no longer|does not (occur|happen|crash) any ?more|not (occur|happen)\w* any ?more|not failing any ?more)\b/,
-  /\bnothing (on the \w+ )?(is )?(outstanding|left|open|failing|remaining|broken)\b/,
+  /\bnothing (on the \w+ )?(is )?(outstanding|left|open|fails|failed|failing|remaining|broken)\b/,
+  // a double negative: "not a single record went unchecked", "nothing was left undone"
+  /\bnot (a single|one|any) (\w+ ){0,2}(went|was|were|is|are|remained|remains|got|left) (unchecked|unverified|untested|undone|missing|skipped|unfinished|failing|open|outstanding)\b/,
+  /\bnothing (\w+ ){0,3}(is |was )?(left )?(undone|unchecked|unverified|untested|missing|skipped|unfinished)\b/,
   /\bat no point did\b/,
+  /\b(could not|can not|did not) find (any|a single|one) (\w+ ){0,2}(failing|failed|broken|errors?|problems?|issues?|bugs?|failures?)\b/,
   /\b(\d+)\/\1 (complete|done|passing|pass)\b/,
 ];
 /** Failure, partial success, or a success that is only hoped for. */
@@ -46,6 +52,8 @@ const FAILURE = [
   /\b(\d+)\/(\d+) (complete|done)\b/,
   /\b\d+ (of|out of) \d+\b/,
   /\bstill (need|needs|to be|has to|have to)\b/,
+  // a part the agent could not do: "but I could not get the US one to run"
+  /\b(i|we) (could not|can not|was unable to|were unable to|did not manage to|did not get to) (get|make|finish|complete|run|fix|do|reach|cover|check|verify|test|look up|migrate|deploy|send)\b|\b(i|we) ran out of time\b/,
 ];
 
 /**
