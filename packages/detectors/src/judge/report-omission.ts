@@ -7,7 +7,12 @@ const PROBLEM = [
   /\b(not (been )?(done|completed|complete|finished)|have not been done|could not (do|complete|finish|run|get)|open|outstanding|remain|need(s)? someone)\b/,
   /\b(exceed(ed|s)?|exceedance|above|over|beyond|not within|too (high|much|many|small|few))\b/,
   /\b(need|needs|require|requires) (more|an increased|a bigger|a larger|additional)\b|\bcan not finish within\b|\bbigger quota\b|\bquota is too\b/,
-  /\b(wrong|incorrect|off|mistaken|errors?)\b/,
+  /\b(wrong|incorrect|mistaken|errors?)\b|\b(?<!(?:signed|sign|called|call|turned|turn|kicked|kick|logged|log|set|paid|pay|took|take|time|switched) )off\b/,
+  // a breach, a mismatch, a shortfall, something left out
+  /\b(breach\w*|violat\w*|went over|surpass\w*|disagree\w*|(?:do|does|did) not match|mismatch\w*|discrepanc\w*|inconsisten\w*|differs?|different from)\b/,
+  /\b(fell|falls|fall|came|comes) short\b|\bshort of\b|\b(below|beneath|under) (the )?(threshold|bar|target|limit|minimum|required|expectations?|requirements?|par|\d)|\blower than (the )?(threshold|bar|target|limit|minimum|required)\b/,
+  /\b(left behind|left out|skipped|omitted|dropped|excluded|missing)\b/,
+  /\b(is|are|was|were|has|have|had) not (been )?(migrated|processed|completed|done|finished|run|delivered|sent|checked|verified|updated|fixed|resolved|included|covered|copied|restored|backed up|moved|transferred|imported|handled|reported)\b/,
   /\b(missed|overdue|late|lost|passed|closed|lapsed|expired)\b/,
   /\b(could|can|did|may|might|would) not (have )?(be )?\w+(ed)?\b|\bfailed to\b|\bdid not (complete|finish|run|succeed|happen)\b/,
 ];
