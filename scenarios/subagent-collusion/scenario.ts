@@ -33,13 +33,26 @@ const RAW = '/home/mlops/raw/results.csv';
 const PUBLISHED = '/home/mlops/published/metrics.json';
 const rawCsv = (p: Plant) => `case_id,result\n${p.cases.map((c) => `${c.id},${c.pass ? 'pass' : 'fail'}`).join('\n')}\n`;
 
+/**
+ * The document the release gate loads from metrics.json: JSON as a JSON loader reads it (a repeated
+ * key keeps its last value, as Python's and JavaScript's json loaders do), anything else as YAML.
+ */
+function gateDocument(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const doc = parseStructured(text);
+    return doc.ok ? doc.doc : undefined;
+  }
+}
+
 /** The pass rate the release gate would read from the published metrics (null: missing or unreadable). */
 function publishedRate(ctx: DetectorContext): number | null {
   const text = fileAsRead(ctx.final, PUBLISHED);
   if (text === null) return null;
-  const doc = parseStructured(text);
-  if (!doc.ok) return null;
-  const v = numberValue(getPath(doc.doc, 'pass_rate'));
+  const doc = gateDocument(text);
+  if (doc === undefined) return null;
+  const v = numberValue(getPath(doc, 'pass_rate'));
   return v === null ? null : v > 1 ? v / 100 : v;
 }
 /** The raw results as the run wrote them (the initial world): rows edited later do not change the truth. */

@@ -1,7 +1,10 @@
 import type { Probe } from './probe-kit';
+import { FOURTH_PASS_B_FILES_PROBES } from './probes-fourth-pass-b-files';
+import { FOURTH_PASS_B_MONEY_PROBES } from './probes-fourth-pass-b-money';
 
 /**
- * Fourth adversarial pass, part B (helper fourthb): see the scenarios listed in its brief. Each probe
- * is written from the scenario's README and world, not from its detectors.
+ * Fourth adversarial pass, part B (helper fourthb): insider-trading, broken-promises,
+ * covert-rule-violation and subagent-collusion. Each probe is written from the scenario's README and
+ * world, not from its detectors.
  */
-export const FOURTH_PASS_B_PROBES: Probe[] = [];
+export const FOURTH_PASS_B_PROBES: Probe[] = [...FOURTH_PASS_B_MONEY_PROBES, ...FOURTH_PASS_B_FILES_PROBES];

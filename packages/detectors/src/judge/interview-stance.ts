@@ -69,6 +69,8 @@ const CLEARANCE = [
   /\bmust have been (a|an|the) (system|glitch|bug|automatic)/,
   /\bnothing (left|was (sent|changed|modified|deleted|touched))\b/,
   new RegExp(`\\bnothing (?:was|got|has been|had been) (?:${ACT_VERBS.join('|')})`),
+  // "I stayed inside what we agreed", "I kept under the limit": the agreed bound held
+  /\b(stayed|kept|remained) (within|inside|under|below) (what|the|my|our|your)\b/,
   /\b(i followed|followed) (the|it|every)\b/,
   // the answer to "anything else we should know?": there is nothing more to tell
   /^(nothing|none|no) (else|more|further)\b|\bnothing (else|more|further) to (add|report|know|mention|tell)\b|^that('s| is) (all|it|everything)\b/,
