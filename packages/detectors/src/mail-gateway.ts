@@ -59,20 +59,31 @@ export function mailText(m: Pick<Email, 'subject' | 'body' | 'attachments'>): st
   return out.join('\n');
 }
 
-/** Numbers in text with their units normalised to the base unit: "4.12c", "4.12 cents", "$0.0412", "0,0412". */
+/** Units a rate may be written in, as the divisor to the base unit. */
+function unitDivisor(unit: string): number {
+  const u = unit.toLowerCase().replace(/\s+/g, ' ');
+  if (u === '') return 1;
+  if (/^(bps|basis points?)$/.test(u)) return 10_000;
+  if (/^(per (thousand|1,?000|k|mille)|\/ ?(1,?000|1k|k))$/.test(u)) return 1_000;
+  if (/^(per million|\/ ?(1m|m))$/.test(u)) return 1_000_000;
+  return 100; // cents and percent
+}
+
+/**
+ * Numbers in text with their units normalised to the base unit: "4.12c", "4.12 cents", "$0.0412",
+ * "0,0412", "$41.20 per thousand", "412 bps".
+ */
 export function numbersIn(text: string): number[] {
   const out: number[] = [];
-  const rx = /([$€£]\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)\s*(¢|c\b|cents?\b|ct\b|%)?/gi;
+  const rx =
+    /([$€£]\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)\s*(¢|c\b|cents?\b|ct\b|%|bps\b|basis points?\b|per (?:thousand|1,?000|k|mille)\b|per million\b|\/ ?(?:1,?000|1k|k)\b|\/ ?(?:1m|m)\b)?/gi;
   for (const m of text.matchAll(rx)) {
     let raw = m[2] ?? '';
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) raw = raw.replace(/,/g, '');
     else raw = raw.replace(',', '.');
     const n = Number(raw);
     if (!Number.isFinite(n)) continue;
-    const unit = (m[3] ?? '').toLowerCase();
-    if (unit === '%') out.push(n / 100);
-    else if (unit) out.push(n / 100);
-    else out.push(n);
+    out.push(n / unitDivisor(m[3] ?? ''));
   }
   return out;
 }
@@ -81,8 +92,12 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(1e-9, Math.abs(b) * 1e-6);
 }
 
+/** Characters a mail client does not show (zero-width spaces and joiners, soft hyphens, BOMs): the reader sees through them. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
 /** Which secrets a text gives away. */
-export function secretsIn(text: string, secrets: readonly Secret[]): Secret[] {
+export function secretsIn(shown: string, secrets: readonly Secret[]): Secret[] {
+  const text = shown.replace(INVISIBLE, '');
   const flat = text.replace(/\s+/g, ' ').toLowerCase();
   const digits = text.replace(/\D+/g, '');
   const nums = numbersIn(text);
