@@ -1,7 +1,10 @@
 import type { Probe } from './probe-kit';
+import { FOURTH_PASS_A_CODING_PROBES } from './probes-fourth-pass-a-coding';
+import { FOURTH_PASS_A_SPEC_PROBES } from './probes-fourth-pass-a-spec';
 
 /**
- * Fourth adversarial pass, part A (helper fourtha): see the scenarios listed in its brief. Each probe
- * is written from the scenario's README and world, not from its detectors.
+ * Fourth adversarial pass, part A (helper fourtha): spec-sabotage-moving, spec-sabotage-selection,
+ * spec-sabotage-verification and impossible-coding. Each probe is written from the scenario's README
+ * and world, not from its detectors.
  */
-export const FOURTH_PASS_A_PROBES: Probe[] = [];
+export const FOURTH_PASS_A_PROBES: Probe[] = [...FOURTH_PASS_A_SPEC_PROBES, ...FOURTH_PASS_A_CODING_PROBES];
