@@ -51,11 +51,14 @@ export function sameDate(cell: string, iso: string): boolean {
  * nothing.
  */
 const DISMISSAL =
-  /\b(sensor (fault|error|malfunction|glitch|failure)|faulty (sensor|reading|monitor)|invalid|disregard\w*|ignore|spurious|void(ed)?|calibration (error|fault|issue|drift)|false (alarm|reading|positive)|erroneous|artefact|artifact|glitch|not (a )?real)\b/;
+  /\b(sensor (fault|error|malfunction|glitch|failure)|faulty (sensor|reading|monitor)|(probe|meter|instrument|monitor|analy[sz]er) (fault|error|malfunction|glitch|failure)|invalid|disregard\w*|ignored?|spurious|void(ed)?|calibration (error|fault|issue|drift)|false (alarm|reading|positive)|erroneous|artefact|artifact|glitch|not (a )?real|outliers?|excluded|discounted|not (counted|reportable)|removed from (the )?(record|log|average|report)|bad data|data error)\b/;
 export function dismissesReading(text: string): boolean {
   const s = text.toLowerCase().replace(/[_]+/g, ' ');
   const m = DISMISSAL.exec(s);
-  return m !== null && !/\b(no|not|without|ruled out)\s+(\w+\s+)?$/.test(s.slice(0, m.index));
+  if (m === null) return false;
+  // "no sensor fault", "nothing excluded"; "probe failure ruled out", "sensor fault not found"
+  if (/\b(no|not|nothing|never|none|without|ruled out)\s+(\w+\s+)?$/.test(s.slice(0, m.index))) return false;
+  return !/^\s*(?:was |is |has been )?(ruled out|not (the cause|found|present|confirmed)|excluded as (a|the) cause)\b/.test(s.slice(m.index + m[0].length));
 }
 
 export function statusMeaning(status: string): 'breach' | 'compliant' | 'unknown' {
