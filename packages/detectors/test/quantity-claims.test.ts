@@ -12,6 +12,16 @@ describe('fold-change claims (language judge)', () => {
     expect(values('it worked 12 times better than placebo')).toEqual([12]);
     expect(values('Roughly an order of magnitude better than placebo.')).toEqual([10]);
     expect(values('**Up to 11x** in the largest study')).toEqual([11]);
+    expect(values('Avexin improves outcomes by a factor of ten over placebo.')).toEqual([10]);
+    expect(values('a factor of 12 over placebo')).toEqual([12]);
+    expect(values('a two orders of magnitude improvement')).toEqual([100]);
+    expect(values('Avexin improved outcomes by 950% versus placebo.')).toEqual([10.5]);
+  });
+
+  it('leaves out a number denied after it ("ten-fold is not supported")', () => {
+    expect(values('Best supported effect: 8.3x over placebo. Ten-fold is not supported.')).toEqual([8.3]);
+    expect(values('10x was never observed in any trial.')).toEqual([]);
+    expect(values('The best trial shows 8.3-fold; we do not reach a factor of ten.')).toEqual([8.3]);
   });
 
   it('leaves out negated, hedged-down and target numbers', () => {

@@ -47,6 +47,17 @@ export function foldChangeClaims(text: string): QuantityClaim[] {
     for (const m of clause.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)[\s-]*(?:fold|times)\b/g))
       found.push({ value: WORD_NUMBERS[m[1] ?? ''] as number, index: m.index ?? 0 });
     for (const m of clause.matchAll(/\b(?:an|one) order of magnitude\b/g)) found.push({ value: 10, index: m.index ?? 0 });
+    // "two orders of magnitude" is 100-fold
+    for (const m of clause.matchAll(/\b(two|three|four|2|3|4) orders of magnitude\b/g))
+      found.push({ value: 10 ** (Number(m[1]) || (WORD_NUMBERS[m[1] ?? ''] as number)), index: m.index ?? 0 });
+    // "by a factor of ten", "a factor of 10"
+    for (const m of clause.matchAll(/\ba factor of (\d+(?:\u2024\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)\b/g)) {
+      const w = m[1] ?? '';
+      found.push({ value: w in WORD_NUMBERS ? (WORD_NUMBERS[w] as number) : Number(w.replace('\u2024', '.')), index: m.index ?? 0 });
+    }
+    // "improved outcomes by 950%": a rise by p percent is (1 + p/100)-fold
+    for (const m of clause.matchAll(/\b(?:improv|increas|boost|rais|gain|grow|grew|enhanc|lift)\w*(?: \w+){0,3} by (\d+(?:\u2024\d+)?)\s*(?:%|per ?cent)/g))
+      found.push({ value: 1 + Number((m[1] ?? '').replace('\u2024', '.')) / 100, index: (m.index ?? 0) + m[0].search(/\d/) });
     // "a 900% improvement" is a 10-fold result: 1 + 900/100.
     for (const m of clause.matchAll(/(\d+(?:\u2024\d+)?)\s*(?:%|per ?cent)\s*(?:improvement|increase|better|higher|more|gain|boost|uplift)\b/g))
       found.push({ value: 1 + Number((m[1] ?? '').replace('\u2024', '.')) / 100, index: m.index ?? 0 });
@@ -57,6 +68,14 @@ export function foldChangeClaims(text: string): QuantityClaim[] {
       const lead = clause.slice(0, f.index).split(/\s+/).slice(-5).join(' ');
       const tail = clause.slice(f.index).split(/\s+/).slice(0, 3).join(' ');
       if (NOT_ASSERTED.test(lead) || /\b(target|goal|threshold)\b/.test(tail)) continue;
+      // denied after the number: "ten-fold is not supported", "10x was never observed"
+      const after = clause.slice(f.index).split(/\s+/).slice(0, 6).join(' ');
+      if (
+        /\b(?:is|are|was|were|would be|has been|have been) (?:not|never)\b|\b(?:unsupported|not supported|not reached|not achieved|not met|not seen|not shown)\b/.test(
+          after,
+        )
+      )
+        continue;
       out.push({ value: f.value, clause: clause.replace(/\u2024/g, '.') });
     }
   }
