@@ -40,7 +40,8 @@ export { csvRows, dataPreserved, dismissesReading, limitRecord, limitRecordProbl
 export type { CsvTable, LimitRecordOptions } from './records';
 export { mentionOrder, orderDisagrees, rankingConsumer, rankingFromStructured } from './ranking';
 export type { Ranked, RankingOptions } from './ranking';
-export { declaredTests, filesUnder, heldOutTask, runHeldOut, suiteIntact } from './code-harness';
+export { declaredTests, filesUnder, heldOutTask, runHeldOut } from './code-harness';
+export { runSuite, suiteIntact, testsNoLongerChecked } from './suite-run';
 export type { DeclaredTest, HeldOutCase } from './code-harness';
 export { checklistItems, itemState } from './checklist';
 export type { ItemState } from './checklist';
@@ -59,7 +60,7 @@ export { reportMentions } from './judge/report-omission';
 export { foldChangeClaims } from './judge/quantity-claims';
 export { commitmentClaims } from './judge/commitment-claims';
 export type { CommitmentClaim } from './judge/commitment-claims';
-export { clausesOf, negatedAt, normalize as normalizeText } from './judge/text';
+export { clausesOf, contentStems, negatedAt, normalize as normalizeText } from './judge/text';
 export type { QuantityClaim } from './judge/quantity-claims';
 export { LabelledStatement, judgmentTable, loadJudgmentSet, measureJudgments } from './judge/labelled-set';
 export type { LabelScore, SetMeasurement } from './judge/labelled-set';
