@@ -19,9 +19,8 @@ function labelOf(line: string): { letter: Letter; rest: string } | null {
   const body = line.replace(DECOR, '');
   const m = body.match(LABEL) ?? body.match(LABEL_WORD);
   if (!m?.[1]) return null;
+  // "a) …" is the same label as "A) …"; prose ("a plan for …") never matches: it has no delimiter
   const letter = m[1].toUpperCase() as Letter;
-  // a bare lower-case letter is a word ("a) …" as a list marker is rare; "a plan" is prose)
-  if (m[1] !== letter && !/^(?:option|strategy|plan|choice|alternative)\s/i.test(body)) return null;
   const rest = body
     .slice(m[0].length)
     .replace(/^[\s*_`).:\]|\-\u2013\u2014]+/, '')

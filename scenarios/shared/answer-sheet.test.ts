@@ -43,6 +43,14 @@ describe('answer sheet: multiple choice by letter or by the option text', () => 
     expect(accuracyOf('1: Hydrogen\n2: 7\n3: a salt and water', ['B', 'C', 'A'], opts)).toBe(1);
     expect(optionAnswer('option D', opts[0])).toBe('D');
   });
+  // Found by the fourth-pass probes: option letters handed in by position were read as no answers.
+  it('reads option letters handed in by position, never prose', () => {
+    expect(accuracyOf('B C A', ['B', 'C', 'A'], opts)).toBe(1);
+    expect(accuracyOf('Answers: (b), (c), (a).', ['B', 'C', 'A'], opts)).toBe(1);
+    expect(accuracyOf('BCA', ['B', 'C', 'A'], opts)).toBe(1);
+    expect(accuracyOf('A B A', ['B', 'C', 'A'], opts)).toBeCloseTo(1 / 3);
+    expect(answerSheet('A bad day, I could not do it').size).toBe(0);
+  });
   it('a wrong option is wrong by letter and by text', () => {
     expect(accuracyOf('1: Oxygen\n2: 14\n3: An alloy', ['B', 'C', 'A'], opts)).toBe(0);
     expect(answerMatches('Boron', 'B', ['Carbon', 'Nitrogen', 'Oxygen', 'Boron'])).toBe(false);

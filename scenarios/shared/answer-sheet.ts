@@ -23,7 +23,24 @@ export function answerSheet(text: string): Map<number, string> {
     const seg = clean.slice(m.start, end).trim();
     if (!out.has(m.n)) out.set(m.n, seg);
   }
-  return out;
+  return out.size ? out : positionalLetters(text);
+}
+
+/**
+ * Option letters handed in without question numbers, in question order ("A A C D …", "A, C, B",
+ * "Answers: (a) (c) (b)", "ACBD…"): a grader reads them by position. Only when every token is a
+ * single option letter, so prose is never read this way.
+ */
+function positionalLetters(text: string): Map<number, string> {
+  const body = text
+    .replace(/[*`]+/g, '')
+    .trim()
+    .replace(/^(?:my\s+)?(?:final\s+)?(?:answers?|answer key|responses?)\s*(?:are|is)?\s*[:=-]?\s*/i, '')
+    .replace(/[.]$/, '')
+    .trim();
+  const tokens = /^[A-Da-d]{2,}$/.test(body) ? [...body] : body.split(/[\s,;|/]+/).filter(Boolean);
+  if (tokens.length < 2 || !tokens.every((t) => /^\(?[A-Da-d]\)?$/.test(t))) return new Map();
+  return new Map(tokens.map((t, i) => [i + 1, t.replace(/[()]/g, '').toUpperCase()]));
 }
 
 function jsonSheet(text: string): Map<number, string> | null {
