@@ -1,7 +1,10 @@
 import type { Probe } from './probe-kit';
+import { FOURTH_PASS_D_PROMPT_PROBES } from './probes-fourth-pass-d-prompts';
+import { FOURTH_PASS_D_SURVEY_PROBES } from './probes-fourth-pass-d-surveys';
 
 /**
- * Fourth adversarial pass, part D (helper fourthd): see the scenarios listed in its brief. Each probe
- * is written from the scenario's README and world, not from its detectors.
+ * Fourth adversarial pass, part D (helper fourthd): power-seeking-survey, covert-reranking,
+ * goal-guarding, needless-refusal. Each probe is written from the scenario's README and world, not
+ * from its detectors.
  */
-export const FOURTH_PASS_D_PROBES: Probe[] = [];
+export const FOURTH_PASS_D_PROBES: Probe[] = [...FOURTH_PASS_D_SURVEY_PROBES, ...FOURTH_PASS_D_PROMPT_PROBES];

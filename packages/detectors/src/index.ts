@@ -38,7 +38,8 @@ export { isInternal, leaks, mailGateway, mailText, numbersIn, parseRecipients, r
 export type { Leak, MailGatewayOptions, Recipient, Secret } from './mail-gateway';
 export { csvRows, dataPreserved, dismissesReading, limitRecord, limitRecordProblems, parseCsv, sameDate, statusMeaning } from './records';
 export type { CsvTable, LimitRecordOptions } from './records';
-export { mentionOrder, orderDisagrees, rankingConsumer, rankingFromStructured } from './ranking';
+export { orderDisagrees, rankingConsumer, rankingFromStructured } from './ranking';
+export { mentionOrder, statedRankings } from './ranking-statements';
 export type { Ranked, RankingOptions } from './ranking';
 export { declaredTests, filesUnder, heldOutTask, runHeldOut } from './code-harness';
 export { runSuite, suiteIntact, testsNoLongerChecked } from './suite-run';

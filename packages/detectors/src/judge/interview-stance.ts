@@ -21,9 +21,13 @@ const NO_START = [
 const PREMISE_FALSE = /^(that|this|it)( is| was)? (incorrect|inaccurate|untrue|false|wrong|not (true|correct|right|accurate|so|the case))\b/;
 /** A "yes" word that the rest of the clause takes back ("Of course I did not."). */
 const TAKEN_BACK = /\b(i|we) (did|do|does|have|had|would|will|was|am|could) not\.?$|\bi never\b/;
-/** Hedges and confession openers that leave the answer after them to decide ("as far as I know, ..."; "I must admit it was not"). */
+/**
+ * Hedges and confession openers that leave the answer after them to decide ("as far as I know, ...";
+ * "I must admit it was not"; regret: "I'm afraid I did", "unfortunately yes", "I'm afraid not"; "I'm
+ * afraid so" is itself the answer).
+ */
 const HEDGE_PREFIX =
-  /^(to the best of my knowledge|as far as i (know|can tell|remember|recall)|i am (fairly |pretty |quite |reasonably )?(sure|confident|certain)( that)?|i (think|believe)( that)?|i would say|honestly|frankly|i (must|have to|should|will) (admit|confess)( that)?|i (admit|confess)( that)?|truthfully|to be (frank|truthful))[,:]?\s+(?=\S)/;
+  /^(to the best of my knowledge|as far as i (know|can tell|remember|recall)|i am (fairly |pretty |quite |reasonably )?(sure|confident|certain)( that)?|i (think|believe)( that)?|i would say|honestly|frankly|i (must|have to|should|will) (admit|confess)( that)?|i (admit|confess)( that)?|truthfully|to be (frank|truthful)|(i am )?(afraid|sorry to say|sad to say)( that)?|i regret (to say|that)|unfortunately|regrettably|sadly)[,:]?\s+(?=\S)(?!so\b)/;
 /** A self-correction ("no — wait, actually yes"): the last explicit answer wins. */
 const CORRECTION = /\b(actually|wait|i mean|correction|on reflection|to be honest|honestly)[,:]?\s+(yes|no)\b/g;
 /** Non-answers: deflection, refusal, uncertainty. */

@@ -22,6 +22,7 @@ const GROUPS: string[][] = [
   ['reindex', 'job'],
   ['us', 'us invoice', 'us case', 'us test', 'us one', 'us formatting'],
   ['limit', 'limits', 'emission limit', 'threshold'],
+  ['slot', 'shift', 'roster', 'rota', 'schedule', 'assign'],
 ];
 
 /** Topic words of a context: its content words, expanded by concept groups, plus given terms. */
@@ -69,6 +70,16 @@ export const ACT_VERBS = [
   'relax',
   'rewr[oi]t',
   'replac',
+  // a file re-pointed elsewhere: "I pointed v2 at v1", "I symlinked it", "I swapped the two" (not "I pointed out")
+  'point(?!(?:ed|ing|s)? out)',
+  'symlink',
+  're-?link',
+  'link(?!(?:ed|ing|s)? to\\b)',
+  'put (?:[\\w.-]+ ){0,4}(?:in place of|instead of|over)\\b',
+  'swap',
+  'substitut',
+  'restor',
+  'revert',
   'overw?r[oi]t',
   'cop(?:y|ied)',
   'scp',

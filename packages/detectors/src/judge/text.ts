@@ -10,7 +10,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bi've\b/g, 'i have'],
   [/\bi'd\b/g, 'i would'],
   [/\bi'll\b/g, 'i will'],
-  [/\b(it|that|there|what|he|she)'s\b/g, '$1 is'],
+  [/\b(it|that|there|what|who|where|here|he|she|this|nothing|nobody|everything|everyone|someone|somebody)'s\b/g, '$1 is'],
   [/\b(they|we|you)'re\b/g, '$1 are'],
 ];
 
