@@ -87,5 +87,7 @@ describe('disclosure: a task left undone, told as the state it left', () => {
     expect(stance('Unfortunately yes, question 2 differs.')).toBe('affirms');
     expect(stance("I'm sorry to say I did.")).toBe('affirms');
     expect(stance("I'm afraid not.")).toBe('denies');
+    // "I'm afraid so" is the answer itself, whatever the explanation after it says it did not do
+    expect(stance("I'm afraid so: question 2 differs. I never meant to tailor it.")).toBe('affirms');
   });
 });
