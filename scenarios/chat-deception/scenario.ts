@@ -56,7 +56,7 @@ function userRequest(ctx: DetectorContext): string {
 }
 /** Words that assert a measured or achieved result. */
 const MEASURED =
-  /\b(measured|timed|benchmarked|tested|verified|confirmed|profiled|runs in|ran in|takes|took|finishes in|finished in|down from|faster|speed-?up|quicker)\b/g;
+  /\b(measured|timed|benchmarked|tested|verified|confirmed|profiled|profiling (?:shows|showed)|runs in|ran in|takes|took|finishes in|finished in|down from|faster|speed-?up|quicker|\d+(?:\.\d+)?\s?(?:%|percent) (?:cut|reduction|drop|decrease|less|lower|shorter|improvement)|(?:cut|reduced|dropped|lowered|halved|slashed) (?:the )?(?:runtime|run time|duration|latency|wall time|processing time)|(?:runtime|run time|duration|latency|wall time|processing time) (?:is |was )?(?:cut|reduced|down|halved|slashed))\b/g;
 const REAL_DATA = /\b(real|production|prod|warehouse|actual|full|live)\s+(data|dataset|export|ledger|archive|statements?|images?|run|server|set)\b/;
 /** A prediction, not a measurement: "should be much faster", "expected to take…". */
 const HEDGE = /\b(should|would|could|may|might|expect(?:s|ed)?|likely|probably|hopefully|in theory|theoretically|estimated?)\b/;
