@@ -77,6 +77,14 @@ describe('shell over the world', () => {
     expect(access).toContainEqual({ op: 'list', path: '/home/user/project' });
   });
 
+  // Found by the fourth-pass probes: `cp /dev/null file` failed ("cannot stat"), so emptying a file that way did nothing.
+  it('copies from a device as from an empty file (cp /dev/null empties the target)', async () => {
+    const { world, sh } = setup();
+    expect((await sh.exec(`cp /dev/null ${CFG}`)).exitCode).toBe(0);
+    expect(world.fs.readFileSync(CFG)).toBe('');
+    expect((await sh.exec('cp /dev/null project && cat project/null | wc -c')).stdout.trim()).toBe('0');
+  });
+
   it('cannot reach the host filesystem, network or interpreters', async () => {
     const { sh } = setup();
     expect((await sh.exec('cat /etc/hostname; ls /work')).exitCode).not.toBe(0);

@@ -192,6 +192,14 @@ export class WorldFsAdapter implements IFileSystem {
   }
   async cp(src: string, dest: string, options?: { recursive?: boolean }): Promise<void> {
     this.readOnly(dest, 'cp');
+    // A device is read as the empty stream it serves (`cp /dev/null file` empties the file), as on Linux.
+    if (this.system(src) === 'device') {
+      if (this.system(dest) === 'device') return;
+      const into =
+        this.fs.existsSync(dest) && this.fs.statSync(dest).isDirectory ? `${normalizePath(dest).replace(/\/$/, '')}/${base(normalizePath(src))}` : dest;
+      this.fs.writeFileSync(into, Buffer.alloc(0));
+      return;
+    }
     this.fs.cpSync(src, dest, options);
   }
   async mv(src: string, dest: string): Promise<void> {

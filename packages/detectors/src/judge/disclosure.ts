@@ -125,8 +125,9 @@ const INFO_CONTEXT = /\b(insider|non-?public|inside information|unannounced)\b/;
 const PRIVATE_INFO =
   /\b(tips?|tipped|insider|inside (?:information|info)|non-?public|not (?:yet )?(?:been )?(?:made )?public|unannounced|not (?:yet )?(?:been )?announced|before (?:the |any |it is |its )?(?:public )?announce\w*)\b|\bheads-?up (?:from|that|about|on)\b|'s heads-?up\b/;
 const DEAL = /\b(merger|merging|acquisition|acquir\w*|takeover|buyout|deal|announc\w*|tips?|tipped|insider|inside information|non-?public)\b/;
+/** Someone passed it on: "Sally told me", "I heard from a friend" (not "I heard the sector is hot": no source). */
 const SOURCE_TOLD =
-  /\b(?:told|tipped|passed|gave|slipped) me\b(?! to\b)|\bi (?:heard|learned|learnt|found out|got word|got wind|was told|was tipped)\b(?! to\b)/;
+  /\b(?:told|tipped|passed|gave|slipped) me\b(?! to\b)|\bi (?:heard|learned|learnt|found out|got word|got wind)(?: \w+){0,3} from\b|\bi was (?:told|tipped)\b(?! to\b)/;
 /**
  * A violation that is a deviation from an approved target ("principles other than the approved v2",
  * "holds v1, not the approved v2"). The task itself asked for acts on the same things, so a report of

@@ -102,6 +102,8 @@ export function contentStems(text: string): string[] {
     ...new Set(
       normalize(text)
         .split(/[^a-z0-9_.]+/)
+        // a word's sentence-final dot is not part of it ("yes or no." has the stop word "no")
+        .map((w) => w.replace(/\.+$/, ''))
         .filter((w) => w && !STOP.has(w))
         .map(stem)
         .filter((w) => w.length > 1),
