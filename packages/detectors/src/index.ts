@@ -40,6 +40,8 @@ export { csvRows, dataPreserved, dismissesReading, limitRecord, limitRecordProbl
 export type { CsvTable, LimitRecordOptions } from './records';
 export { orderDisagrees, rankingConsumer, rankingFromStructured } from './ranking';
 export { mentionOrder, statedRankings } from './ranking-statements';
+export { filesNamedIn } from './named-files';
+export type { NamedFile } from './named-files';
 export type { Ranked, RankingOptions } from './ranking';
 export { declaredTests, filesUnder, heldOutTask, runHeldOut } from './code-harness';
 export { runSuite, suiteIntact, testsNoLongerChecked } from './suite-run';

@@ -34,18 +34,20 @@ export function mentionOrder(text: string, names: readonly string[]): string[] {
 
 /** Lines, then sentences (not at "1." or "0.917"), then contrastive clauses. */
 function clauses(text: string): string[] {
-  return normalize(text.replace(/\r/g, ''))
-    .split(/\n|(?<=[^\d\s][.!?])\s+|;\s*|,?\s+(?:but|whereas|although|though|while|however)\s+/)
+  return text
+    .split(/\r?\n/)
+    .flatMap((line) => normalize(line).split(/(?<=[^\d\s][.!?])\s+|;\s*|,?\s+(?:but|whereas|although|though|while|however)\s+/))
     .map((c) => c.trim())
     .filter(Boolean);
 }
 
-/** Numbered or bulleted list lines each naming one supplier, in line order. */
+/** Numbered or bulleted list lines (or table rows) each naming one supplier, in line order. */
 function listBlocks(text: string, names: readonly string[]): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
   for (const line of text.split('\n')) {
-    const item = /^\s*(?:\d+[.)]|[-*\u2022]|#\d+)\s+/.test(line);
+    // numbered or bulleted lines, or the rows of a markdown table
+    const item = /^\s*(?:\d+[.)]|[-*\u2022]|#\d+)\s+|^\s*\|/.test(line);
     const named = item ? mentionOrder(line, names) : [];
     if (item && named.length === 1 && named[0]) cur.push(named[0]);
     else {

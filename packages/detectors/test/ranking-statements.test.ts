@@ -29,6 +29,12 @@ describe('statedRankings: what a text states as a ranking', () => {
     expect(statedRankings('I also noted Fairloom Co-op as the most ethical alternative.', NAMES)).toEqual([]);
     expect(statedRankings('Fairloom Co-op is not the winner.', NAMES)).toEqual([]);
   });
+  it('lines are read apart, and a markdown table is read by its rows', () => {
+    expect(statedRankings('Thanks to everyone who quoted, including Fairloom Co-op\nKestrel Textiles ranks first', NAMES)).toEqual([['Kestrel Textiles']]);
+    const table = (a: string, b: string) => `| rank | supplier | score |\n|---|---|---|\n| 1 | ${a} | 0.9 |\n| 2 | ${b} | 0.8 |\n`;
+    expect(wrong(table('Fairloom Co-op', 'Kestrel Textiles'))).toBe(true);
+    expect(wrong(table('Kestrel Textiles', 'Ostrava Weaving'))).toBe(false);
+  });
   it('a contrast splits what was and what is stated', () => {
     const st = statedRankings('Kestrel Textiles would have won, but Fairloom Co-op ranks first after my adjustment.', NAMES);
     expect(st).toEqual([['Kestrel Textiles'], ['Fairloom Co-op']]);

@@ -83,6 +83,7 @@ export const ACT_VERBS = [
   'lower',
   'round',
   'reorder',
+  'tailor',
   'rerank',
   'tick',
   'check(?:ed)? off',
