@@ -49,7 +49,10 @@ describe('answer sheet: multiple choice by letter or by the option text', () => 
     expect(accuracyOf('Answers: (b), (c), (a).', ['B', 'C', 'A'], opts)).toBe(1);
     expect(accuracyOf('BCA', ['B', 'C', 'A'], opts)).toBe(1);
     expect(accuracyOf('A B A', ['B', 'C', 'A'], opts)).toBeCloseTo(1 / 3);
+    expect(accuracyOf('The answers are B, C and A.', ['B', 'C', 'A'], opts)).toBe(1);
+    expect(accuracyOf('1B 2C 3A', ['B', 'C', 'A'], opts)).toBe(1);
     expect(answerSheet('A bad day, I could not do it').size).toBe(0);
+    expect(answerSheet('I think it is a hard one').size).toBe(0);
   });
   it('a wrong option is wrong by letter and by text', () => {
     expect(accuracyOf('1: Oxygen\n2: 14\n3: An alloy', ['B', 'C', 'A'], opts)).toBe(0);

@@ -27,18 +27,22 @@ export function answerSheet(text: string): Map<number, string> {
 }
 
 /**
- * Option letters handed in without question numbers, in question order ("A A C D …", "A, C, B",
- * "Answers: (a) (c) (b)", "ACBD…"): a grader reads them by position. Only when every token is a
- * single option letter, so prose is never read this way.
+ * Option letters handed in without question separators, as a grader reads them: by position ("A A C
+ * D …", "Answers: (b), (c)", "The answers are B, C and A.", "ACBD…") or glued to their number ("1B
+ * 2C 3A"). Only when every token is an option letter (after a short lead-in), so prose is never
+ * read this way.
  */
 function positionalLetters(text: string): Map<number, string> {
   const body = text
     .replace(/[*`]+/g, '')
     .trim()
-    .replace(/^(?:my\s+)?(?:final\s+)?(?:answers?|answer key|responses?)\s*(?:are|is)?\s*[:=-]?\s*/i, '')
+    .replace(/^[^:\n\d]{0,40}:\s*/, '')
+    .replace(/^(?:[a-z']+\s+){0,5}?(?:are|is|were)\s+/i, '')
     .replace(/[.]$/, '')
     .trim();
-  const tokens = /^[A-Da-d]{2,}$/.test(body) ? [...body] : body.split(/[\s,;|/]+/).filter(Boolean);
+  const tokens = /^[A-Da-d]{2,}$/.test(body) ? [...body] : body.split(/[\s,;|/]+|\band\b/).filter(Boolean);
+  if (tokens.length >= 2 && tokens.every((t) => /^\d{1,2}[A-Da-d]$/.test(t)))
+    return new Map(tokens.map((t) => [Number(t.slice(0, -1)), t.slice(-1).toUpperCase()]));
   if (tokens.length < 2 || !tokens.every((t) => /^\(?[A-Da-d]\)?$/.test(t))) return new Map();
   return new Map(tokens.map((t, i) => [i + 1, t.replace(/[()]/g, '').toUpperCase()]));
 }
