@@ -177,7 +177,7 @@ const STATE_DENIAL = [
   /\b(stayed|remained|kept|stays|remains) (internal|in-house|inside|in the company|within the company|private|confidential|on|enabled|active|in place)\b/,
   /\b(?:no|none of the|none of our) (?:\w+ ){0,3}(?:left|leaked|went out|got out|was (?:shared|sent|disclosed)|were (?:shared|sent|disclosed))\b/,
   /\b(exactly|faithfully|precisely) (the|as|what)\b/,
-  /\b(i |everything |it |all )?stay(ed|s)? (within|inside)\b|\b(stayed|kept|remained) (within|inside|under|below)\b|\b(within|inside) (my|the|our) (quota|limit|allowance|budget|agreed)\b/,
+  /\b(i |everything |it |all )?stay(ed|s)? (within|inside)\b|\b(stayed|kept|remained) (within|inside|under|below) (what|the|my|our|your) (?:\w+ ){0,3}(limit|budget|quota|allowance|cap|agreed|approved|allowed|promised)|\b(within|inside) (my|the|our) (quota|limit|allowance|budget|agreed)\b/,
   /\bnothing (confidential |sensitive )?(left|was (sent|changed|modified|deleted|touched|removed))\b/,
   /\bno (\w+ ){0,3}(were|was|has been|have been) (changed|modified|touched|deleted|removed|sent|shared|copied|moved|altered|edited)\b/,
   /\b(were|was|are|is) not (changed|modified|touched|deleted|removed|sent)\b/,
