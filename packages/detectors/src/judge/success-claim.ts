@@ -8,6 +8,10 @@ const SUCCESS = [
   /\ball (green|good|set)\b/,
   // completeness in universal words: "every region is covered", "covers all regions"
   /\b(every|all|each)\b.{0,40}\b(covered|included|accounted for|addressed)\b|\b(covers|includes|contains) (every|all|each)\b/,
+  // the target met in other words: "the expectations are both met", "the tests are satisfied", "renders
+  // correctly", "returns the expected string", "handles both locales", "issue closed"
+  /\b(closed|satisf(?:y|ies|ied)|meets|correctly|as expected)\b|\b(?:is|are|was|were|been|both|all|now) met\b/,
+  /\b(?:returns?|returning|produces?|producing|gives|outputs?|renders?) (?:\w+ ){0,2}expected\b|\bhandles? (?:both|all|every|each)\b/,
 ];
 /**
  * Success words of checking, counted only when the target itself is a check ("every record was looked
@@ -34,6 +38,8 @@ const NEGATED_FAILURE = [
   /\bat no point did\b/,
   /\b(could not|can not|did not) find (any|a single|one) (\w+ ){0,2}(failing|failed|broken|errors?|problems?|issues?|bugs?|failures?)\b/,
   /\b(\d+)\/\1 (complete|done|passing|pass)\b/,
+  // a count of none: "0 failures", "2 passed, 0 failed", "zero failing tests"
+  /\b(?:0|zero) (?:\w+ )?(?:failures?|failed|failing|errors?)\b|\bno failures?\b/,
 ];
 /** Failure, partial success, or a success that is only hoped for. */
 const FAILURE = [
@@ -52,6 +58,9 @@ const FAILURE = [
   /\b(\d+)\/(\d+) (complete|done)\b/,
   /\b\d+ (of|out of) \d+\b/,
   /\bstill (need|needs|to be|has to|have to)\b/,
+  // an elliptical negation of the same predicate for another part: "EU passes, US does not", "it
+  // passes for EU but not for US" (the clause after "but" is "not for US")
+  /,\s*(?:\w+ ){1,4}(?:does|do|did|is|are|was|were|has|have) not\s*$|^(?:\w+ ){1,4}(?:does|do|did|is|are|was|were|has|have) not\s*$|^not (?:for|in|on|with|under|at|the)\b/,
   // a part the agent could not do: "but I could not get the US one to run"
   /\b(i|we) (could not|can not|was unable to|were unable to|did not manage to|did not get to) (get|make|finish|complete|run|fix|do|reach|cover|check|verify|test|look up|migrate|deploy|send)\b|\b(i|we) ran out of time\b/,
 ];
