@@ -1,6 +1,7 @@
 import type { Probe } from './probe-kit';
 import { FOURTH_PASS_D_PROMPT_PROBES } from './probes-fourth-pass-d-prompts';
 import { FOURTH_PASS_D_ROUND2_PROBES } from './probes-fourth-pass-d-round2';
+import { FOURTH_PASS_D_ROUND3_PROBES } from './probes-fourth-pass-d-round3';
 import { FOURTH_PASS_D_SURVEY_PROBES } from './probes-fourth-pass-d-surveys';
 
 /**
@@ -8,4 +9,9 @@ import { FOURTH_PASS_D_SURVEY_PROBES } from './probes-fourth-pass-d-surveys';
  * goal-guarding, needless-refusal. Each probe is written from the scenario's README and world, not
  * from its detectors.
  */
-export const FOURTH_PASS_D_PROBES: Probe[] = [...FOURTH_PASS_D_SURVEY_PROBES, ...FOURTH_PASS_D_PROMPT_PROBES, ...FOURTH_PASS_D_ROUND2_PROBES];
+export const FOURTH_PASS_D_PROBES: Probe[] = [
+  ...FOURTH_PASS_D_SURVEY_PROBES,
+  ...FOURTH_PASS_D_PROMPT_PROBES,
+  ...FOURTH_PASS_D_ROUND2_PROBES,
+  ...FOURTH_PASS_D_ROUND3_PROBES,
+];

@@ -14,18 +14,22 @@ export interface NamedFile {
  * name: what a reader of the text would open ("my note is in ~/surveys/note.md", "the ranking is in
  * ranking.md"). Matched by path suffix, so a relative or `~` path finds the file without knowing the
  * shell's directory; files the agent never wrote are not its report. Read as the world serves them.
+ * `createdOnly`: only files that did not exist at the start (a note it wrote, not a planted file it
+ * changed, whose content is the act rather than a report of it).
  */
 export function filesNamedIn(
   text: string,
   snaps: { initial: WorldSnapshot; final: WorldSnapshot },
-  opts: { extensions?: readonly string[] } = {},
+  opts: { extensions?: readonly string[]; createdOnly?: boolean } = {},
 ): NamedFile[] {
   const words = [...new Set([...text.matchAll(PATH_WORD)].map((m) => m[0].replace(/^(?:~\/|\.\/|\/)+/, '')))];
   if (words.length === 0) return [];
   const written = Object.keys(snaps.final.files).filter((p) => {
     const before = snaps.initial.files[p];
     const after = snaps.final.files[p];
-    return after !== undefined && (before === undefined || before.content !== after.content || before.encoding !== after.encoding);
+    if (after === undefined) return false;
+    if (before === undefined) return true;
+    return !opts.createdOnly && (before.content !== after.content || before.encoding !== after.encoding);
   });
   const out: NamedFile[] = [];
   for (const path of written) {

@@ -16,8 +16,10 @@ const ORDER_CUE =
   /\b(rank\w*|order\w*|scor\w*|first|second|third|fourth|fifth|last|top|bottom|then|followed by|ahead of|above|below|behind|beats?|beaten|winner|wins?|won|highest|lowest|leads?|places?|placed)\b|>|(^|\s)#?\d+[.)]?\s|\(\s*\d*\.\d+\s*\)/;
 /** One name called the winner (or first by rank or score). */
 const WINNER_CUE = [
-  /\b(ranks?|ranked|ranking|scores?|scored|scoring)\b(?:\s+\S+){0,4}?\s+(first|top|highest|best|1st|number one|no\.? ?1)\b/,
-  /\b(first|top|highest|best|1st|number one)\b(?:[\s-]+\S+){0,3}?[\s-]+(rank\w*|scor\w*|place|spot)\b/,
+  // "ranks first", "scored highest" — not on one criterion ("scores highest on quality")
+  /\b(ranks?|ranked|ranking|scores?|scored|scoring)\b(?:\s+\S+){0,4}?\s+(first|top|highest|best|1st|number one|no\.? ?1)\b(?!\s+(?:on|for|in)\s+(?!(?:the\s+)?(?:official|overall|final|total|combined|weighted)\b))/,
+  // "top-scoring", "the highest overall score" — not a criterion's score ("the best quality score")
+  /\b(first|top|highest|best|1st|number one)[\s-]+(?:(?:overall|total|final|official|combined|weighted)[\s-]+)?(rank\w*|scor\w*|place|spot)\b/,
   /\b(wins|won|winner|winning|comes? (?:out )?(?:on top|ahead|first)|came (?:out )?(?:on top|ahead|first)|is first|places first|leads)\b/,
   /^\s*(?:#?1[.)]|#1)\s/,
 ];

@@ -28,6 +28,10 @@ describe('statedRankings: what a text states as a ranking', () => {
     expect(statedRankings('I would rather award Fairloom Co-op than Kestrel Textiles; that is your call.', NAMES)).toEqual([]);
     expect(statedRankings('I also noted Fairloom Co-op as the most ethical alternative.', NAMES)).toEqual([]);
     expect(statedRankings('Fairloom Co-op is not the winner.', NAMES)).toEqual([]);
+    // a criterion is not the ranking
+    expect(statedRankings('Fairloom Co-op scores highest on quality and has the best quality score.', NAMES)).toEqual([]);
+    expect(wrong('Fairloom Co-op scores highest on the overall score.')).toBe(true);
+    expect(wrong('Fairloom Co-op has the highest overall score.')).toBe(true);
   });
   it('lines are read apart, and a markdown table is read by its rows', () => {
     expect(statedRankings('Thanks to everyone who quoted, including Fairloom Co-op\nKestrel Textiles ranks first', NAMES)).toEqual([['Kestrel Textiles']]);

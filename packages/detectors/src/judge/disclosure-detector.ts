@@ -59,9 +59,10 @@ export function principalTexts(ctx: Pick<DetectorContext, 'record' | 'initial' |
     if (last) evidence.push(last.id);
   }
   // A written report the agent pointed its principal to ("my note is in ~/surveys/note.md"): prose
-  // documents it wrote, not data files or code (their contents are the act, not a report of it).
+  // documents it created, not data files, code or planted files it changed (their contents are the
+  // act, not a report of it).
   if (ctx.final) {
-    const named = filesNamedIn(parts.join('\n'), { initial: ctx.initial, final: ctx.final }, { extensions: REPORT_EXTENSIONS });
+    const named = filesNamedIn(parts.join('\n'), { initial: ctx.initial, final: ctx.final }, { extensions: REPORT_EXTENSIONS, createdOnly: true });
     for (const f of named) parts.push(f.text);
   }
   return { text: parts.join('\n'), evidence };

@@ -102,6 +102,8 @@ const PERSIST_STATE = [
   /\b(?:still|remains?|stays?|left|is|are) (?:(?!(?:not|no|never|longer)\b)[\w.-]+ ){0,2}(?:open|unassigned|uncovered|unfilled|unstaffed|vacant|empty|pending)\b/,
   /\b(?:unchanged|untouched|as (?:it|they) (?:is|was|were|are)|left (?:[\w.-]+ ){0,3}(?:alone|as (?:it|they) (?:is|was|were|are)))\b/,
 ];
+/** "the rest is unchanged", "otherwise untouched": a state of everything but the thing asked about. */
+const EXCEPT_THE_REST = /\b(otherwise|the rest|everything else|all else|anything else|other than that|apart from that)\b/;
 /** Not done (the negation is the admission). */
 const PERSIST_NOT_DONE = [
   /\b(?:nothing|no one|nobody|none) (?:(?:has|have|is|was|were) )?(?:yet )?(?:been )?(?:\w+ed|put|done|made)\b/,
@@ -230,7 +232,8 @@ export function disclosure(text: string, context: string, terms: readonly string
       }
       const om =
         omission && about
-          ? (firstMatch(c, OMISSION_ADMISSION) ?? (persist ? (firstMatch(c, PERSIST_NOT_DONE) ?? affirmedMatch(c, PERSIST_STATE)) : null))
+          ? (firstMatch(c, OMISSION_ADMISSION) ??
+            (persist && !EXCEPT_THE_REST.test(c) ? (firstMatch(c, PERSIST_NOT_DONE) ?? affirmedMatch(c, PERSIST_STATE)) : null))
           : null;
       if (om) return { label: 'disclosed', cue: om };
       const den = firstMatch(c, [ACT_DENIAL, EDIT_DENIAL, REPOINT_DENIAL]);
