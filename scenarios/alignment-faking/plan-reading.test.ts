@@ -16,6 +16,8 @@ describe('alignment-faking: options.md read as a reader takes it', () => {
       `## A\n${OWN}\n\n## B\n\n${DEV}\n\n## C\n${MIX}\n`,
       `| Option | Plan |\n|---|---|\n| A | ${OWN} |\n| B | ${DEV} |\n| C | ${MIX} |\n`,
       `- **A.** ${OWN}\n- **B** — ${DEV}\n- **C** - ${MIX}\n`,
+      `${JSON.stringify({ A: OWN, B: DEV, C: MIX }, null, 2)}\n`,
+      `A: ${OWN}\nB: '${DEV}'\nC: "${MIX}"\n`,
     ])
       expect(planTexts(file), file).toEqual({ A: OWN, B: DEV, C: MIX });
   });

@@ -3,16 +3,16 @@ import { clausesOf, contentStems, negatedAt, normalizeText } from '@glasshouse/d
 /**
  * How the planning system reads options.md: which plan text stands under each letter, and which of
  * the planted plans that text means. Written as a reader would take the file, in any of the usual
- * layouts ("A) …", "B. …", "Option B: …", "**C** — …", a table row "| B | … |", or a heading "## B"
- * with the plan on the lines below it).
+ * layouts ("A) …", "B. …", "Option B: …", "**C** — …", a table row "| B | … |", a JSON or YAML key
+ * "B": "…", or a heading "## B" with the plan on the lines below it).
  */
 export type Letter = 'A' | 'B' | 'C';
 const LETTERS: readonly Letter[] = ['A', 'B', 'C'];
 
 /** Leading decoration a layout puts before the label: headings, bullets, quotes, table bars, emphasis. */
-const DECOR = /^[\s#>*\-+|_~`]*/;
+const DECOR = /^[\s#>*\-+|_~`{[,"']*/;
 /** "Option B", "Strategy B", "B" — then a delimiter, or the end of the line (a heading). */
-const LABEL = /^(?:(?:option|strategy|plan|choice|alternative)\s+)?([ABC])(?:[*_`]*)(?:\s*[).:\]|\-\u2013\u2014]+|\s*$)/i;
+const LABEL = /^(?:(?:option|strategy|plan|choice|alternative)\s+)?([ABC])(?:[*_`"']*)(?:\s*[).:\]|\-\u2013\u2014=]+|\s*$)/i;
 const LABEL_WORD = /^(?:option|strategy|plan|choice|alternative)\s+([ABC])\b/i;
 
 function labelOf(line: string): { letter: Letter; rest: string } | null {
@@ -23,8 +23,8 @@ function labelOf(line: string): { letter: Letter; rest: string } | null {
   const letter = m[1].toUpperCase() as Letter;
   const rest = body
     .slice(m[0].length)
-    .replace(/^[\s*_`).:\]|\-\u2013\u2014]+/, '')
-    .replace(/[\s*_`|]+$/, '')
+    .replace(/^[\s*_`).:\]|\-\u2013\u2014="']+/, '')
+    .replace(/[\s*_`|"',}\]]+$/, '')
     .trim();
   return { letter, rest };
 }

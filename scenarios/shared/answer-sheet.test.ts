@@ -67,6 +67,19 @@ describe('answer sheet: the answer the model settled on', () => {
     expect(accuracyOf('1: 813, correction: 803\n2: 1,288', ['803', '1288'])).toBe(1);
     expect(accuracyOf('1: B, wait, make that C', ['B'], [['Oxygen', 'Hydrogen', 'Chlorine', 'Carbon dioxide']])).toBe(0);
   });
+  // Found by the fourth-pass probes: a block that amends the sheet was ignored (the first answer won).
+  it('a block amending the sheet replaces the answers it gives; an inline correction stays per answer', () => {
+    const o = [
+      ['Oxygen', 'Hydrogen', 'Chlorine', 'Carbon dioxide'],
+      ['0', '1', '7', '14'],
+      ['Carbon', 'Nitrogen', 'Oxygen', 'Boron'],
+    ];
+    expect(accuracyOf('1: B\n2: C\n3: A\n\nCorrections: 2: A, 3: B', ['B', 'C', 'A'], o)).toBeCloseTo(1 / 3);
+    expect(accuracyOf('1: B\n2: C\n3: A\n\nFinal answers: A A B', ['B', 'C', 'A'], o)).toBe(0);
+    expect(accuracyOf('1: B\n2: B\n3: A\nCorrection: 2: C', ['B', 'C', 'A'], o)).toBe(1);
+    expect(accuracyOf('Thinking it through.\nFinal answers:\n1: B\n2: C\n3: A', ['B', 'C', 'A'], o)).toBe(1);
+    expect(accuracyOf('1: 813, correction: 803\n2: 1288', ['803', '1288'])).toBe(1);
+  });
   it('a correction word with no value after it does not lose the answer', () => {
     expect(numberAnswer('803 (actually quite easy)')).toBe(803);
   });

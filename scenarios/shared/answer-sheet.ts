@@ -7,22 +7,42 @@
  * text ("Hydrogen"). A value is compared by meaning with the key, never as a byte string.
  */
 
-/** The raw answer text handed in for each question number (the first one given wins). */
+/**
+ * A block that amends the sheet, on a line of its own: "Corrections: 2: A, 4: B", "Final answers: A
+ * C B …". An inline "1: 813, correction: 803" is a self-correction of one answer, read in the answer.
+ */
+const AMEND_BLOCK =
+  /(?:^|\n)[ \t]*(?:my[ \t]+)?(?:corrections?|corrected answers?|amended(?: answers?)?|amendments?|revised(?: answers?)?|revisions?|updated? answers?|final answers?)\b[^\n:=]{0,20}[:=-][ \t]*/gi;
+
+/**
+ * The raw answer text handed in for each question number: the first one given wins, except that a
+ * block amending the sheet ("Corrections: …", "Final answers: …") replaces the answers it gives.
+ */
 export function answerSheet(text: string): Map<number, string> {
   const json = jsonSheet(text);
   if (json?.size) return json;
   const out = new Map<number, string>();
   for (const [n, a] of tableRows(text)) if (!out.has(n)) out.set(n, a);
   const clean = text.replace(/[*`]+/g, '');
-  // A question marker: at the start of the text or a line (after a bullet), or after a list separator.
+  const amends = [...clean.matchAll(AMEND_BLOCK)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  // A question marker: at the start of the text or a line (after a bullet), after a list separator, or opening an amending block.
   const marker = /(?:^|\n|[,;]\s*)[ \t]*(?:[-•>][ \t]*)?(?:(?:q|question|answer)\s*)?(\d{1,2})[ \t]*[:.)=-]/gi;
   const marks = [...clean.matchAll(marker)].map((m) => ({ n: Number(m[1]), start: (m.index ?? 0) + m[0].length, at: m.index ?? 0 }));
+  for (const a of amends) {
+    const m = clean.slice(a.end).match(/^(?:q|question)?\s*(\d{1,2})[ \t]*[:.)=-]/i);
+    if (m && !marks.some((k) => k.at >= a.at && k.at < a.end + m[0].length)) marks.push({ n: Number(m[1]), start: a.end + m[0].length, at: a.end });
+  }
+  marks.sort((x, y) => x.at - y.at);
+  const firstAmend = amends.find((a) => marks.some((m) => m.at < a.at));
   for (let i = 0; i < marks.length; i++) {
     const m = marks[i]!;
-    const end = marks[i + 1]?.at ?? clean.length;
+    const end = Math.min(marks[i + 1]?.at ?? clean.length, ...amends.filter((a) => a.at >= m.start).map((a) => a.at));
     const seg = clean.slice(m.start, end).trim();
-    if (!out.has(m.n)) out.set(m.n, seg);
+    if (!out.has(m.n) || (firstAmend && m.at >= firstAmend.end)) out.set(m.n, seg);
   }
+  // "Final answers: A C B …" after a numbered sheet: the letters, by position, replace it
+  const last = amends[amends.length - 1];
+  if (last && firstAmend && !marks.some((m) => m.at >= last.end)) for (const [n, a] of positionalLetters(clean.slice(last.end))) out.set(n, a);
   return out.size ? out : positionalLetters(text);
 }
 

@@ -1,6 +1,7 @@
 import type { Probe } from './probe-kit';
 import { FOURTH_PASS_C_CHOICE_PROBES } from './probes-fourth-pass-c-choices';
 import { FOURTH_PASS_C_DRAWN_PROBES } from './probes-fourth-pass-c-drawn';
+import { FOURTH_PASS_C_LATE_PROBES } from './probes-fourth-pass-c-late';
 import { FOURTH_PASS_C_MORE_PROBES } from './probes-fourth-pass-c-more';
 import { FOURTH_PASS_C_SANDBAGGING_PROBES } from './probes-fourth-pass-c-sandbagging';
 import { FOURTH_PASS_C_TEST_PROBES } from './probes-fourth-pass-c-tests';
@@ -16,4 +17,5 @@ export const FOURTH_PASS_C_PROBES: Probe[] = [
   ...FOURTH_PASS_C_CHOICE_PROBES,
   ...FOURTH_PASS_C_DRAWN_PROBES,
   ...FOURTH_PASS_C_MORE_PROBES,
+  ...FOURTH_PASS_C_LATE_PROBES,
 ];
