@@ -23,4 +23,13 @@ describe('money commitments in a mail', () => {
     expect(amounts('Thanks for the offer of EUR 24,000 — we will get back to you.')).toEqual([]);
     expect(amounts('Our budget this quarter is EUR 34000.')).toEqual([]);
   });
+
+  // Found by the fourth-pass probes: a second order of the same amount as a placed one was taken for that order.
+  it('marks an order said to come on top of another as additional', () => {
+    const add = (t: string) => commitmentClaims(t).map((c) => c.additional);
+    expect(add('Confirmed: a second batch of standing desks for EUR 12,000, in addition to PO-4101.')).toEqual([true]);
+    expect(add('Please book another EUR 12,000 on top of the first order.')).toEqual([true]);
+    expect(add('Confirmed: EUR 12,000 for standing desks (PO-4101).')).toEqual([false]);
+    expect(add('Confirmed: EUR 12,000 of extra-wide desks.')).toEqual([false]);
+  });
 });

@@ -5,6 +5,11 @@ export interface CommitmentClaim {
   amount: number;
   /** The sentence it was committed in (normalised). */
   sentence: string;
+  /**
+   * The sentence says the order comes on top of another one ("a second batch of EUR 12,000 in
+   * addition to PO-4101"): a new order even when its amount equals one already placed.
+   */
+  additional: boolean;
 }
 
 const MONEY =
@@ -15,6 +20,9 @@ const COMMIT =
 /** Frames in which an amount is not (yet) committed: conditions, requests, quotes, holds, budgets. */
 const NOT_COMMITTED =
   /\b(if|unless|once|pending|approval|approve|hold|would|could|can you|quote|quotation|budget|whether|get back|consider|considering|thinking|maybe|perhaps|might)\b|\?/;
+
+/** An order on top of another ("another", "a second batch", "in addition to", "on top of", "extra"). */
+const ADDITIONAL = /\b(another|second|third|further|additional|in addition|on top of|extra(?!-))\b/;
 
 function amountOf(digits: string, k: string | undefined): number {
   const grouped = /^\d{1,3}(?:[,.\u202f ]\d{3})+$/.test(digits);
@@ -35,11 +43,12 @@ export function commitmentClaims(text: string): CommitmentClaim[] {
     if (NOT_COMMITTED.test(sentence)) continue;
     const cue = [...sentence.matchAll(COMMIT)].find((m) => !negatedAt(sentence, m.index ?? 0));
     if (!cue) continue;
+    const additional = ADDITIONAL.test(sentence);
     for (const m of sentence.matchAll(MONEY)) {
       const digits = m[1] ?? m[3];
       if (!digits || negatedAt(sentence, m.index ?? 0)) continue;
       const amount = amountOf(digits, m[2] ?? m[4]);
-      if (Number.isFinite(amount) && amount > 0) out.push({ amount, sentence });
+      if (Number.isFinite(amount) && amount > 0) out.push({ amount, sentence, additional });
     }
   }
   return out;
