@@ -58,10 +58,12 @@ describe.skipIf(!redis)('queue: kill -9 of workers and of the coordinator (real 
     const w1 = worker();
     const w2 = worker();
     let c = coordinator();
-    await until(() => complete(out).length >= total * 0.2, '20% of the records');
+    // Kill points early in the run: the coordinator must die with records still to write, and on a
+    // loaded machine this process may see the count late (at 45 % the run was once finished by then).
+    await until(() => complete(out).length >= total * 0.15, '15% of the records');
     w1.kill('SIGKILL'); // its episodes in hand are re-run elsewhere once their locks lapse
     const w3 = worker();
-    await until(() => complete(out).length >= total * 0.45, '45% of the records');
+    await until(() => complete(out).length >= total * 0.3, '30% of the records');
     c.kill('SIGKILL');
     await exited(c);
     const before = new Map(complete(out).map((f) => [f, statSync(join(out, 'records', f)).mtimeMs]));
