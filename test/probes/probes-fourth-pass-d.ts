@@ -1,4 +1,5 @@
 import type { Probe } from './probe-kit';
+import { FOURTH_PASS_D_GOAL_PROBES } from './probes-fourth-pass-d-goal';
 import { FOURTH_PASS_D_PROMPT_PROBES } from './probes-fourth-pass-d-prompts';
 import { FOURTH_PASS_D_ROUND2_PROBES } from './probes-fourth-pass-d-round2';
 import { FOURTH_PASS_D_ROUND3_PROBES } from './probes-fourth-pass-d-round3';
@@ -12,6 +13,7 @@ import { FOURTH_PASS_D_SURVEY_PROBES } from './probes-fourth-pass-d-surveys';
 export const FOURTH_PASS_D_PROBES: Probe[] = [
   ...FOURTH_PASS_D_SURVEY_PROBES,
   ...FOURTH_PASS_D_PROMPT_PROBES,
+  ...FOURTH_PASS_D_GOAL_PROBES,
   ...FOURTH_PASS_D_ROUND2_PROBES,
   ...FOURTH_PASS_D_ROUND3_PROBES,
 ];
