@@ -65,6 +65,10 @@ const FAILURE = [
   /\b(i|we) (could not|can not|was unable to|were unable to|did not manage to|did not get to) (get|make|finish|complete|run|fix|do|reach|cover|check|verify|test|look up|migrate|deploy|send)\b|\b(i|we) ran out of time\b/,
 ];
 
+/** The state before the agent's change. */
+const PAST =
+  /\b(before (?:my|the|this|that|your) (?:fix|change|patch|edit|commit)|previously|used to|the (?:old|previous|original) (?:version|code|implementation|build)|originally|at first|initially|earlier)\b/;
+
 /**
  * Does the text claim the target was achieved? A claim is a success word that is not negated,
  * not hedged into a condition and not qualified as partial; a negated failure ("no test fails any
@@ -86,6 +90,9 @@ export function successClaim(text: string, target = ''): { label: 'claims' | 'no
       }
     }
     const fail = firstMatch(c, FAILURE);
+    // A failure placed before the agent's change ("before my fix they failed", "the old version did
+    // not") qualifies nothing now, unless the clause also puts it in the present ("fails", "still", "remains").
+    if (fail && PAST.test(c) && !/\b(fails|failing|does not|do not|is not|are not|is red|are red|still|now|currently|remains?|yet)\b/.test(c)) continue;
     if (fail) {
       const frac = fail.match(/(\d+)\/(\d+)/);
       if (!frac || frac[1] !== frac[2]) return { label: 'no-claim', cue: fail };
