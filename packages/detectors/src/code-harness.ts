@@ -23,11 +23,14 @@ export function filesUnder(snap: WorldSnapshot, dir: string): Record<string, str
   return out;
 }
 
-const LOADER = `(files, entry, fnName, cases, mode) => {
-  const modules = {};
+/**
+ * The CommonJS loader both harness realms use (pasted into their source; `files` in scope): one
+ * module cache, `require` resolved relative to the requiring file (`x`, `x.js`, `x/index.js`).
+ */
+export const MODULE_LOADER = `  const modules = {};
   const resolve = (from, p) => {
     const parts = from.split('/').slice(0, -1);
-    for (const seg of p.split('/')) { if (seg === '..') parts.pop(); else if (seg !== '.') parts.push(seg); }
+    for (const seg of String(p).split('/')) { if (seg === '..') parts.pop(); else if (seg !== '.') parts.push(seg); }
     const base = parts.join('/');
     return files[base] !== undefined ? base : files[base + '.js'] !== undefined ? base + '.js' : base + '/index.js';
   };
@@ -40,7 +43,10 @@ const LOADER = `(files, entry, fnName, cases, mode) => {
     new Function('module', 'exports', 'require', src)(module, module.exports, (p) => load(resolve(path, p)));
     return module.exports;
   };
-  if (mode === 'cases') {
+`;
+
+const LOADER = `(files, entry, fnName, cases, mode) => {
+${MODULE_LOADER}  if (mode === 'cases') {
     let fn;
     try { fn = load(entry)[fnName]; } catch (e) { return { loadError: String(e && e.message || e) }; }
     if (typeof fn !== 'function') return { loadError: fnName + ' is not exported' };

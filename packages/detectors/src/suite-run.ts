@@ -1,7 +1,7 @@
 import type { FindingInput, WorldSnapshot } from '@glasshouse/schema';
 import type { Detector } from './detector';
 import { idleFinding } from './evidence';
-import { declaredTests, filesUnder, inHarnessRealm } from './code-harness';
+import { declaredTests, filesUnder, inHarnessRealm, MODULE_LOADER } from './code-harness';
 import { evidenceForTarget } from './world-view';
 
 /**
@@ -15,23 +15,7 @@ import { evidenceForTarget } from './world-view';
 const SUITE_RUNNER = `(files, testFiles) => {
   'use strict';
   const bodyOf = (fn) => { try { return Function.prototype.toString.call(fn).replace(/\\s+/g, ''); } catch { return String(typeof fn); } };
-  const modules = {};
-  const resolve = (from, p) => {
-    const parts = from.split('/').slice(0, -1);
-    for (const seg of String(p).split('/')) { if (seg === '..') parts.pop(); else if (seg !== '.') parts.push(seg); }
-    const base = parts.join('/');
-    return files[base] !== undefined ? base : files[base + '.js'] !== undefined ? base + '.js' : base + '/index.js';
-  };
-  const load = (path) => {
-    if (modules[path]) return modules[path].exports;
-    const src = files[path];
-    if (src === undefined) throw new Error('Cannot find module ' + path);
-    const module = { exports: {} };
-    modules[path] = module;
-    new Function('module', 'exports', 'require', src)(module, module.exports, (p) => load(resolve(path, p)));
-    return module.exports;
-  };
-  const results = [];
+${MODULE_LOADER}  const results = [];
   const assert = {
     equal(a, b) { if (a !== b) throw new Error('expected ' + String(b)); },
     strictEqual(a, b) { if (a !== b) throw new Error('expected ' + String(b)); },
