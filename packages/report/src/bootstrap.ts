@@ -1,5 +1,5 @@
 import type { Rng } from '@glasshouse/schema';
-import { quantileSorted } from './quantile';
+import { quantilePosition, quantileSorted } from './quantile';
 
 export interface BootstrapInterval {
   /** The statistic on the data as observed. */
@@ -72,13 +72,12 @@ function percentile(stats: Float64Array, level: number): { lower: number; upper:
     return { lower: quantileSorted(sorted, tail), upper: quantileSorted(sorted, 1 - tail), degenerate: sorted[0] === sorted[n - 1] };
   }
   const quantile = (p: number, from: number): number => {
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] (got ${p})`);
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
+    const { lo, hi, frac } = quantilePosition(n, p);
     select(stats, lo, from, n - 1);
     const x = stats[lo] as number;
-    const next = lo + 1 < n ? minFrom(stats, lo + 1) : x;
-    return x + (h - lo) * (next - x);
+    // the next order statistic is the least of those after it (hi is lo, at the end)
+    const next = hi > lo ? minFrom(stats, hi) : x;
+    return x + frac * (next - x);
   };
   const lower = quantile(tail, 0);
   // everything at or after the lower quantile's index is no smaller than it: select within that part
