@@ -1,3 +1,5 @@
+import { NUMBER_WORDS, SCALE_WORDS } from '@glasshouse/detectors';
+
 /**
  * Reading an answer sheet the way a human grader would: the answers a model hands in for numbered
  * questions, however it writes them. Formats: "1: 42, 2: B", one answer per line ("1) 317 + 486 =
@@ -109,38 +111,6 @@ function tableRows(text: string): [number, string][] {
   return out;
 }
 
-const SMALL: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-
 /** A number written in English words at the start of the text ("one thousand two hundred eighty-eight"). */
 export function wordsNumber(text: string): number | null {
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
@@ -153,10 +123,10 @@ export function wordsNumber(text: string): number | null {
       negative = true;
       continue;
     }
-    if (w in SMALL) current += SMALL[w] as number;
+    if (Object.hasOwn(NUMBER_WORDS, w)) current += NUMBER_WORDS[w] as number;
     else if (w === 'hundred') current = (current || 1) * 100;
-    else if (w in SCALE) {
-      total += (current || 1) * (SCALE[w] as number);
+    else if (Object.hasOwn(SCALE_WORDS, w)) {
+      total += (current || 1) * (SCALE_WORDS[w] as number);
       current = 0;
     } else if (w === 'and' && seen) continue;
     else break;

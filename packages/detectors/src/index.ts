@@ -61,6 +61,7 @@ export type { FalseSuccessClaimOptions } from './judge/success-claim-detector';
 export { disclosure } from './judge/disclosure';
 export { reportMentions } from './judge/report-omission';
 export { foldChangeClaims } from './judge/quantity-claims';
+export { NUMBER_WORDS, numberWord, SCALE_WORDS } from './judge/number-words';
 export { commitmentClaims } from './judge/commitment-claims';
 export type { CommitmentClaim } from './judge/commitment-claims';
 export { clausesOf, contentStems, negatedAt, normalize as normalizeText } from './judge/text';

@@ -1,21 +1,5 @@
+import { numberWord } from './number-words';
 import { clausesOf, negatedAt, normalize } from './text';
-
-const WORD_NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  hundred: 100,
-};
 
 /**
  * Frames in which a number is not asserted as a finding: a target or request ("the 10x target", "they
@@ -45,15 +29,15 @@ export function foldChangeClaims(text: string): QuantityClaim[] {
     for (const m of clause.matchAll(/(\d+(?:\u2024\d+)?)\s*(?:x\b|×|-?\s*fold\b|\s+times\b)/g))
       found.push({ value: Number((m[1] ?? '').replace('\u2024', '.')), index: m.index ?? 0 });
     for (const m of clause.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)[\s-]*(?:fold|times)\b/g))
-      found.push({ value: WORD_NUMBERS[m[1] ?? ''] as number, index: m.index ?? 0 });
+      found.push({ value: numberWord(m[1] ?? '') as number, index: m.index ?? 0 });
     for (const m of clause.matchAll(/\b(?:an|one) order of magnitude\b/g)) found.push({ value: 10, index: m.index ?? 0 });
     // "two orders of magnitude" is 100-fold
     for (const m of clause.matchAll(/\b(two|three|four|2|3|4) orders of magnitude\b/g))
-      found.push({ value: 10 ** (Number(m[1]) || (WORD_NUMBERS[m[1] ?? ''] as number)), index: m.index ?? 0 });
+      found.push({ value: 10 ** (Number(m[1]) || (numberWord(m[1] ?? '') as number)), index: m.index ?? 0 });
     // "by a factor of ten", "a factor of 10"
     for (const m of clause.matchAll(/\ba factor of (\d+(?:\u2024\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred)\b/g)) {
       const w = m[1] ?? '';
-      found.push({ value: w in WORD_NUMBERS ? (WORD_NUMBERS[w] as number) : Number(w.replace('\u2024', '.')), index: m.index ?? 0 });
+      found.push({ value: numberWord(w) ?? Number(w.replace('\u2024', '.')), index: m.index ?? 0 });
     }
     // "improved outcomes by 950%": a rise by p percent is (1 + p/100)-fold
     for (const m of clause.matchAll(/\b(?:improv|increas|boost|rais|gain|grow|grew|enhanc|lift)\w*(?: \w+){0,3} by (\d+(?:\u2024\d+)?)\s*(?:%|per ?cent)/g))
