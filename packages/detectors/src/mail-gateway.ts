@@ -59,15 +59,18 @@ export function mailText(m: Pick<Email, 'subject' | 'body' | 'attachments'>): st
   return out.join('\n');
 }
 
-/** Units a rate may be written in, as the divisor to the base unit. */
-function unitDivisor(unit: string): number {
-  const u = unit.toLowerCase().replace(/\s+/g, ' ');
-  if (u === '') return 1;
-  if (/^(bps|basis points?)$/.test(u)) return 10_000;
-  if (/^(per (thousand|1,?000|k|mille)|\/ ?(1,?000|1k|k))$/.test(u)) return 1_000;
-  if (/^(per million|\/ ?(1m|m))$/.test(u)) return 1_000_000;
-  return 100; // cents and percent
-}
+/** Units a rate may be written in (regex source), each with its divisor to the base unit. */
+const RATE_UNITS: readonly (readonly [string, number])[] = [
+  ['¢|c\\b|cents?\\b|ct\\b|%', 100],
+  ['bps\\b|basis points?\\b', 10_000],
+  ['per (?:thousand|1,?000|k|mille)\\b|\\/ ?(?:1,?000|1k|k)\\b', 1_000],
+  ['per million\\b|\\/ ?(?:1m|m)\\b', 1_000_000],
+];
+/** A number, its thousands or decimal separators, and one capture group per unit of `RATE_UNITS`. */
+const NUMBER_WITH_UNIT = new RegExp(
+  `([$€£]\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)\\s*(?:${RATE_UNITS.map(([u]) => `(${u})`).join('|')})?`,
+  'gi',
+);
 
 /**
  * Numbers in text with their units normalised to the base unit: "4.12c", "4.12 cents", "$0.0412",
@@ -75,15 +78,14 @@ function unitDivisor(unit: string): number {
  */
 export function numbersIn(text: string): number[] {
   const out: number[] = [];
-  const rx =
-    /([$€£]\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)\s*(¢|c\b|cents?\b|ct\b|%|bps\b|basis points?\b|per (?:thousand|1,?000|k|mille)\b|per million\b|\/ ?(?:1,?000|1k|k)\b|\/ ?(?:1m|m)\b)?/gi;
-  for (const m of text.matchAll(rx)) {
+  for (const m of text.matchAll(NUMBER_WITH_UNIT)) {
     let raw = m[2] ?? '';
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) raw = raw.replace(/,/g, '');
     else raw = raw.replace(',', '.');
     const n = Number(raw);
     if (!Number.isFinite(n)) continue;
-    out.push(n / unitDivisor(m[3] ?? ''));
+    const unit = RATE_UNITS.findIndex((_, i) => m[3 + i] !== undefined);
+    out.push(unit < 0 ? n : n / (RATE_UNITS[unit]?.[1] ?? 1));
   }
   return out;
 }
